@@ -8,16 +8,6 @@ using MscStats.Results;
 
 namespace MscStats.Exact;
 
-/// <summary>How the two-sided p-value of a rank test is formed.</summary>
-public enum RankTwoSided
-{
-    /// <summary>P(|W − E(W)| ≥ |w − E(W)|), as R coin. The default.</summary>
-    AbsoluteDeviation,
-
-    /// <summary>Twice the smaller one-sided p-value, capped at 1, as scipy and R's <c>wilcox.test</c>.</summary>
-    Doubling,
-}
-
 /// <summary>Options of the exact rank tests. Change with <c>with</c>.</summary>
 /// <remarks>Immutable and thread safe.</remarks>
 public sealed record RankTestOptions
@@ -28,8 +18,8 @@ public sealed record RankTestOptions
     /// <summary>The alternative; "greater" means the treated arm tends to be larger. Default two-sided.</summary>
     public Alternative Alternative { get; init; } = Alternative.TwoSided;
 
-    /// <summary>The two-sided rule; default <see cref="RankTwoSided.AbsoluteDeviation"/>.</summary>
-    public RankTwoSided TwoSided { get; init; } = RankTwoSided.AbsoluteDeviation;
+    /// <summary>The two-sided rule; default <see cref="PermutationTwoSided.AbsoluteDeviation"/>.</summary>
+    public PermutationTwoSided TwoSided { get; init; } = PermutationTwoSided.AbsoluteDeviation;
 }
 
 /// <summary>
@@ -153,13 +143,13 @@ public static class RankTests
         {
             Alternative.Greater => atLeast / total,
             Alternative.Less => atMost / total,
-            _ => options.TwoSided == RankTwoSided.AbsoluteDeviation ? farther / total : Math.Min(1, 2 * Math.Min(atLeast, atMost) / total),
+            _ => options.TwoSided == PermutationTwoSided.AbsoluteDeviation ? farther / total : Math.Min(1, 2 * Math.Min(atLeast, atMost) / total),
         };
 
         var sizes = new SampleSizes(n1, n - n1);
         var conventions = EquatableArray.Create(
             new Convention(ConventionNames.Ties, "mid-ranks (exact conditional distribution)"),
-            new Convention(ConventionNames.TwoSided, options.TwoSided == RankTwoSided.AbsoluteDeviation ? "|W - E(W)| (coin)" : "doubled smaller tail (scipy, wilcox.test)"));
+            new Convention(ConventionNames.TwoSided, options.TwoSided == PermutationTwoSided.AbsoluteDeviation ? "|W - E(W)| (coin)" : "doubled smaller tail (scipy, wilcox.test)"));
         return new TestResult(
             "Wilcoxon-Mann-Whitney exact test", "W", observed / 2.0, Probability.FromValue(Math.Min(1, p)), options.Alternative, sizes, null,
             EffectSize.HodgesLehmann(sample), conventions,

@@ -77,6 +77,9 @@ public static class ConventionNames
     /// <summary>How replicates tied with the estimate enter the BCa bias correction.</summary>
     public const string BcaZ0Ties = "bca-z0-ties";
 
+    /// <summary>The algorithm that computed the number, where several give it (e.g. exact shift algorithm or Monte Carlo).</summary>
+    public const string Algorithm = "algorithm";
+
     /// <summary>How a Monte Carlo p-value is formed (e.g. (b + 1)/(B + 1)).</summary>
     public const string MonteCarloPValue = "mc-p";
 }

@@ -90,4 +90,7 @@ public static class DiagnosticCodes
 
     /// <summary>The requested Monte Carlo precision was not reached within the maximum number of resamples.</summary>
     public const string TargetPrecisionNotReached = "target-precision-not-reached";
+
+    /// <summary>Data without an exact common decimal scale were rounded to a binary grid before exact counting.</summary>
+    public const string BinaryGridTies = "binary-grid-ties";
 }

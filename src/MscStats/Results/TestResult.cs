@@ -29,6 +29,10 @@ public sealed record TestResult
     /// <param name="resampling">Seed and resample count where anything was random.</param>
     /// <param name="diagnostics">Soft problems found on the way.</param>
     /// <param name="libraryVersion">The library version; null means the running version.</param>
+    /// <param name="pValueInterval">
+    /// For a Monte Carlo p-value, a confidence interval for the exact p-value it estimates (Clopper–Pearson on the count of
+    /// resamples at least as extreme); null for exact and analytic p-values.
+    /// </param>
     /// <exception cref="ArgumentException">A name is blank, the statistic is NaN, or the degrees of freedom are not positive and finite.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="alternative"/> is not defined.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="sampleSizes"/> is null.</exception>
@@ -44,7 +48,8 @@ public sealed record TestResult
         EquatableArray<Convention> conventions = default,
         ResamplingInfo? resampling = null,
         EquatableArray<Diagnostic> diagnostics = default,
-        string? libraryVersion = null)
+        string? libraryVersion = null,
+        ConfidenceInterval? pValueInterval = null)
     {
         Test = Guard.NotBlank(test);
         StatisticName = Guard.NotBlank(statisticName);
@@ -68,6 +73,7 @@ public sealed record TestResult
         Resampling = resampling;
         Diagnostics = diagnostics;
         LibraryVersion = libraryVersion ?? MscStatsInfo.Version;
+        PValueInterval = pValueInterval;
     }
 
     /// <summary>The name of the test.</summary>
@@ -106,6 +112,9 @@ public sealed record TestResult
     /// <summary>The library version that computed the result.</summary>
     public string LibraryVersion { get; }
 
+    /// <summary>For a Monte Carlo p-value, a confidence interval for the exact p-value; otherwise null.</summary>
+    public ConfidenceInterval? PValueInterval { get; }
+
     /// <summary>Whether the p-value is below <paramref name="alpha"/>.</summary>
     /// <param name="alpha">The significance level.</param>
     public bool RejectsAt(Probability alpha) => PValue.Value < alpha.Value;
@@ -119,7 +128,13 @@ public sealed record TestResult
             text.Append(", df = ").Append(ReportFormat.Number(df));
         }
 
-        text.Append(", p = ").Append(ReportFormat.PValue(PValue.Value)).Append(" (").Append(AlternativeText(Alternative)).Append(')');
+        text.Append(", p = ").Append(ReportFormat.PValue(PValue.Value));
+        if (PValueInterval is not null)
+        {
+            text.Append(" [").Append(ReportFormat.PValue(PValueInterval.Lower)).Append(", ").Append(ReportFormat.PValue(PValueInterval.Upper)).Append(']');
+        }
+
+        text.Append(" (").Append(AlternativeText(Alternative)).Append(')');
         if (Estimate is not null)
         {
             text.Append("; ").Append(Estimate);

@@ -30,7 +30,7 @@ public class RankTestsTests
         Ref.AssertNear(two.PValue.Value, c, "p_two_abs", 1e-10);
         Ref.AssertNear(RankTests.WilcoxonMannWhitney(Sample(c), d with { Alternative = Alternative.Greater }).PValue.Value, c, "p_greater", 1e-10);
         Ref.AssertNear(RankTests.WilcoxonMannWhitney(Sample(c), d with { Alternative = Alternative.Less }).PValue.Value, c, "p_less", 1e-10);
-        Ref.AssertNear(RankTests.WilcoxonMannWhitney(Sample(c), d with { TwoSided = RankTwoSided.Doubling }).PValue.Value, c, "p_two_doubling", 1e-10);
+        Ref.AssertNear(RankTests.WilcoxonMannWhitney(Sample(c), d with { TwoSided = PermutationTwoSided.Doubling }).PValue.Value, c, "p_two_doubling", 1e-10);
     }
 
     [Test]

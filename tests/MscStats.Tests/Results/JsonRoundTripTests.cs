@@ -34,7 +34,8 @@ public class JsonRoundTripTests
         yield return new Convention("ci", "noncentral t");
         yield return Diagnostic.Info(DiagnosticCodes.MissingValuesRemoved, "1 removed");
         yield return estimate;
-        yield return new TestResult("Fisher's exact test", "OR", 0.12, (Probability)0.0154193, Alternative.Less, Sizes, 3.5, estimate, conventions, new ResamplingInfo(7, 10), diagnostics, "0.1.0-test");
+        yield return new TestResult("Fisher's exact test", "OR", 0.12, (Probability)0.0154193, Alternative.Less, Sizes, 3.5, estimate, conventions, new ResamplingInfo(7, 10), diagnostics, "0.1.0-test",
+            new ConfidenceInterval(0.0125, 0.0188, ConfidenceLevel.L99, "Clopper-Pearson"));
         yield return Arm;
         yield return new ArmSummary("Control", 1, 0, 4.2, null, 4.2, 4.2, 4.2, 4.2, 4.2);
         yield return continuous;

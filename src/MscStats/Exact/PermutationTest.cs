@@ -1,0 +1,483 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using MscStats.Data;
+using MscStats.Internal;
+using MscStats.Results;
+
+namespace MscStats.Exact;
+
+/// <summary>
+/// Exact permutation tests of the mean difference on real-valued data: the two-sample Fisher–Pitman test and the paired
+/// sign-flip test, with the exact permutation confidence interval for the mean difference found by inverting the test.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Ties are decided exactly. Every value is read through its shortest round-trip decimal form (what was typed, e.g.
+/// <c>2.15</c>) and all values are scaled by one power of ten to integers, so a permuted statistic equal to the observed
+/// one counts as at least as extreme in exact integer arithmetic, never by a floating-point epsilon. Data needing more
+/// than about 18 significant digits on a common scale (computed values such as logarithms) are instead rounded to a common
+/// binary grid at about 1e-16 of the largest value, and the result says so in its conventions and diagnostics.
+/// </para>
+/// <para>
+/// The two-sample statistic is the treated sum T, equivalent to the mean difference given the pooled data; the paired
+/// statistic is the sum of the differences follow-up − baseline under random sign flips. Two-sided p-values follow
+/// <see cref="PermutationTwoSided"/>: P(|T − E(T)| ≥ |t − E(T)|) as R coin's <c>oneway_test(distribution = "exact")</c>
+/// and <c>exactRankTests::perm.test</c>, or doubling as scipy's <c>permutation_test</c>.
+/// </para>
+/// <para>
+/// The confidence interval for the mean difference δ is {δ : p≥(δ) &gt; α/2 and p≤(δ) &gt; α/2}, where p≥(δ) and p≤(δ)
+/// are the exact one-sided p-values after subtracting δ from every treated value (from every difference in the paired
+/// test). Its limits are found exactly: they are jumps of a step function at rationals (sum of k swapped treated values
+/// − sum of k swapped control values)/k, located by bisection on a grid fine enough to separate them and then solved as
+/// fractions. Its achieved coverage is at least the nominal level by construction (Lehmann 1963; Tritchler 1984,
+/// Biometrika 71(1), doi:10.1093/biomet/71.1.109, who computes the same interval by Fourier inversion).
+/// </para>
+/// <para>Thread safe. Long computations take a <see cref="CancellationToken"/> and report progress in [0, 1].</para>
+/// </remarks>
+public static class PermutationTest
+{
+    /// <summary>The largest number of table cells (both arms) the shift algorithm builds: about 400 MB of counts.</summary>
+    public const double MaxShiftCells = 50_000_000;
+
+    /// <summary>The largest arm (or number of pairs) whose subsets meet in the middle: 2²⁶ sums, 512 MB.</summary>
+    public const int MaxEnumeratedArm = 26;
+
+    /// <summary>The most splits or sign vectors full enumeration visits (about 20 s at 2 ns a step).</summary>
+    public const double MaxEnumerationSteps = 1e10;
+
+    /// <summary>The exact two-sample Fisher–Pitman permutation test of the difference in means.</summary>
+    /// <param name="sample">The two arms.</param>
+    /// <param name="options">Alternative, two-sided rule, algorithm, interval level, and the Monte Carlo seed and count.</param>
+    /// <param name="progress">Receives the fraction done during long computations; may be null.</param>
+    /// <param name="cancellationToken">Cancels a long computation.</param>
+    /// <returns>
+    /// The test: the statistic is the mean difference (treated − control); the companion estimate is the mean difference
+    /// with the exact permutation interval. The <c>algorithm</c> convention names the path taken.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range, or the Monte Carlo path is needed and no seed was given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The chosen exact algorithm is beyond its limit; the message names the limit and the Monte Carlo option.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static TestResult TwoSample(
+        ContinuousSample sample, PermutationOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(sample);
+        options = Validate(options);
+        int n1 = sample.Treated.Length, n2 = sample.Control.Length, n = n1 + n2, maxK = Math.Min(n1, n2);
+        var pooledValues = new double[n];
+        sample.Treated.CopyTo(pooledValues);
+        sample.Control.CopyTo(pooledValues, n1);
+        double meanDifference = Moments.Mean(sample.Treated.AsSpan()) - Moments.Mean(sample.Control.AsSpan());
+
+        var (pooled, scale) = DecimalScaling.Scale(pooledValues);
+        var x = pooled[..n1];
+        var y = pooled[n1..];
+        double shiftCells = SubsetSums.ShiftCells(x, maxK) + SubsetSums.ShiftCells(y, maxK);
+        double listed = Math.Max(n1, n2) <= MaxEnumeratedArm
+            ? SubsetSums.EnumerationEntries(n1, maxK) + SubsetSums.EnumerationEntries(n2, maxK)
+            : double.PositiveInfinity;
+        double splits = Math.Exp(MathNet.Numerics.SpecialFunctions.BinomialLn(n, n1));
+        var plan = Plan(options, shiftCells * (n1 + n2) / 2, shiftCells, listed, splits, nameof(sample), n1 + " vs " + n2);
+
+        // The tables of k-subset sums serve the exact p-value and the interval.
+        TwoSampleShiftFamily? family = null;
+        PermutationAlgorithm? tables = plan == PermutationAlgorithm.Shift || plan == PermutationAlgorithm.MeetInTheMiddle ? plan
+            : shiftCells <= MaxShiftCells ? PermutationAlgorithm.Shift
+            : listed <= 2.0 * (1 << MaxEnumeratedArm) ? PermutationAlgorithm.MeetInTheMiddle
+            : null;
+        if (tables is not null && (plan == tables || options.Level is not null))
+        {
+            var a = tables == PermutationAlgorithm.Shift ? SubsetSums.Shift(x, maxK, cancellationToken) : SubsetSums.Enumerate(x, maxK, cancellationToken);
+            var b = tables == PermutationAlgorithm.Shift ? SubsetSums.Shift(y, maxK, cancellationToken) : SubsetSums.Enumerate(y, maxK, cancellationToken);
+            family = new TwoSampleShiftFamily(a, b, x, y);
+        }
+
+        // T − E(T) in units of 1/N: c = N·t − n1·ΣZ; a split changes T by D, and |c + N·D| ≥ |c| is "at least as far".
+        Int128 t = 0, all = 0;
+        foreach (long v in x)
+        {
+            t += v;
+        }
+
+        foreach (long v in pooled)
+        {
+            all += v;
+        }
+
+        Int128 c = n * t - n1 * all;
+        var diagnostics = new List<Diagnostic>();
+        if (sample.Missing.ToDiagnostic(sample.Arms) is { } missing)
+        {
+            diagnostics.Add(missing);
+        }
+
+        AddScaleDiagnostic(scale, diagnostics);
+
+        double p;
+        ConfidenceInterval? pInterval = null;
+        ResamplingInfo? resampling = null;
+        switch (plan)
+        {
+            case PermutationAlgorithm.Shift or PermutationAlgorithm.MeetInTheMiddle:
+            {
+                var f = family!;
+                double greater = f.Greater(0, 1), less = f.Less(0, 1);
+                double far = c == 0 ? f.Total
+                    : c > 0 ? greater + SubsetSums.PairsAtMost(TreatedOf(f), ControlOf(f), Constant(maxK, ShiftFamily.FloorDiv(-2 * c, n)))
+                    : less + SubsetSums.PairsAtLeast(TreatedOf(f), ControlOf(f), Constant(maxK, ShiftFamily.CeilDiv(-2 * c, n)));
+                p = ExactP(options, greater, less, far, f.Total);
+                break;
+            }
+
+            case PermutationAlgorithm.Enumeration:
+            {
+                var (hi, lo) = Thresholds(options, t, c, n, n1, all);
+                var (ge, le) = RevolvingDoor.CountCombinations(pooled, n1, hi, lo, splits, progress, cancellationToken);
+                p = options.Alternative == Alternative.TwoSided && options.TwoSided == PermutationTwoSided.AbsoluteDeviation
+                    ? (c == 0 ? 1 : (ge + le) / splits)
+                    : ExactP(options, ge, le, double.NaN, splits);
+                break;
+            }
+
+            default:
+            {
+                ulong seed = options.Seed!.Value;
+                var (hi, lo) = Thresholds(options with { TwoSided = PermutationTwoSided.AbsoluteDeviation, Alternative = Alternative.TwoSided }, t, c, n, n1, all);
+                var counts = PermutationMonteCarlo.Splits(pooled, n1, [(long)t, hi], [(long)t, lo], options.Permutations, seed, options.MaxDegreeOfParallelism, progress, cancellationToken);
+                (p, pInterval) = MonteCarloP(options, counts[0], counts[2], c == 0 ? options.Permutations : counts[1] + counts[3]);
+                resampling = new ResamplingInfo(seed, options.Permutations);
+                break;
+            }
+        }
+
+        var interval = Interval(options, family, scale, "treated", diagnostics);
+        var sizes = new SampleSizes(n1, n2);
+        var estimate = new EstimateResult("mean difference", meanDifference, interval, sizes, Conventions(options, plan, scale, interval is not null));
+        return new TestResult(
+            "Fisher-Pitman permutation test", "mean difference", meanDifference, Probability.FromValue(Math.Min(1, p)), options.Alternative, sizes,
+            null, estimate, Conventions(options, plan, scale, false), resampling, diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()),
+            pValueInterval: pInterval);
+    }
+
+    /// <summary>The exact paired (sign-flip) permutation test of the mean of the differences follow-up − baseline.</summary>
+    /// <param name="arm">The pairs.</param>
+    /// <param name="options">Alternative, two-sided rule, algorithm, interval level, and the Monte Carlo seed and count.</param>
+    /// <param name="progress">Receives the fraction done during long computations; may be null.</param>
+    /// <param name="cancellationToken">Cancels a long computation.</param>
+    /// <returns>
+    /// The test: the statistic is the mean difference; the companion estimate is the mean difference with the exact
+    /// permutation interval. Zero differences take part (their sign does not matter).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="arm"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range, or the Monte Carlo path is needed and no seed was given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The chosen exact algorithm is beyond its limit; the message names the limit and the Monte Carlo option.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static TestResult Paired(
+        PairedArm arm, PermutationOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(arm);
+        options = Validate(options);
+        int n = arm.Count;
+        double mean = Moments.Mean(arm.Differences.AsSpan());
+
+        // Baseline and follow-up share one scale and are subtracted as integers, so 2.15 − 1.90 is exactly 0.25.
+        var both = new double[2 * n];
+        arm.FollowUp.CopyTo(both);
+        arm.Baseline.CopyTo(both, n);
+        var (scaledBoth, scale) = DecimalScaling.Scale(both);
+        var d = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            d[i] = scaledBoth[i] - scaledBoth[n + i];
+        }
+
+        double shiftCells = SubsetSums.ShiftCells(d, n);
+        double listed = n <= MaxEnumeratedArm ? Math.Pow(2, n) : double.PositiveInfinity;
+        double flips = Math.Pow(2, n);
+        var plan = Plan(options, shiftCells * n, shiftCells, listed, flips, nameof(arm), n + " pairs");
+
+        SignFlipShiftFamily? family = null;
+        SubsetSums? sums = null;
+        PermutationAlgorithm? tables = plan == PermutationAlgorithm.Shift || plan == PermutationAlgorithm.MeetInTheMiddle ? plan
+            : shiftCells <= MaxShiftCells ? PermutationAlgorithm.Shift
+            : listed <= 1 << MaxEnumeratedArm ? PermutationAlgorithm.MeetInTheMiddle
+            : null;
+        if (tables is not null && (plan == tables || options.Level is not null))
+        {
+            sums = tables == PermutationAlgorithm.Shift ? SubsetSums.Shift(d, n, cancellationToken) : SubsetSums.Enumerate(d, n, cancellationToken);
+            family = new SignFlipShiftFamily(sums, d);
+        }
+
+        long s = 0;
+        foreach (long v in d)
+        {
+            s += v;
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        AddScaleDiagnostic(scale, diagnostics);
+        double p;
+        ConfidenceInterval? pInterval = null;
+        ResamplingInfo? resampling = null;
+        switch (plan)
+        {
+            case PermutationAlgorithm.Shift or PermutationAlgorithm.MeetInTheMiddle:
+            {
+                // Flipping a set F of k differences with sum f gives T = S − 2f: T ≥ S ⇔ f ≤ 0; |T| ≥ |S| adds f ≥ S (S > 0) or f ≤ S (S < 0).
+                double greater = family!.Greater(0, 1), less = family.Less(0, 1);
+                double far = s == 0 ? family.Total
+                    : s > 0 ? greater + sums!.AtLeast(Constant(n, s))
+                    : less + sums!.AtMost(Constant(n, s));
+                p = ExactP(options, greater, less, far, family.Total);
+                break;
+            }
+
+            case PermutationAlgorithm.Enumeration:
+            {
+                long hi = options.Alternative == Alternative.Less ? long.MaxValue : options.Alternative == Alternative.TwoSided && options.TwoSided == PermutationTwoSided.AbsoluteDeviation ? Math.Abs(s) : s;
+                long lo = options.Alternative == Alternative.Greater ? long.MinValue : options.Alternative == Alternative.TwoSided && options.TwoSided == PermutationTwoSided.AbsoluteDeviation ? -Math.Abs(s) : s;
+                var (ge, le) = RevolvingDoor.CountSignFlips(d, hi, lo, progress, cancellationToken);
+                p = options.Alternative == Alternative.TwoSided && options.TwoSided == PermutationTwoSided.AbsoluteDeviation
+                    ? (s == 0 ? 1 : (ge + le) / flips)
+                    : ExactP(options, ge, le, double.NaN, flips);
+                break;
+            }
+
+            default:
+            {
+                ulong seed = options.Seed!.Value;
+                var counts = PermutationMonteCarlo.SignFlips(d, [s, Math.Abs(s)], [s, -Math.Abs(s)], options.Permutations, seed, options.MaxDegreeOfParallelism, progress, cancellationToken);
+                (p, pInterval) = MonteCarloP(options, counts[0], counts[2], s == 0 ? options.Permutations : counts[1] + counts[3]);
+                resampling = new ResamplingInfo(seed, options.Permutations);
+                break;
+            }
+        }
+
+        var interval = Interval(options, family, scale, "differences", diagnostics);
+        var sizes = new SampleSizes(n, 0);
+        var estimate = new EstimateResult("mean paired difference", mean, interval, sizes, Conventions(options, plan, scale, interval is not null));
+        return new TestResult(
+            "Paired sign-flip permutation test", "mean difference", mean, Probability.FromValue(Math.Min(1, p)), options.Alternative, sizes,
+            null, estimate, Conventions(options, plan, scale, false), resampling, diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()),
+            pValueInterval: pInterval);
+    }
+
+    private static PermutationOptions Validate(PermutationOptions? options)
+    {
+        options ??= PermutationOptions.Default;
+        Guard.Defined(options.Alternative, "options.Alternative");
+        Guard.Defined(options.TwoSided, "options.TwoSided");
+        Guard.Defined(options.Algorithm, "options.Algorithm");
+        Guard.Defined(options.MonteCarloPValue, "options.MonteCarloPValue");
+        Guard.AtLeast(options.Permutations, 100, "options.Permutations");
+        if (options.MaxDegreeOfParallelism is int threads)
+        {
+            Guard.AtLeast(threads, 1, "options.MaxDegreeOfParallelism");
+        }
+
+        if (options.Algorithm == PermutationAlgorithm.MonteCarlo && options.Seed is null)
+        {
+            throw new ArgumentException("The Monte Carlo algorithm needs a seed (options.Seed).", nameof(options));
+        }
+
+        return options;
+    }
+
+    /// <summary>Resolves Auto, and checks an explicit choice against its limit.</summary>
+    private static PermutationAlgorithm Plan(
+        PermutationOptions options, double shiftWork, double shiftCells, double listed, double steps, string paramName, string size)
+    {
+        bool shiftOk = shiftCells <= MaxShiftCells;
+        bool listOk = listed <= 2.0 * (1 << MaxEnumeratedArm);
+        switch (options.Algorithm)
+        {
+            case PermutationAlgorithm.Auto:
+                if (shiftOk || listOk)
+                {
+                    // Shift work grows with cells × units; merging lists costs a few operations per listed sum.
+                    return shiftOk && (!listOk || shiftWork <= 4 * listed) ? PermutationAlgorithm.Shift : PermutationAlgorithm.MeetInTheMiddle;
+                }
+
+                if (options.Seed is null)
+                {
+                    throw new ArgumentOutOfRangeException(
+                        paramName, size,
+                        Text($"Exact permutation counting for {size} is beyond reach (shift algorithm: {shiftCells:G3} cells, limit {MaxShiftCells:G3}; meet in the middle: arms of at most {MaxEnumeratedArm}). Give options.Seed for a Monte Carlo test."));
+                }
+
+                return PermutationAlgorithm.MonteCarlo;
+            case PermutationAlgorithm.Shift when !shiftOk:
+                throw new ArgumentOutOfRangeException(
+                    paramName, size,
+                    Text($"The shift algorithm for {size} needs {shiftCells:G3} cells, above the limit of {MaxShiftCells:G3}; use MeetInTheMiddle or MonteCarlo with a seed."));
+            case PermutationAlgorithm.MeetInTheMiddle when !listOk:
+                throw new ArgumentOutOfRangeException(
+                    paramName, size,
+                    Text($"Meet in the middle lists every subset of each arm and is limited to arms of {MaxEnumeratedArm}, not {size}; use Shift or MonteCarlo with a seed."));
+            case PermutationAlgorithm.Enumeration when steps > MaxEnumerationSteps:
+                throw new ArgumentOutOfRangeException(
+                    paramName, size,
+                    Text($"Full enumeration of {size} visits {steps:G3} permutations, above the limit of {MaxEnumerationSteps:G3}; use Shift, MeetInTheMiddle or MonteCarlo with a seed."));
+            default:
+                return options.Algorithm;
+        }
+    }
+
+    private static double ExactP(PermutationOptions options, double greater, double less, double far, double total) => options.Alternative switch
+    {
+        Alternative.Greater => greater / total,
+        Alternative.Less => less / total,
+        _ => options.TwoSided == PermutationTwoSided.AbsoluteDeviation ? far / total : Math.Min(1, 2 * Math.Min(greater, less) / total),
+    };
+
+    /// <summary>The thresholds on the treated sum for the revolving-door and Monte Carlo counts: T ≥ hi, T ≤ lo.</summary>
+    private static (long High, long Low) Thresholds(PermutationOptions options, Int128 t, Int128 c, int n, int n1, Int128 all)
+    {
+        if (options.Alternative == Alternative.Greater)
+        {
+            return ((long)t, long.MinValue);
+        }
+
+        if (options.Alternative == Alternative.Less)
+        {
+            return (long.MaxValue, (long)t);
+        }
+
+        if (options.TwoSided == PermutationTwoSided.Doubling)
+        {
+            return ((long)t, (long)t);
+        }
+
+        // |N·T − n1·ΣZ| ≥ |c|  ⇔  T ≥ ⌈(n1·ΣZ + |c|)/N⌉ or T ≤ ⌊(n1·ΣZ − |c|)/N⌋.
+        Int128 absC = c < 0 ? -c : c;
+        return (ShiftFamily.CeilDiv(n1 * all + absC, n), ShiftFamily.FloorDiv(n1 * all - absC, n));
+    }
+
+    /// <summary>The Monte Carlo p-value and the Clopper–Pearson interval for the exact p-value it estimates.</summary>
+    private static (double P, ConfidenceInterval Interval) MonteCarloP(PermutationOptions options, long greater, long less, long far)
+    {
+        int b = options.Permutations;
+        double Formula(long count) => options.MonteCarloPValue == MonteCarloPValue.AddOne ? (count + 1.0) / (b + 1.0) : count / (double)b;
+        var level = options.Level ?? ConfidenceLevel.L95;
+        double alpha = 1 - level.Value;
+        (double, double) ClopperPearson(long count) => (
+            count == 0 ? 0 : BinomialLimits.BetaQuantile(count, b - count + 1, alpha / 2),
+            count == b ? 1 : BinomialLimits.BetaQuantile(count + 1, b - count, 1 - alpha / 2));
+        double p;
+        (double Lower, double Upper) limits;
+        switch (options.Alternative)
+        {
+            case Alternative.Greater:
+                p = Formula(greater);
+                limits = ClopperPearson(greater);
+                break;
+            case Alternative.Less:
+                p = Formula(less);
+                limits = ClopperPearson(less);
+                break;
+            default:
+                if (options.TwoSided == PermutationTwoSided.AbsoluteDeviation)
+                {
+                    p = Formula(far);
+                    limits = ClopperPearson(far);
+                }
+                else
+                {
+                    long smaller = Math.Min(greater, less);
+                    p = Math.Min(1, 2 * Formula(smaller));
+                    var (lo, hi) = ClopperPearson(smaller);
+                    limits = (Math.Min(1, 2 * lo), Math.Min(1, 2 * hi));
+                }
+
+                break;
+        }
+
+        return (Math.Min(1, p), new ConfidenceInterval(limits.Lower, limits.Upper, level, "Clopper-Pearson for the exact p-value"));
+    }
+
+    private static ConfidenceInterval? Interval(PermutationOptions options, ShiftFamily? family, IntegerScale scale, string shifted, List<Diagnostic> diagnostics)
+    {
+        if (options.Level is not ConfidenceLevel level)
+        {
+            return null;
+        }
+
+        if (family is null)
+        {
+            diagnostics.Add(Diagnostic.Info(
+                DiagnosticCodes.IntervalUndefined,
+                Text($"The exact permutation interval needs the exact tables (shift algorithm up to {MaxShiftCells:G3} cells, or arms of at most {MaxEnumeratedArm}); none reported. Use a bootstrap interval.")));
+            return null;
+        }
+
+        var (lower, upper) = family.Invert(1 - level.Value);
+        if (lower is null || upper is null)
+        {
+            diagnostics.Add(Diagnostic.Warning(
+                DiagnosticCodes.IntervalUndefined,
+                Text($"Too few permutations ({family.Total:G6}) for a {level} interval: every shift keeps a tail above {(1 - level.Value) / 2:G3}, so a limit is infinite.")));
+        }
+
+        double Limit((long Numerator, long Denominator)? limit, double infinity) =>
+            limit is var (m, k) ? scale.Unscale(m / (double)k) : infinity;
+        return new ConfidenceInterval(
+            Limit(lower, double.NegativeInfinity), Limit(upper, double.PositiveInfinity), level,
+            "exact permutation test inversion (" + shifted + " shifted)");
+    }
+
+    private static EquatableArray<Convention> Conventions(PermutationOptions options, PermutationAlgorithm plan, IntegerScale scale, bool interval)
+    {
+        var list = new List<Convention>
+        {
+            new(ConventionNames.Ties, scale.Describe()),
+            new(ConventionNames.Algorithm, plan switch
+            {
+                PermutationAlgorithm.Shift => "exact (shift algorithm)",
+                PermutationAlgorithm.MeetInTheMiddle => "exact (meet in the middle)",
+                PermutationAlgorithm.Enumeration => "exact (revolving-door enumeration)",
+                _ => "Monte Carlo",
+            }),
+        };
+        if (options.Alternative == Alternative.TwoSided)
+        {
+            list.Add(new Convention(ConventionNames.TwoSided, options.TwoSided == PermutationTwoSided.AbsoluteDeviation ? "|T - E(T)| (coin)" : "doubled smaller tail (scipy)"));
+        }
+
+        if (plan == PermutationAlgorithm.MonteCarlo)
+        {
+            list.Add(new Convention(ConventionNames.MonteCarloPValue, options.MonteCarloPValue == MonteCarloPValue.AddOne ? "(b + 1)/(B + 1)" : "b/B"));
+        }
+
+        if (interval)
+        {
+            list.Add(new Convention(ConventionNames.IntervalMethod, "inversion of the two exact one-sided permutation tests, each at alpha/2"));
+        }
+
+        return EquatableArray.Create(list.ToArray());
+    }
+
+    private static void AddScaleDiagnostic(IntegerScale scale, List<Diagnostic> diagnostics)
+    {
+        if (!scale.IsDecimal)
+        {
+            diagnostics.Add(Diagnostic.Info(
+                DiagnosticCodes.BinaryGridTies,
+                "The values have no exact common decimal scale within 18 digits; they were rounded to a common binary grid (about 1e-16 of the largest value) and ties decided on it."));
+        }
+    }
+
+    private static long[] Constant(int maxK, long value)
+    {
+        var thresholds = new long[maxK + 1];
+        Array.Fill(thresholds, value);
+        return thresholds;
+    }
+
+    private static SubsetSums TreatedOf(TwoSampleShiftFamily family) => family.Treated;
+
+    private static SubsetSums ControlOf(TwoSampleShiftFamily family) => family.Control;
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
