@@ -6,8 +6,8 @@ Regenerate (from the repository root; one command does everything):
     /usr/bin/python3 tools/reference/permutation.py
 which runs, in this order, (1) Rscript tools/reference/permutation.R (data generation, coin's
 oneway_test and exactRankTests' perm.test; see that script), (2) the exact computations below and
-(3) writes tests/MscStats.Tests/Reference/permutation.csv. Needs Rscript on PATH; takes about a
-minute (the 5.2 million splits of the 12v13 case are enumerated one by one).
+(3) writes tests/MscStats.Tests/Reference/permutation.csv. Needs Rscript on PATH; takes about
+10 seconds (the 5.2 million splits of the 12v13 case are enumerated one by one).
 
 Independent implementation (exact rational arithmetic throughout, never floating point):
   * Values. Grid data (every case except real-6v7 and paired-real-8) are the decimals they were

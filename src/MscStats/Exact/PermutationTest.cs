@@ -65,8 +65,8 @@ public static class PermutationTest
     {
         Guard.NotNull(sample);
         options = Validate(options);
-        int n1 = sample.Treated.Length, n2 = sample.Control.Length, n = n1 + n2, maxK = Math.Min(n1, n2);
-        var pooledValues = new double[n];
+        int n1 = sample.Treated.Length, n2 = sample.Control.Length;
+        var pooledValues = new double[n1 + n2];
         sample.Treated.CopyTo(pooledValues);
         sample.Control.CopyTo(pooledValues, n1);
         double meanDifference = Moments.Mean(sample.Treated.AsSpan()) - Moments.Mean(sample.Control.AsSpan());
@@ -74,12 +74,75 @@ public static class PermutationTest
         var (pooled, scale) = DecimalScaling.Scale(pooledValues);
         var x = pooled[..n1];
         var y = pooled[n1..];
+        var outcome = TwoSampleCore(x, y, options, options.Level is not null, nameof(sample), progress, cancellationToken);
+        var diagnostics = new List<Diagnostic>();
+        if (sample.Missing.ToDiagnostic(sample.Arms) is { } missing)
+        {
+            diagnostics.Add(missing);
+        }
+
+        AddScaleDiagnostic(scale, diagnostics);
+        var interval = Interval(options, outcome.Family, scale, "treated", diagnostics);
+        var sizes = new SampleSizes(n1, n2);
+        var estimate = new EstimateResult("mean difference", meanDifference, interval, sizes, Conventions(options, outcome.Plan, scale, interval is not null));
+        return new TestResult(
+            "Fisher-Pitman permutation test", "mean difference", meanDifference, Probability.FromValue(Math.Min(1, outcome.P)), options.Alternative, sizes,
+            null, estimate, Conventions(options, outcome.Plan, scale, false), outcome.Resampling, diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()),
+            pValueInterval: outcome.PInterval);
+    }
+
+    /// <summary>The exact paired (sign-flip) permutation test of the mean of the differences follow-up − baseline.</summary>
+    /// <param name="arm">The pairs.</param>
+    /// <param name="options">Alternative, two-sided rule, algorithm, interval level, and the Monte Carlo seed and count.</param>
+    /// <param name="progress">Receives the fraction done during long computations; may be null.</param>
+    /// <param name="cancellationToken">Cancels a long computation.</param>
+    /// <returns>
+    /// The test: the statistic is the mean difference; the companion estimate is the mean difference with the exact
+    /// permutation interval. Zero differences take part (their sign does not matter).
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="arm"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is out of range, or the Monte Carlo path is needed and no seed was given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The chosen exact algorithm is beyond its limit; the message names the limit and the Monte Carlo option.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static TestResult Paired(
+        PairedArm arm, PermutationOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(arm);
+        options = Validate(options);
+        int n = arm.Count;
+        double mean = Moments.Mean(arm.Differences.AsSpan());
+
+        var (d, scale) = ExactDifferences(arm);
+
+        var outcome = PairedCore(d, options, options.Level is not null, nameof(arm), progress, cancellationToken);
+        var diagnostics = new List<Diagnostic>();
+        AddScaleDiagnostic(scale, diagnostics);
+        var interval = Interval(options, outcome.Family, scale, "differences", diagnostics);
+        var sizes = new SampleSizes(n, null);
+        var estimate = new EstimateResult("mean paired difference", mean, interval, sizes, Conventions(options, outcome.Plan, scale, interval is not null));
+        return new TestResult(
+            "Paired sign-flip permutation test", "mean difference", mean, Probability.FromValue(Math.Min(1, outcome.P)), options.Alternative, sizes,
+            null, estimate, Conventions(options, outcome.Plan, scale, false), outcome.Resampling, diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()),
+            pValueInterval: outcome.PInterval);
+    }
+
+    /// <summary>
+    /// The exact or Monte Carlo two-sample permutation p-value on integer scores (data scaled to integers, or doubled
+    /// mid-ranks), with the tables of k-subset sums when they were built (always for the exact table algorithms; also
+    /// for the others when <paramref name="wantTables"/> and they are within their limits).
+    /// </summary>
+    internal static PermutationOutcome TwoSampleCore(
+        long[] x, long[] y, PermutationOptions options, bool wantTables, string paramName, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        int n1 = x.Length, n2 = y.Length, n = n1 + n2, maxK = Math.Min(n1, n2);
+        long[] pooled = [.. x, .. y];
+
         double shiftCells = SubsetSums.ShiftCells(x, maxK) + SubsetSums.ShiftCells(y, maxK);
         double listed = Math.Max(n1, n2) <= MaxEnumeratedArm
             ? SubsetSums.EnumerationEntries(n1, maxK) + SubsetSums.EnumerationEntries(n2, maxK)
             : double.PositiveInfinity;
         double splits = Math.Exp(MathNet.Numerics.SpecialFunctions.BinomialLn(n, n1));
-        var plan = Plan(options, shiftCells * (n1 + n2) / 2, shiftCells, listed, splits, nameof(sample), n1 + " vs " + n2);
+        var plan = Plan(options, shiftCells * (n1 + n2) / 2, shiftCells, listed, splits, paramName, n1 + " vs " + n2);
 
         // The tables of k-subset sums serve the exact p-value and the interval.
         TwoSampleShiftFamily? family = null;
@@ -87,7 +150,7 @@ public static class PermutationTest
             : shiftCells <= MaxShiftCells ? PermutationAlgorithm.Shift
             : listed <= 2.0 * (1 << MaxEnumeratedArm) ? PermutationAlgorithm.MeetInTheMiddle
             : null;
-        if (tables is not null && (plan == tables || options.Level is not null))
+        if (tables is not null && (plan == tables || wantTables))
         {
             var a = tables == PermutationAlgorithm.Shift ? SubsetSums.Shift(x, maxK, cancellationToken) : SubsetSums.Enumerate(x, maxK, cancellationToken);
             var b = tables == PermutationAlgorithm.Shift ? SubsetSums.Shift(y, maxK, cancellationToken) : SubsetSums.Enumerate(y, maxK, cancellationToken);
@@ -107,14 +170,6 @@ public static class PermutationTest
         }
 
         Int128 c = n * t - n1 * all;
-        var diagnostics = new List<Diagnostic>();
-        if (sample.Missing.ToDiagnostic(sample.Arms) is { } missing)
-        {
-            diagnostics.Add(missing);
-        }
-
-        AddScaleDiagnostic(scale, diagnostics);
-
         double p;
         ConfidenceInterval? pInterval = null;
         ResamplingInfo? resampling = null;
@@ -152,51 +207,19 @@ public static class PermutationTest
             }
         }
 
-        var interval = Interval(options, family, scale, "treated", diagnostics);
-        var sizes = new SampleSizes(n1, n2);
-        var estimate = new EstimateResult("mean difference", meanDifference, interval, sizes, Conventions(options, plan, scale, interval is not null));
-        return new TestResult(
-            "Fisher-Pitman permutation test", "mean difference", meanDifference, Probability.FromValue(Math.Min(1, p)), options.Alternative, sizes,
-            null, estimate, Conventions(options, plan, scale, false), resampling, diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()),
-            pValueInterval: pInterval);
+        return new PermutationOutcome(p, plan, family, pInterval, resampling);
     }
 
-    /// <summary>The exact paired (sign-flip) permutation test of the mean of the differences follow-up − baseline.</summary>
-    /// <param name="arm">The pairs.</param>
-    /// <param name="options">Alternative, two-sided rule, algorithm, interval level, and the Monte Carlo seed and count.</param>
-    /// <param name="progress">Receives the fraction done during long computations; may be null.</param>
-    /// <param name="cancellationToken">Cancels a long computation.</param>
-    /// <returns>
-    /// The test: the statistic is the mean difference; the companion estimate is the mean difference with the exact
-    /// permutation interval. Zero differences take part (their sign does not matter).
-    /// </returns>
-    /// <exception cref="ArgumentNullException"><paramref name="arm"/> is null.</exception>
-    /// <exception cref="ArgumentException">An option is out of range, or the Monte Carlo path is needed and no seed was given.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The chosen exact algorithm is beyond its limit; the message names the limit and the Monte Carlo option.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static TestResult Paired(
-        PairedArm arm, PermutationOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>The exact or Monte Carlo sign-flip p-value on integer scores (scaled differences, or signed doubled ranks).</summary>
+    internal static PermutationOutcome PairedCore(
+        long[] d, PermutationOptions options, bool wantTables, string paramName, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        Guard.NotNull(arm);
-        options = Validate(options);
-        int n = arm.Count;
-        double mean = Moments.Mean(arm.Differences.AsSpan());
-
-        // Baseline and follow-up share one scale and are subtracted as integers, so 2.15 − 1.90 is exactly 0.25.
-        var both = new double[2 * n];
-        arm.FollowUp.CopyTo(both);
-        arm.Baseline.CopyTo(both, n);
-        var (scaledBoth, scale) = DecimalScaling.Scale(both);
-        var d = new long[n];
-        for (int i = 0; i < n; i++)
-        {
-            d[i] = scaledBoth[i] - scaledBoth[n + i];
-        }
+        int n = d.Length;
 
         double shiftCells = SubsetSums.ShiftCells(d, n);
         double listed = n <= MaxEnumeratedArm ? Math.Pow(2, n) : double.PositiveInfinity;
         double flips = Math.Pow(2, n);
-        var plan = Plan(options, shiftCells * n, shiftCells, listed, flips, nameof(arm), n + " pairs");
+        var plan = Plan(options, shiftCells * n, shiftCells, listed, flips, paramName, n + " pairs");
 
         SignFlipShiftFamily? family = null;
         SubsetSums? sums = null;
@@ -204,7 +227,7 @@ public static class PermutationTest
             : shiftCells <= MaxShiftCells ? PermutationAlgorithm.Shift
             : listed <= 1 << MaxEnumeratedArm ? PermutationAlgorithm.MeetInTheMiddle
             : null;
-        if (tables is not null && (plan == tables || options.Level is not null))
+        if (tables is not null && (plan == tables || wantTables))
         {
             sums = tables == PermutationAlgorithm.Shift ? SubsetSums.Shift(d, n, cancellationToken) : SubsetSums.Enumerate(d, n, cancellationToken);
             family = new SignFlipShiftFamily(sums, d);
@@ -216,8 +239,6 @@ public static class PermutationTest
             s += v;
         }
 
-        var diagnostics = new List<Diagnostic>();
-        AddScaleDiagnostic(scale, diagnostics);
         double p;
         ConfidenceInterval? pInterval = null;
         ResamplingInfo? resampling = null;
@@ -255,13 +276,27 @@ public static class PermutationTest
             }
         }
 
-        var interval = Interval(options, family, scale, "differences", diagnostics);
-        var sizes = new SampleSizes(n, 0);
-        var estimate = new EstimateResult("mean paired difference", mean, interval, sizes, Conventions(options, plan, scale, interval is not null));
-        return new TestResult(
-            "Paired sign-flip permutation test", "mean difference", mean, Probability.FromValue(Math.Min(1, p)), options.Alternative, sizes,
-            null, estimate, Conventions(options, plan, scale, false), resampling, diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()),
-            pValueInterval: pInterval);
+        return new PermutationOutcome(p, plan, family, pInterval, resampling);
+    }
+
+    /// <summary>
+    /// The differences follow-up − baseline as exact integers: both series share one scale and are subtracted as
+    /// integers, so 2.15 − 1.90 is exactly 0.25 and equal |d| tie exactly.
+    /// </summary>
+    internal static (long[] Differences, IntegerScale Scale) ExactDifferences(PairedArm arm)
+    {
+        int n = arm.Count;
+        var both = new double[2 * n];
+        arm.FollowUp.CopyTo(both);
+        arm.Baseline.CopyTo(both, n);
+        var (scaledBoth, scale) = DecimalScaling.Scale(both);
+        var d = new long[n];
+        for (int i = 0; i < n; i++)
+        {
+            d[i] = scaledBoth[i] - scaledBoth[n + i];
+        }
+
+        return (d, scale);
     }
 
     private static PermutationOptions Validate(PermutationOptions? options)
@@ -481,3 +516,6 @@ public static class PermutationTest
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>A permutation p-value with the path taken and what it built on the way.</summary>
+internal sealed record PermutationOutcome(double P, PermutationAlgorithm Plan, ShiftFamily? Family, ConfidenceInterval? PInterval, ResamplingInfo? Resampling);

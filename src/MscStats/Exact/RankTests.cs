@@ -1,158 +1,460 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
-using MathNet.Numerics;
+using System.Threading;
+using MathNet.Numerics.Distributions;
 using MscStats.Data;
-using MscStats.Effects;
+using MscStats.Exceptions;
 using MscStats.Internal;
 using MscStats.Results;
 
 namespace MscStats.Exact;
 
-/// <summary>Options of the exact rank tests. Change with <c>with</c>.</summary>
+/// <summary>How a rank test's p-value is computed.</summary>
+public enum RankMethod
+{
+    /// <summary>Exact when the count is within <see cref="PermutationTest.MaxShiftCells"/> (about 300 vs 300 with ties), else the normal approximation with a diagnostic. The default.</summary>
+    Auto,
+
+    /// <summary>The exact conditional distribution given the ties; throws beyond the exact limit.</summary>
+    Exact,
+
+    /// <summary>
+    /// The normal approximation with the tie-corrected variance and no continuity correction, as R coin's
+    /// <c>distribution = "asymptotic"</c>.
+    /// </summary>
+    Normal,
+}
+
+/// <summary>How zero differences enter the signed-rank test.</summary>
+public enum ZeroMethod
+{
+    /// <summary>Zeros are dropped before ranking (Wilcoxon 1945), as R's <c>wilcox.test</c> and scipy's default <c>"wilcox"</c>. The default.</summary>
+    Wilcoxon,
+
+    /// <summary>Zeros are ranked with the other |d| and then given score 0 (Pratt 1959), as R coin's default and scipy's <c>"pratt"</c>.</summary>
+    Pratt,
+}
+
+/// <summary>Options of the rank tests. Change with <c>with</c>.</summary>
 /// <remarks>Immutable and thread safe.</remarks>
 public sealed record RankTestOptions
 {
-    /// <summary>The defaults: two-sided by |W − E(W)|.</summary>
+    /// <summary>The defaults: two-sided by |W − E(W)|, exact where feasible, a 95% interval, Wilcoxon's zeros.</summary>
     public static RankTestOptions Default { get; } = new();
 
-    /// <summary>The alternative; "greater" means the treated arm tends to be larger. Default two-sided.</summary>
+    /// <summary>The alternative; "greater" means the treated arm (or the differences) tend to be larger. Default two-sided.</summary>
     public Alternative Alternative { get; init; } = Alternative.TwoSided;
 
-    /// <summary>The two-sided rule; default <see cref="PermutationTwoSided.AbsoluteDeviation"/>.</summary>
+    /// <summary>The two-sided rule; default <see cref="PermutationTwoSided.AbsoluteDeviation"/> (coin).</summary>
     public PermutationTwoSided TwoSided { get; init; } = PermutationTwoSided.AbsoluteDeviation;
+
+    /// <summary>Exact or normal approximation; default <see cref="RankMethod.Auto"/>.</summary>
+    public RankMethod Method { get; init; } = RankMethod.Auto;
+
+    /// <summary>The level of the companion Hodges–Lehmann interval of the rank-sum test; null for none. Default 95%.</summary>
+    public ConfidenceLevel? Level { get; init; } = ConfidenceLevel.L95;
+
+    /// <summary>The zero handling of the signed-rank test; default <see cref="ZeroMethod.Wilcoxon"/>.</summary>
+    public ZeroMethod Zeros { get; init; } = ZeroMethod.Wilcoxon;
 }
 
 /// <summary>
-/// Exact rank tests that handle ties: the Wilcoxon–Mann–Whitney rank-sum test on mid-ranks.
+/// Rank tests that handle ties exactly: the Wilcoxon–Mann–Whitney rank-sum test and the Wilcoxon signed-rank test on
+/// mid-ranks, the sign test, and the Hodges–Lehmann shift with its exact interval.
 /// </summary>
 /// <remarks>
-/// The exact permutation distribution of the treated arm's rank sum is counted by the shift algorithm of Streitberg and
-/// Röhmel (1986, Stat. Software Newsletter 12) on doubled mid-ranks, which are integers, processing each group of tied
-/// values at once with binomial multiplicities; extremeness is then decided in exact integer arithmetic. The normal
-/// approximation is not used. Thread safe.
+/// The exact permutation distributions are counted on doubled mid-ranks, which are integers, by the shift algorithm of
+/// Streitberg and Röhmel (1986, Stat. Software Newsletter 12) through the same engine as
+/// <see cref="PermutationTest"/>: tables of k-subset rank sums of each arm, combined row by row. Extremeness is decided in
+/// exact integer arithmetic. The distributions are conditional on the observed ties, as R coin's
+/// <c>distribution = "exact"</c> and exactRankTests; scipy's exact modes ignore ties. Thread safe.
 /// </remarks>
 public static class RankTests
 {
-    /// <summary>The largest table of counts (arm size + 1 times the range of doubled rank sums) the exact test builds.</summary>
-    public const long MaxCells = 20_000_000;
-
     /// <summary>The exact Wilcoxon–Mann–Whitney test with mid-ranks for ties.</summary>
     /// <param name="sample">The two arms.</param>
-    /// <param name="options">Alternative and two-sided rule.</param>
-    /// <returns>The test: W is the treated arm's mid-rank sum; the companion estimate is the Hodges–Lehmann shift.</returns>
+    /// <param name="options">Alternative, two-sided rule, method and the level of the Hodges–Lehmann interval.</param>
+    /// <returns>
+    /// The test: W is the treated arm's mid-rank sum; the companion estimate is the Hodges–Lehmann shift with Bauer's
+    /// exact interval (see <see cref="HodgesLehmann"/>). The <c>algorithm</c> convention says whether the p-value is exact.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
-    /// The arms are too large for the exact count (more than <see cref="MaxCells"/> cells): the message names the limit;
-    /// use a Monte Carlo or normal-approximation test for such sizes.
+    /// <see cref="RankMethod.Exact"/> was asked for arms beyond the exact limit (<see cref="PermutationTest.MaxShiftCells"/>
+    /// table cells): the message names the limit and the normal option.
     /// </exception>
     public static TestResult WilcoxonMannWhitney(ContinuousSample sample, RankTestOptions? options = null)
     {
         Guard.NotNull(sample);
-        options ??= RankTestOptions.Default;
-        Guard.Defined(options.Alternative, "options.Alternative");
-        Guard.Defined(options.TwoSided, "options.TwoSided");
-        int n1 = sample.Treated.Length, n = n1 + sample.Control.Length;
+        options = Validate(options);
+        int n1 = sample.Treated.Length, n2 = sample.Control.Length, n = n1 + n2;
         var combined = new double[n];
         sample.Treated.CopyTo(combined);
         sample.Control.CopyTo(combined, n1);
-        var ranks = Ranks.MidRanks(combined);
-        long observed = 0;
-        for (int i = 0; i < n1; i++)
+        var doubled = DoubledMidRanks(combined);
+        var x = doubled[..n1];
+        var y = doubled[n1..];
+        long observed = Sum(x);
+
+        var diagnostics = new List<Diagnostic>();
+        if (sample.Missing.ToDiagnostic(sample.Arms) is { } missing)
         {
-            observed += (long)Math.Round(2 * ranks[i]);
+            diagnostics.Add(missing);
         }
 
-        // Tie groups: doubled mid-rank (first + last position, 1-based) and size.
-        var sorted = (double[])combined.Clone();
-        Array.Sort(sorted);
-        var groupRank = new System.Collections.Generic.List<int>();
-        var groupSize = new System.Collections.Generic.List<int>();
-        for (int i = 0; i < n;)
+        double cells = SubsetSums.ShiftCells(x, Math.Min(n1, n2)) + SubsetSums.ShiftCells(y, Math.Min(n1, n2));
+        bool exact = ChooseExact(options, cells, nameof(sample), n1 + " vs " + n2, diagnostics);
+        double p;
+        if (exact)
         {
-            int j = i;
-            while (j + 1 < n && sorted[j + 1] == sorted[i])
+            var permutation = PermutationOptions.Default with
             {
-                j++;
+                Alternative = options.Alternative,
+                TwoSided = options.TwoSided,
+                Algorithm = PermutationAlgorithm.Shift,
+                Level = null,
+            };
+            p = PermutationTest.TwoSampleCore(x, y, permutation, false, nameof(sample), null, CancellationToken.None).P;
+        }
+        else
+        {
+            // Conditional mean and tie-corrected variance of W (Lehmann 1975, eq. 1.28), from the doubled ranks.
+            double mean = n1 * (n + 1) / 2.0;
+            double sumSquares = 0;
+            foreach (long r in doubled)
+            {
+                sumSquares += r / 2.0 * (r / 2.0);
             }
 
-            groupRank.Add(i + 1 + j + 1);
-            groupSize.Add(j - i + 1);
-            i = j + 1;
+            double variance = n1 * (double)n2 / (n * (n - 1.0)) * (sumSquares - n * ((n + 1) / 2.0) * ((n + 1) / 2.0));
+            p = NormalP((observed / 2.0 - mean) / Math.Sqrt(variance), options.Alternative);
         }
 
-        long maxSum = 2L * n1 * n;
-        long cells = (long)(n1 + 1) * (maxSum + 1);
-        if (cells > MaxCells)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(sample), n,
-                string.Create(CultureInfo.InvariantCulture,
-                    $"The exact rank-sum distribution for {n1} vs {n - n1} needs {cells} cells, above the limit of {MaxCells}; use a Monte Carlo or normal-approximation test for arms this large."));
-        }
+        var sizes = new SampleSizes(n1, n2);
+        var conventions = EquatableArray.Create(
+            new Convention(ConventionNames.Ties, "mid-ranks (distribution conditional on the ties)"),
+            new Convention(ConventionNames.TwoSided, options.TwoSided == PermutationTwoSided.AbsoluteDeviation ? "|W - E(W)| (coin)" : "doubled smaller tail (scipy, wilcox.test)"),
+            new Convention(ConventionNames.Algorithm, exact ? "exact (shift algorithm)" : "normal approximation, no continuity correction"));
+        var estimate = options.Level is ConfidenceLevel level ? HodgesLehmann(sample, level) : EffectSizeHodgesLehmann(sample);
+        return new TestResult(
+            "Wilcoxon-Mann-Whitney test", "W", observed / 2.0, Probability.FromValue(Math.Min(1, p)), options.Alternative, sizes, null,
+            estimate, conventions, diagnostics: diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()));
+    }
 
-        // counts[k, s]: weighted number of ways to give k treated members a doubled rank sum of s.
-        int width = (int)maxSum + 1;
-        var counts = new double[(n1 + 1) * width];
-        var next = new double[counts.Length];
-        counts[0] = 1;
-        int placed = 0;
-        for (int g = 0; g < groupRank.Count; g++)
+    /// <summary>
+    /// The Hodges–Lehmann shift (the median of the n₁n₂ differences treated − control) with Bauer's (1972, JASA 67(339),
+    /// doi:10.1080/01621459.1972.10481279) exact interval from inverting the Wilcoxon–Mann–Whitney test.
+    /// </summary>
+    /// <param name="sample">The two arms.</param>
+    /// <param name="level">The nominal level; default 95%.</param>
+    /// <returns>
+    /// The estimate with the interval [D₍ₖ₎, D₍ₙ₁ₙ₂₊₁₋ₖ₎] of the sorted differences, k the largest integer with
+    /// P(U ≤ k − 1) ≤ α/2 under the exact untied null distribution of the Mann–Whitney U. The achieved confidence
+    /// 1 − 2P(U ≤ k − 1) ≥ the nominal level is in the interval's method and the <c>achieved-confidence</c> convention.
+    /// With ties the untied distribution is still used, as R coin's <c>wilcox_test(conf.int = TRUE)</c>; R's
+    /// <c>wilcox.test</c> then falls back to a normal approximation and exactRankTests' <c>wilcox.exact</c> inverts the
+    /// tied rank test instead, which can be wider. When no k ≥ 1 exists (P(U = 0) &gt; α/2, e.g. 3 vs 3 at 95%) the limits
+    /// are infinite and a warning says so; R's <c>wilcox.test</c> then returns the range at a lower level.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
+    public static EstimateResult HodgesLehmann(ContinuousSample sample, ConfidenceLevel? level = null)
+    {
+        Guard.NotNull(sample);
+        var l = level ?? ConfidenceLevel.L95;
+        int n1 = sample.Treated.Length, n2 = sample.Control.Length;
+        var differences = new double[n1 * n2];
+        int m = 0;
+        foreach (double x in sample.Treated)
         {
-            int r = groupRank[g], t = groupSize[g];
-            var ways = new double[t + 1];
-            for (int j = 0; j <= t; j++)
+            foreach (double y in sample.Control)
             {
-                ways[j] = SpecialFunctions.Binomial(t, j);
+                differences[m++] = x - y;
+            }
+        }
+
+        Array.Sort(differences);
+        double estimate = m % 2 == 1 ? differences[m / 2] : (differences[m / 2 - 1] + differences[m / 2]) / 2;
+
+        // Cumulative null distribution of U: coefficients of the Gaussian binomial [N choose n1]_q.
+        var cumulative = MannWhitneyCumulative(n1, n2);
+        double total = cumulative[^1], half = (1 - l.Value) / 2 * total;
+        int k = 0;
+        // A relative slack of 1e-12 keeps exact equalities (P(U ≤ k − 1) = α/2, e.g. 1/20 at 3 vs 3 and 90%) admissible.
+        while (k < m && cumulative[k] <= half * (1 + 1e-12))
+        {
+            k++;
+        }
+
+        // Now P(U ≤ k − 1) ≤ α/2 < P(U ≤ k): k is the largest admissible order statistic.
+        double achieved = k == 0 ? 1 : 1 - 2 * cumulative[k - 1] / total;
+        var diagnostics = new List<Diagnostic>();
+        if (sample.Missing.ToDiagnostic(sample.Arms) is { } missing)
+        {
+            diagnostics.Add(missing);
+        }
+
+        if (k == 0)
+        {
+            diagnostics.Add(Diagnostic.Warning(
+                DiagnosticCodes.IntervalUndefined,
+                Text($"No {l} interval exists for {n1} vs {n2}: even the range of the differences has confidence {1 - 2 / total:G4}; limits are infinite.")));
+        }
+
+        var interval = new ConfidenceInterval(
+            k == 0 ? double.NegativeInfinity : differences[k - 1],
+            k == 0 ? double.PositiveInfinity : differences[m - k],
+            l,
+            Text($"Bauer exact (achieved {achieved:0.0000})"));
+        return new EstimateResult(
+            "Hodges-Lehmann shift", estimate, interval, new SampleSizes(n1, n2),
+            EquatableArray.Create(
+                new Convention(ConventionNames.Estimator, "median of all pairwise differences"),
+                new Convention(ConventionNames.IntervalMethod, "order statistics of the differences, k from the exact untied Mann-Whitney distribution"),
+                new Convention(ConventionNames.AchievedConfidence, achieved.ToString("R", CultureInfo.InvariantCulture))),
+            diagnostics: diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()));
+    }
+
+    /// <summary>The exact Wilcoxon signed-rank test of the differences follow-up − baseline, with mid-ranks for tied |d|.</summary>
+    /// <param name="arm">The pairs.</param>
+    /// <param name="options">Alternative, two-sided rule, method and zero handling.</param>
+    /// <returns>
+    /// The test: V is the sum of the ranks of the positive differences (after the zero handling), the exact distribution
+    /// conditional on the ties as R coin's <c>wilcoxsign_test(distribution = "exact")</c>.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="arm"/> is null.</exception>
+    /// <exception cref="AssumptionException">Every difference is zero and zeros are dropped, so nothing is left to test.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="RankMethod.Exact"/> was asked beyond the exact limit.</exception>
+    public static TestResult SignedRank(PairedArm arm, RankTestOptions? options = null)
+    {
+        Guard.NotNull(arm);
+        options = Validate(options);
+        // Exact integer differences, so that equal |d| tie and zeros are zeros.
+        var (d, _) = PermutationTest.ExactDifferences(arm);
+        var used = new List<long>();
+        int zeros = 0;
+        foreach (long v in d)
+        {
+            zeros += v == 0 ? 1 : 0;
+            if (v != 0 || options.Zeros == ZeroMethod.Pratt)
+            {
+                used.Add(v);
+            }
+        }
+
+        if (used.Count == 0 || zeros == d.Length)
+        {
+            throw new AssumptionException(
+                AssumptionReason.ZeroVariance, "differences", "Every difference is zero, so the signed-rank test has nothing to rank.", nameof(arm));
+        }
+
+        var absolute = new long[used.Count];
+        for (int i = 0; i < used.Count; i++)
+        {
+            absolute[i] = Math.Abs(used[i]);
+        }
+
+        var ranks = DoubledMidRanks(absolute);
+        var scores = new long[used.Count];
+        long positive = 0;
+        for (int i = 0; i < used.Count; i++)
+        {
+            scores[i] = used[i] > 0 ? ranks[i] : used[i] < 0 ? -ranks[i] : 0;
+            positive += used[i] > 0 ? ranks[i] : 0;
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        if (zeros > 0)
+        {
+            diagnostics.Add(Diagnostic.Info(
+                DiagnosticCodes.ZeroDifferences,
+                Text($"{zeros} zero difference(s): {(options.Zeros == ZeroMethod.Wilcoxon ? "dropped before ranking (Wilcoxon)" : "ranked, then given score 0 (Pratt)")}.")));
+        }
+
+        double cells = SubsetSums.ShiftCells(scores, scores.Length);
+        bool exact = ChooseExact(options, cells, nameof(arm), used.Count + " differences", diagnostics);
+        double p;
+        if (exact)
+        {
+            var permutation = PermutationOptions.Default with
+            {
+                Alternative = options.Alternative,
+                TwoSided = options.TwoSided,
+                Algorithm = PermutationAlgorithm.Shift,
+                Level = null,
+            };
+            p = PermutationTest.PairedCore(scores, permutation, false, nameof(arm), null, CancellationToken.None).P;
+        }
+        else
+        {
+            // T = Σ sᵢrᵢ has mean 0 and variance Σ rᵢ² under random signs.
+            double t = 0, variance = 0;
+            foreach (long s in scores)
+            {
+                t += s / 2.0;
+                variance += s / 2.0 * (s / 2.0);
             }
 
-            Array.Clear(next);
-            for (int k = 0; k <= Math.Min(n1, placed); k++)
-            {
-                for (int s = 0; s < width; s++)
-                {
-                    double c = counts[k * width + s];
-                    if (c == 0)
-                    {
-                        continue;
-                    }
-
-                    for (int j = 0; j <= t && k + j <= n1; j++)
-                    {
-                        next[(k + j) * width + s + j * r] += c * ways[j];
-                    }
-                }
-            }
-
-            (counts, next) = (next, counts);
-            placed += t;
+            p = NormalP(t / Math.Sqrt(variance), options.Alternative);
         }
 
-        double total = 0, atLeast = 0, atMost = 0, farther = 0;
-        long expected = (long)n1 * (n + 1);
-        long deviation = Math.Abs(observed - expected);
-        for (int s = 0; s < width; s++)
+        var conventions = EquatableArray.Create(
+            new Convention(ConventionNames.Ties, "mid-ranks of |d| (distribution conditional on the ties)"),
+            new Convention(ConventionNames.Zeros, options.Zeros == ZeroMethod.Wilcoxon ? "Wilcoxon (dropped)" : "Pratt (ranked, score 0)"),
+            new Convention(ConventionNames.TwoSided, options.TwoSided == PermutationTwoSided.AbsoluteDeviation ? "|V - E(V)| (coin)" : "doubled smaller tail (scipy, wilcox.test)"),
+            new Convention(ConventionNames.Algorithm, exact ? "exact (shift algorithm)" : "normal approximation, no continuity correction"));
+        return new TestResult(
+            "Wilcoxon signed-rank test", "V", positive / 2.0, Probability.FromValue(Math.Min(1, p)), options.Alternative, new SampleSizes(arm.Count, null), null,
+            null, conventions, diagnostics: diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()));
+    }
+
+    /// <summary>The exact sign test of the differences follow-up − baseline: the number of positive among the nonzero differences against Binomial(n, ½).</summary>
+    /// <param name="arm">The pairs.</param>
+    /// <param name="alternative">The alternative; "greater" means positive differences are more likely. Default two-sided.</param>
+    /// <param name="level">The level of the Clopper–Pearson interval for P(d &gt; 0 | d ≠ 0); default 95%.</param>
+    /// <returns>
+    /// The test as R's <c>binom.test(n₊, n₊ + n₋)</c>: the two-sided p-value is twice the smaller tail, capped at 1 (the
+    /// minimum-likelihood rule coincides at ½); the companion estimate is the proportion of positive differences with
+    /// its Clopper–Pearson interval. Zero differences are dropped and counted in a diagnostic.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="arm"/> is null.</exception>
+    /// <exception cref="AssumptionException">Every difference is zero.</exception>
+    public static TestResult Sign(PairedArm arm, Alternative alternative = Alternative.TwoSided, ConfidenceLevel? level = null)
+    {
+        Guard.NotNull(arm);
+        Guard.Defined(alternative);
+        var l = level ?? ConfidenceLevel.L95;
+        int positive = 0, negative = 0;
+        foreach (double v in arm.Differences)
         {
-            double c = counts[n1 * width + s];
-            total += c;
-            atLeast += s >= observed ? c : 0;
-            atMost += s <= observed ? c : 0;
-            farther += Math.Abs(s - expected) >= deviation ? c : 0;
+            positive += v > 0 ? 1 : 0;
+            negative += v < 0 ? 1 : 0;
         }
 
-        double p = options.Alternative switch
+        int n = positive + negative, zeros = arm.Count - n;
+        if (n == 0)
         {
-            Alternative.Greater => atLeast / total,
-            Alternative.Less => atMost / total,
-            _ => options.TwoSided == PermutationTwoSided.AbsoluteDeviation ? farther / total : Math.Min(1, 2 * Math.Min(atLeast, atMost) / total),
+            throw new AssumptionException(AssumptionReason.ZeroVariance, "differences", "Every difference is zero, so the sign test has nothing to count.", nameof(arm));
+        }
+
+        double greater = 1 - BinomialLimits.LowerTail(positive, n, 0.5);
+        double less = 1 - BinomialLimits.UpperTail(positive, n, 0.5);
+        double p = alternative switch
+        {
+            Alternative.Greater => greater,
+            Alternative.Less => less,
+            _ => Math.Min(1, 2 * Math.Min(greater, less)),
         };
 
-        var sizes = new SampleSizes(n1, n - n1);
-        var conventions = EquatableArray.Create(
-            new Convention(ConventionNames.Ties, "mid-ranks (exact conditional distribution)"),
-            new Convention(ConventionNames.TwoSided, options.TwoSided == PermutationTwoSided.AbsoluteDeviation ? "|W - E(W)| (coin)" : "doubled smaller tail (scipy, wilcox.test)"));
+        double alpha = 1 - l.Value;
+        double lower = positive == 0 ? 0 : BinomialLimits.BetaQuantile(positive, n - positive + 1, alpha / 2);
+        double upper = positive == n ? 1 : BinomialLimits.BetaQuantile(positive + 1, n - positive, 1 - alpha / 2);
+        var diagnostics = zeros > 0
+            ? EquatableArray.Create(Diagnostic.Info(DiagnosticCodes.ZeroDifferences, Text($"{zeros} zero difference(s) dropped.")))
+            : default;
+        var estimate = new EstimateResult(
+            "P(d > 0)", positive / (double)n, new ConfidenceInterval(lower, upper, l, "Clopper-Pearson"), new SampleSizes(n, null), diagnostics: diagnostics);
         return new TestResult(
-            "Wilcoxon-Mann-Whitney exact test", "W", observed / 2.0, Probability.FromValue(Math.Min(1, p)), options.Alternative, sizes, null,
-            EffectSize.HodgesLehmann(sample), conventions,
-            diagnostics: sample.Missing.ToDiagnostic(sample.Arms) is { } missing ? EquatableArray.Create(missing) : default);
+            "sign test", "positive", positive, Probability.FromValue(p), alternative, new SampleSizes(arm.Count, null), null, estimate,
+            EquatableArray.Create(new Convention(ConventionNames.Zeros, "dropped"), new Convention(ConventionNames.TwoSided, "doubled smaller tail (binom.test)")),
+            diagnostics: diagnostics);
     }
+
+    /// <summary>
+    /// The cumulative counts c[u] = #{rankings with U ≤ u}, u = 0..n₁n₂, of the untied Mann–Whitney U: the partial sums
+    /// of the coefficients of the Gaussian binomial [n₁ + n₂ choose n₁]_q = Π_{i=1..n₁} (1 − q^{n₂+i})/(1 − q^i).
+    /// </summary>
+    internal static double[] MannWhitneyCumulative(int n1, int n2)
+    {
+        int length = n1 * n2 + 1;
+        var c = new double[length];
+        c[0] = 1;
+        for (int i = 1; i <= n1; i++)
+        {
+            // Divide by (1 − q^i): c[u] += c[u − i], ascending; then multiply by (1 − q^{n2 + i}): c[u] −= c[u − n2 − i], descending.
+            for (int u = i; u < length; u++)
+            {
+                c[u] += c[u - i];
+            }
+
+            for (int u = length - 1; u >= n2 + i; u--)
+            {
+                c[u] -= c[u - n2 - i];
+            }
+        }
+
+        for (int u = 1; u < length; u++)
+        {
+            c[u] += c[u - 1];
+        }
+
+        return c;
+    }
+
+    /// <summary>Twice the mid-ranks: integers.</summary>
+    private static long[] DoubledMidRanks<T>(T[] values)
+        where T : IComparable<T>
+    {
+        var ranks = Ranks.MidRanks(values);
+        var doubled = new long[ranks.Length];
+        for (int i = 0; i < ranks.Length; i++)
+        {
+            doubled[i] = (long)Math.Round(2 * ranks[i]);
+        }
+
+        return doubled;
+    }
+
+    private static long Sum(long[] values)
+    {
+        long sum = 0;
+        foreach (long v in values)
+        {
+            sum += v;
+        }
+
+        return sum;
+    }
+
+    private static bool ChooseExact(RankTestOptions options, double cells, string paramName, string size, List<Diagnostic> diagnostics)
+    {
+        bool fits = cells <= PermutationTest.MaxShiftCells;
+        switch (options.Method)
+        {
+            case RankMethod.Exact when !fits:
+                throw new ArgumentOutOfRangeException(
+                    paramName, size,
+                    Text($"The exact rank distribution for {size} needs {cells:G3} table cells, above the limit of {PermutationTest.MaxShiftCells:G3}; use RankMethod.Normal (or Auto) for samples this large."));
+            case RankMethod.Auto when !fits:
+                diagnostics.Add(Diagnostic.Info(
+                    DiagnosticCodes.NormalApproximation,
+                    Text($"The exact rank distribution for {size} needs {cells:G3} table cells, above the limit of {PermutationTest.MaxShiftCells:G3}: normal approximation used.")));
+                return false;
+            case RankMethod.Normal:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private static double NormalP(double z, Alternative alternative) => alternative switch
+    {
+        Alternative.Greater => Normal.CDF(0, 1, -z),
+        Alternative.Less => Normal.CDF(0, 1, z),
+        _ => 2 * Normal.CDF(0, 1, -Math.Abs(z)),
+    };
+
+    private static RankTestOptions Validate(RankTestOptions? options)
+    {
+        options ??= RankTestOptions.Default;
+        Guard.Defined(options.Alternative, "options.Alternative");
+        Guard.Defined(options.TwoSided, "options.TwoSided");
+        Guard.Defined(options.Method, "options.Method");
+        Guard.Defined(options.Zeros, "options.Zeros");
+        return options;
+    }
+
+    private static EstimateResult EffectSizeHodgesLehmann(ContinuousSample sample) => Effects.EffectSize.HodgesLehmann(sample);
+
+    private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

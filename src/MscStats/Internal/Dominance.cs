@@ -138,7 +138,8 @@ internal readonly record struct Dominance(double Greater, double Less, double De
 /// <summary>Mid-ranks (average ranks for ties), 1-based.</summary>
 internal static class Ranks
 {
-    public static double[] MidRanks(double[] values)
+    public static double[] MidRanks<T>(T[] values)
+        where T : IComparable<T>
     {
         int n = values.Length;
         var order = new int[n];
@@ -147,13 +148,13 @@ internal static class Ranks
             order[i] = i;
         }
 
-        var keys = (double[])values.Clone();
+        var keys = (T[])values.Clone();
         Array.Sort(keys, order);
         var ranks = new double[n];
         for (int i = 0; i < n;)
         {
             int j = i;
-            while (j + 1 < n && keys[j + 1] == keys[i])
+            while (j + 1 < n && keys[j + 1].CompareTo(keys[i]) == 0)
             {
                 j++;
             }

@@ -77,6 +77,12 @@ public static class ConventionNames
     /// <summary>How replicates tied with the estimate enter the BCa bias correction.</summary>
     public const string BcaZ0Ties = "bca-z0-ties";
 
+    /// <summary>The confidence an exact interval achieves, at least the nominal level (discrete distributions).</summary>
+    public const string AchievedConfidence = "achieved-confidence";
+
+    /// <summary>How zero paired differences are handled (dropped, or ranked with score 0).</summary>
+    public const string Zeros = "zeros";
+
     /// <summary>The algorithm that computed the number, where several give it (e.g. exact shift algorithm or Monte Carlo).</summary>
     public const string Algorithm = "algorithm";
 

@@ -93,4 +93,10 @@ public static class DiagnosticCodes
 
     /// <summary>Data without an exact common decimal scale were rounded to a binary grid before exact counting.</summary>
     public const string BinaryGridTies = "binary-grid-ties";
+
+    /// <summary>Zero paired differences were dropped or given score 0.</summary>
+    public const string ZeroDifferences = "zero-differences";
+
+    /// <summary>An exact distribution was beyond reach and the normal approximation was used.</summary>
+    public const string NormalApproximation = "normal-approximation";
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using MscStats.Data;
 using MscStats.Exact;
 using MscStats.Results;
@@ -43,11 +44,149 @@ public class RankTestsTests
     }
 
     [Test]
-    public void BeyondExactReach_ThrowsNamingTheLimit()
+    public void PeerOrdinal200v200_IsExact()
     {
-        var big = ContinuousSample.Create(new double[300], new double[300]);
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => RankTests.WilcoxonMannWhitney(big));
+        // Peer workload W3: 7.38855e-9 (coin and exactRankTests agree), 200 vs 200 with 9 tied values.
+        var (x, y) = (Ordinal(200, 4, 3200), Ordinal(200, 3, 4200));
+        var result = RankTests.WilcoxonMannWhitney(ContinuousSample.Create(x, y), RankTestOptions.Default with { Level = null });
+        Assert.That(result.PValue.Value, Is.EqualTo(7.38855e-9).Within(5e-14));
+        Assert.That(result.Conventions.Single(c => c.Name == ConventionNames.Algorithm).Value, Does.StartWith("exact"));
+    }
+
+    [Test]
+    public void BeyondExactReach_ExactThrowsNamingTheLimit_AutoSaysItApproximated()
+    {
+        var rng = new Random(1);
+        var x = Enumerable.Range(0, 700).Select(_ => rng.NextDouble()).ToArray();
+        var y = Enumerable.Range(0, 700).Select(_ => rng.NextDouble()).ToArray();
+        var big = ContinuousSample.Create(x, y);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => RankTests.WilcoxonMannWhitney(big, RankTestOptions.Default with { Method = RankMethod.Exact }));
         Assert.That(e!.ParamName, Is.EqualTo("sample"));
-        Assert.That(e.Message, Does.Contain("limit of 20000000").And.Contain("Monte Carlo"));
+        Assert.That(e.Message, Does.Contain("limit of 5E+07").And.Contain("RankMethod.Normal"));
+        var auto = RankTests.WilcoxonMannWhitney(big, RankTestOptions.Default with { Level = null });
+        Assert.That(auto.Diagnostics.Single().Code, Is.EqualTo(DiagnosticCodes.NormalApproximation));
+        Assert.That(auto.PValue, Is.EqualTo(RankTests.WilcoxonMannWhitney(big, RankTestOptions.Default with { Method = RankMethod.Normal, Level = null }).PValue));
+    }
+
+    private static readonly ReferenceTable Normal = ReferenceTable.Load("rank-normal.csv");
+
+    private static IEnumerable<string> NormalCases(string prefix) => Normal.Cases.Where(c => c.StartsWith(prefix, StringComparison.Ordinal));
+
+    [TestCaseSource(nameof(NormalCases), new object[] { "wmw-" })]
+    public void WilcoxonMannWhitney_NormalMatchesCoinAsymptotic(string c)
+    {
+        // rank-normal.csv: coin wilcox_test(distribution = "asymptotic"), tools/reference/rank_normal.R. 1e-12 relative.
+        var sample = ContinuousSample.Create(Normal.Data(c, "data_x"), Normal.Data(c, "data_y"));
+        var o = RankTestOptions.Default with { Method = RankMethod.Normal, Level = null };
+        Normal.AssertNear(RankTests.WilcoxonMannWhitney(sample, o).PValue.Value, c, "p_two", 1e-12);
+        Normal.AssertNear(RankTests.WilcoxonMannWhitney(sample, o with { Alternative = Alternative.Greater }).PValue.Value, c, "p_greater", 1e-12);
+        Normal.AssertNear(RankTests.WilcoxonMannWhitney(sample, o with { Alternative = Alternative.Less }).PValue.Value, c, "p_less", 1e-12);
+    }
+
+    [TestCaseSource(nameof(NormalCases), new object[] { "sr-" })]
+    public void SignedRank_NormalMatchesCoinAsymptotic(string c)
+    {
+        var arm = Pairs(Normal, c);
+        var o = RankTestOptions.Default with { Method = RankMethod.Normal };
+        Normal.AssertNear(RankTests.SignedRank(arm, o).PValue.Value, c, "p_two_wilcoxon", 1e-12);
+        Normal.AssertNear(RankTests.SignedRank(arm, o with { Zeros = ZeroMethod.Pratt }).PValue.Value, c, "p_two_pratt", 1e-12);
+    }
+
+    private static readonly ReferenceTable HL = ReferenceTable.Load("hodges-lehmann.csv");
+
+    private static IEnumerable<string> HLCases() => HL.Cases;
+
+    [TestCaseSource(nameof(HLCases))]
+    public void HodgesLehmann_MatchesBauersExactInterval(string c)
+    {
+        // hodges-lehmann.csv (tools/reference/hodges_lehmann.R and .py): Bauer's k-th order statistics with k from exact
+        // integer counts of the untied Mann-Whitney distribution; R wilcox.test and coin wilcox_test(conf.int = TRUE)
+        // agree on the untied cases (see the file's header for where R differs and why).
+        var sample = ContinuousSample.Create(HL.Data(c, "data_x"), HL.Data(c, "data_y"));
+        foreach (var (level, tag) in new[] { (ConfidenceLevel.L95, "95"), (ConfidenceLevel.L90, "90") })
+        {
+            var hl = RankTests.HodgesLehmann(sample, level);
+            HL.AssertNear(hl.Estimate, c, "hl", 1e-12);
+            HL.AssertNear(hl.Interval!.Lower, c, "ci" + tag + "_lower_kth", 1e-12, 1e-12);
+            HL.AssertNear(hl.Interval.Upper, c, "ci" + tag + "_upper_kth", 1e-12, 1e-12);
+            HL.AssertNear(double.Parse(hl.Conventions.Single(x => x.Name == ConventionNames.AchievedConfidence).Value, System.Globalization.CultureInfo.InvariantCulture), c, "achieved" + tag, 1e-12);
+            if (HL[c, "k" + tag] == 0)
+            {
+                Assert.That(hl.Diagnostics.Single().Code, Is.EqualTo(DiagnosticCodes.IntervalUndefined));
+            }
+        }
+    }
+
+    private static readonly ReferenceTable Signed = ReferenceTable.Load("signed-rank.csv");
+
+    private static IEnumerable<string> SignedCases() => Signed.Cases;
+
+    private static PairedArm Pairs(ReferenceTable table, string c)
+    {
+        var x = table.Data(c, "data_x");
+        var y = table.Data(c, "data_y");
+        return PairedArm.Create("pairs", Enumerable.Range(1, x.Length).Select(i => "s" + i).ToArray(), y, x);
+    }
+
+    [TestCaseSource(nameof(SignedCases))]
+    public void SignedRank_MatchesCoinExact(string c)
+    {
+        // signed-rank.csv (tools/reference/signed_rank.R): coin wilcoxsign_test(distribution = "exact") for both zero
+        // methods, cross-checked by exact enumeration in Python. 1e-12 relative.
+        var arm = Pairs(Signed, c);
+        foreach (var (zeros, tag) in new[] { (ZeroMethod.Wilcoxon, "wilcoxon"), (ZeroMethod.Pratt, "pratt") })
+        {
+            var o = RankTestOptions.Default with { Zeros = zeros };
+            if (Signed[c, "n_pos"] + Signed[c, "n_neg"] == 0)
+            {
+                Assert.Throws<MscStats.Exceptions.AssumptionException>(() => RankTests.SignedRank(arm, o));
+                continue;
+            }
+
+            var two = RankTests.SignedRank(arm, o);
+            Signed.AssertNear(two.Statistic, c, "v_" + tag, 1e-15);
+            Signed.AssertNear(two.PValue.Value, c, "p_two_" + tag, 1e-12);
+            Signed.AssertNear(RankTests.SignedRank(arm, o with { Alternative = Alternative.Greater }).PValue.Value, c, "p_greater_" + tag, 1e-12);
+            Signed.AssertNear(RankTests.SignedRank(arm, o with { Alternative = Alternative.Less }).PValue.Value, c, "p_less_" + tag, 1e-12);
+        }
+    }
+
+    [TestCaseSource(nameof(SignedCases))]
+    public void Sign_MatchesBinomTest(string c)
+    {
+        // signed-rank.csv: R binom.test(n_pos, n_pos + n_neg) (about 5e-16 above the exact values) and its Clopper-Pearson interval.
+        var arm = Pairs(Signed, c);
+        if (Signed[c, "n_pos"] + Signed[c, "n_neg"] == 0)
+        {
+            Assert.Throws<MscStats.Exceptions.AssumptionException>(() => RankTests.Sign(arm));
+            return;
+        }
+
+        var two = RankTests.Sign(arm);
+        Signed.AssertNear(two.Statistic, c, "n_pos", 0);
+        Signed.AssertNear(two.PValue.Value, c, "p_sign_two", 1e-12);
+        Signed.AssertNear(RankTests.Sign(arm, Alternative.Greater).PValue.Value, c, "p_sign_greater", 1e-12);
+        Signed.AssertNear(RankTests.Sign(arm, Alternative.Less).PValue.Value, c, "p_sign_less", 1e-12);
+        Signed.AssertNear(two.Estimate!.Interval!.Lower, c, "sign_ci_lower", 1e-11, 1e-15);
+        Signed.AssertNear(two.Estimate.Interval.Upper, c, "sign_ci_upper", 1e-11);
+    }
+
+    private static double[] Ordinal(int n, double mean, long seed)
+    {
+        // The peer scripts' heavily tied arm: clip(round(mean + 1.5 probit(u)), 0, 8), Park-Miller uniforms after 10 burn-in steps.
+        long s = seed;
+        for (int i = 0; i < 10; i++)
+        {
+            s = 16807 * s % 2147483647;
+        }
+
+        var values = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            s = 16807 * s % 2147483647;
+            values[i] = Math.Clamp(Math.Round(mean + 1.5 * MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, s / 2147483647.0), MidpointRounding.ToEven), 0, 8);
+        }
+
+        return values;
     }
 }
