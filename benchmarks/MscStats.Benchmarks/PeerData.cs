@@ -31,6 +31,46 @@ public static class PeerData
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "is not a peer table."),
     };
 
+    /// <summary>The heavily tied ordinal arms: clip(round(mean + 1.5 Φ⁻¹(u)), 0, 8); treated mean 4 seed 3000 + n₁, control mean 3 seed 4000 + n₂.</summary>
+    public static (double[] Treated, double[] Control) Ordinal(int n1, int n2) => (OrdinalArm(n1, 4.0, 3000 + n1), OrdinalArm(n2, 3.0, 4000 + n2));
+
+    /// <summary>Arm sizes from a workload label such as "12v13".</summary>
+    public static (int N1, int N2) Sizes(string label)
+    {
+        var parts = label.Split('v');
+        return (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static double[] OrdinalArm(int n, double mean, long seed)
+    {
+        var u = Uniforms(n, seed);
+        var values = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = Math.Clamp(Math.Round(mean + 1.5 * Normal.InvCDF(0, 1, u[i]), MidpointRounding.ToEven), 0, 8);
+        }
+
+        return values;
+    }
+
+    private static double[] Uniforms(int n, long seed)
+    {
+        long s = seed;
+        for (int i = 0; i < 10; i++)
+        {
+            s = 16807 * s % 2147483647;
+        }
+
+        var u = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            s = 16807 * s % 2147483647;
+            u[i] = s / 2147483647.0;
+        }
+
+        return u;
+    }
+
     private static double[] Arm(int n, double mean, long seed)
     {
         long s = seed;
