@@ -120,7 +120,7 @@ public static class NiceTicks
 
     /// <summary>
     /// Ticks for a log axis covering [<paramref name="min"/>, <paramref name="max"/>]: 1, 2 and 5 times powers of ten when
-    /// the range spans fewer than three decades, otherwise powers of ten only; the axis runs from the largest such value at or
+    /// the data span fewer than 2.5 decades, otherwise powers of ten only; the axis runs from the largest such value at or
     /// below the minimum to the smallest at or above the maximum.
     /// </summary>
     /// <param name="min">The data minimum; finite, &gt; 0.</param>
@@ -138,7 +138,7 @@ public static class NiceTicks
 
         int lo = (int)Math.Floor(Math.Log10(min)) - 1;
         int hi = (int)Math.Ceiling(Math.Log10(max)) + 1;
-        double[] mantissas = hi - lo - 2 >= 3 ? [1] : [1, 2, 5];
+        double[] mantissas = Math.Log10(max / min) >= 2.5 ? [1] : [1, 2, 5];
         var candidates = new List<double>();
         for (int e = lo; e <= hi; e++)
         {

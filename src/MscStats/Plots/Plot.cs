@@ -70,9 +70,9 @@ public static class Plot
             6);
 
         string title = o.Title ?? sample.Outcome.Name + ": " + sample.Arms.Treated + " vs " + sample.Arms.Control;
-        string subtitle = o.Subtitle ?? "Gardner–Altman estimation plot: raw data and mean difference with its bootstrap distribution";
-        string caption = o.Caption ?? EffectCaption(sample.Arms.Treated + " − " + sample.Arms.Control + ": mean difference", effect, sample.Outcome.Unit, result);
-        double width = o.Width ?? 560, height = o.Height ?? 460;
+        string subtitle = o.Subtitle ?? "Gardner–Altman plot: raw data and the mean difference with its bootstrap distribution";
+        double width = o.Width ?? 600, height = o.Height ?? 460;
+        string caption = o.Caption ?? FitCaption(EffectCaption(sample.Arms.Treated + " − " + sample.Arms.Control + ": mean difference", effect, sample.Outcome.Unit, result), width);
         var yLabel = o.YLabel ?? sample.Outcome.ToString();
         var diffLabel = WithUnit("mean difference", sample.Outcome.Unit);
         double effectX = 2.1;
@@ -186,13 +186,13 @@ public static class Plot
 
         string title = o.Title ?? (sameOutcome ? first.Outcome.Name : comparisons.Count + " comparisons") + ": mean differences";
         string subtitle = o.Subtitle ?? "Cumming estimation plot: raw data (top) and mean differences with bootstrap distributions (bottom)";
-        string caption = o.Caption ?? string.Join(
+        double xMin = columns.Min(c => c.X) - 0.6, xMax = columns.Max(c => c.X) + 0.6;
+        double width = o.Width ?? Math.Ceiling(Math.Max(480, 170 + 105 * (xMax - xMin))), height = o.Height ?? 600;
+        string caption = o.Caption ?? FitCaption(string.Join(
             "\n",
             comparisons.Select((c, k) => ComparisonName(c, sameOutcome) + ": " + ReportFormat.Number(results[k].Estimate) + UnitSuffix(unit) + " ("
                 + effects[k].Level + " CI " + ReportFormat.Number(effects[k].Lower) + " to " + ReportFormat.Number(effects[k].Upper) + ")")
-            .Append(MethodLine(effects[0], results[0])));
-        double xMin = columns.Min(c => c.X) - 0.6, xMax = columns.Max(c => c.X) + 0.6;
-        double width = o.Width ?? Math.Ceiling(Math.Max(480, 170 + 105 * (xMax - xMin))), height = o.Height ?? 600;
+            .Append(MethodLine(effects[0], results[0]))), width);
         string yLabel = o.YLabel ?? (sameOutcome ? first.Outcome.ToString() : WithUnit("value", unit));
         string dLabel = WithUnit("mean difference", unit);
 
@@ -263,14 +263,14 @@ public static class Plot
 
         string title = o.Title ?? sample.Outcome.Name + ": change from baseline";
         string subtitle = o.Subtitle ?? "Paired slopegraph: each line is one subject; below, the mean change with its bootstrap distribution";
-        string caption = o.Caption ?? string.Join(
+        double xMin = -0.45, xMax = 2.6 * (arms.Length - 1) + 1.45;
+        double width = o.Width ?? (arms.Length == 1 ? 440 : 620), height = o.Height ?? 600;
+        string caption = o.Caption ?? FitCaption(string.Join(
             "\n",
             arms.Select((a, k) => a.Label + ": mean change " + ReportFormat.Number(results[k].Estimate) + UnitSuffix(unit) + " ("
                 + effects[k].Level + " CI " + ReportFormat.Number(effects[k].Lower) + " to " + ReportFormat.Number(effects[k].Upper)
                 + ", " + Guard.Format(a.Count) + " pairs)")
-            .Append(MethodLine(effects[0], results[0]) + " Pairs resampled together."));
-        double xMin = -0.45, xMax = 2.6 * (arms.Length - 1) + 1.45;
-        double width = o.Width ?? (arms.Length == 1 ? 420 : 620), height = o.Height ?? 600;
+            .Append(MethodLine(effects[0], results[0]) + " Pairs resampled together.")), width);
         string yLabel = o.YLabel ?? sample.Outcome.ToString();
         string dLabel = WithUnit("mean change", unit);
 
@@ -371,13 +371,16 @@ public static class Plot
         string title = o.Title ?? "Forest plot: " + measure;
         string? subtitle = o.Subtitle;
         var levels = rows.Select(r => r.Effect.Interval).OfType<ConfidenceInterval>().Select(ci => ci.Level.ToString() + " " + ci.Method).Distinct().ToArray();
-        string caption = o.Caption ?? "Points: estimates; lines: " + (levels.Length == 0 ? "no intervals" : string.Join(", ", levels) + " confidence intervals")
-            + ". Dashed line: no effect (" + (ratio ? "1" : "0") + ")." + (ratio ? " Arrows: a limit beyond the axis (0 or infinity)." : string.Empty);
         double top = PlotLayout.Header(title, subtitle) + 14;
         double left = PlotLayout.LeftOfArea(rows.Select(r => r.Label), false);
         double right = PlotLayout.Margin + 12 + numbers.Max(t => PlotLayout.TextWidth(t, 10.5));
-        double bottom = PlotLayout.BelowArea(1, true) + PlotLayout.Footer(caption);
         double width = o.Width ?? Math.Ceiling(Math.Max(640, left + 320 + right));
+        string caption = o.Caption ?? FitCaption(
+            "Points: estimates; lines: " + (levels.Length == 0 ? "no intervals" : string.Join(", ", levels) + " confidence intervals")
+            + ". Dashed line: no effect (" + (ratio ? "1" : "0") + ")."
+            + (ratio ? " Arrows: a limit beyond the axis (0 or infinity); a line without a point: an estimate of 0 or infinity, off the log axis." : string.Empty),
+            width);
+        double bottom = PlotLayout.BelowArea(1, true) + PlotLayout.Footer(caption);
         double height = o.Height ?? Math.Ceiling(top + bottom + 30 * n + 10);
         var area = Area(width, height, left, top, right, bottom);
 
@@ -388,7 +391,8 @@ public static class Plot
             var e = rows[i].Effect;
             double y = n - i;
             marks.Add(new TextMark(xAxis.Max, y, numbers[i], TextAnchor.Start, offsetX: 12, size: 10.5));
-            if (!Plottable(e.Estimate))
+            bool whiskerOnly = !Plottable(e.Estimate);
+            if (whiskerOnly && !(e.Interval is { } limits && limits.Upper > xAxis.Min && limits.Lower < xAxis.Max))
             {
                 marks.Add(new TextMark(nullValue, y, "not estimable", TextAnchor.Middle, size: 10, colour: PlotColour.Grey));
                 continue;
@@ -410,7 +414,9 @@ public static class Plot
                 }
             }
 
-            marks.Add(new IntervalMark(y, e.Estimate, lower, upper, Orientation.Horizontal, PlotColour.Black));
+            marks.Add(whiskerOnly
+                ? new SegmentsMark(EquatableArray.Create(new LineSegment(lower, y, upper, y, PlotColour.Black)), 2.5)
+                : new IntervalMark(y, e.Estimate, lower, upper, Orientation.Horizontal, PlotColour.Black));
         }
 
         var panel = new Panel(area, xAxis, yAxis, marks.ToArray());
@@ -483,10 +489,10 @@ public static class Plot
         var yTicks = NiceTicks.Linear(0, maxCount * 1.2, 5);
         string title = o.Title ?? "Resampling distribution";
         string? subtitle = o.Subtitle;
-        string caption = o.Caption ?? Guard.Format(count) + " values in " + Guard.Format(binCount) + " bins of width " + NumberText(binWidth)
-            + ". Vertical line: observed statistic " + ReportFormat.Number(observed) + "."
-            + (interval is null ? string.Empty : " Bar above: " + interval.Level + " CI " + ReportFormat.Number(interval.Lower) + " to " + ReportFormat.Number(interval.Upper) + " (" + interval.Method + ").");
         double width = o.Width ?? 620, height = o.Height ?? 400;
+        string caption = o.Caption ?? FitCaption(Guard.Format(count) + " values in " + Guard.Format(binCount) + " bins of width " + NumberText(binWidth)
+            + ". Vertical line: observed statistic " + ReportFormat.Number(observed) + "."
+            + (interval is null ? string.Empty : " Bar above: " + interval.Level + " CI " + ReportFormat.Number(interval.Lower) + " to " + ReportFormat.Number(interval.Upper) + " (" + interval.Method + ")."), width);
         var xAxis = new Axis(o.XLabel ?? "statistic", xTicks.Min, xTicks.Max, xTicks.ToTicks());
         var yAxis = new Axis(o.YLabel ?? "count", yTicks.Min, yTicks.Max, yTicks.ToTicks());
         double top = PlotLayout.Header(title, subtitle);
@@ -535,17 +541,17 @@ public static class Plot
         };
         var estimates = arms.Select(a => BinaryEffect.Proportion(sample, a.Role, proportion)).ToArray();
         var ci = estimates[0].Interval!;
-        string title = o.Title ?? sample.Outcome.Name + ": " + sample.Arms.Treated + " vs " + sample.Arms.Control;
-        string? subtitle = o.Subtitle ?? "Proportion of subjects with the event in each arm";
-        string caption = o.Caption ?? "Bars and points: proportions; lines: " + ci.Level + " " + ci.Method + " intervals. "
+        string title = o.Title ?? sample.Outcome.Name;
+        string? subtitle = o.Subtitle ?? "Proportion with the event: " + sample.Arms.Treated + " vs " + sample.Arms.Control;
+        double width = o.Width ?? 480, height = o.Height ?? 440;
+        string caption = o.Caption ?? FitCaption("Bars and points: proportions; lines: " + ci.Level + " " + ci.Method + " intervals. "
             + string.Join("; ", arms.Select((a, i) => sample.Arms[a.Role] + " " + Guard.Format(a.Events) + "/" + Guard.Format(a.Total) + " = "
                 + ReportFormat.Number(estimates[i].Estimate) + " (" + ReportFormat.Number(estimates[i].Interval!.Lower) + " to " + ReportFormat.Number(estimates[i].Interval!.Upper) + ")"))
-            + ".";
+            + ".", width);
         var yTicks = NiceTicks.Linear(0, 1, 6);
-        string yLabel = o.YLabel ?? "proportion with " + sample.Outcome.Name;
+        string yLabel = o.YLabel ?? "proportion with the event";
         var xAxis = new Axis(o.XLabel ?? string.Empty, -0.6, 1.6, arms.Select(a => new Tick(a.X, ArmTick(sample.Arms[a.Role], a.Total))).ToArray());
         var yAxis = new Axis(yLabel, 0, 1.08, yTicks.ToTicks());
-        double width = o.Width ?? 440, height = o.Height ?? 420;
         double top = PlotLayout.Header(title, subtitle);
         double left = PlotLayout.LeftOfArea(yTicks.Labels, true);
         double bottom = PlotLayout.BelowArea(2, xAxis.Label.Length > 0) + PlotLayout.Footer(caption);
@@ -657,7 +663,14 @@ public static class Plot
         => rows.Select(r => r.Effect.Interval?.Level.ToString()).OfType<string>().Distinct().Count() == 1 ? rows.First(r => r.Effect.Interval is not null).Effect.Interval!.Level + " " : string.Empty;
 
     private static string ComparisonName(ContinuousSample c, bool sameOutcome)
-        => c.Arms.Treated + " − " + c.Arms.Control + (sameOutcome ? string.Empty : " (" + c.Outcome.Name + ")");
+        => (sameOutcome ? string.Empty : c.Outcome.Name + ", ") + c.Arms.Treated + " − " + c.Arms.Control;
+
+    /// <summary>Wraps every line of a caption to the width of the figure (10.5-unit text, see <see cref="PlotLayout.TextWidth"/>).</summary>
+    private static string FitCaption(string caption, double width)
+    {
+        int chars = Math.Max(20, (int)((width - 2 * PlotLayout.Margin) / (10.5 * 0.58)));
+        return string.Join("\n", caption.Split('\n').Select(line => Wrap(line, chars)));
+    }
 
     private static string EffectCaption(string what, ConfidenceInterval ci, string? unit, BootstrapResult result)
     {
