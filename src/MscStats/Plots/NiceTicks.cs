@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MscStats.Internal;
+using MscStats.Results;
+
+namespace MscStats.Plots;
+
+/// <summary>Tick positions and labels for an axis, with the axis range they span.</summary>
+/// <remarks>Immutable and thread safe.</remarks>
+public sealed record TickSet
+{
+    internal TickSet(double min, double max, double? step, EquatableArray<double> values, EquatableArray<string> labels)
+    {
+        Min = min;
+        Max = max;
+        Step = step;
+        Values = values;
+        Labels = labels;
+    }
+
+    /// <summary>The lower end of the axis range: the first tick, at or below the data minimum.</summary>
+    public double Min { get; }
+
+    /// <summary>The upper end of the axis range: the last tick, at or above the data maximum.</summary>
+    public double Max { get; }
+
+    /// <summary>The spacing of linear ticks, or null for log ticks.</summary>
+    public double? Step { get; }
+
+    /// <summary>The tick values, ascending.</summary>
+    public EquatableArray<double> Values { get; }
+
+    /// <summary>The tick labels in invariant culture, one per value, with as many decimals as the step needs.</summary>
+    public EquatableArray<string> Labels { get; }
+
+    /// <summary>The ticks as <see cref="Tick"/>s for an <see cref="Axis"/>.</summary>
+    /// <returns>The ticks.</returns>
+    public EquatableArray<Tick> ToTicks() => Values.Select((v, i) => new Tick(v, Labels[i])).ToArray();
+
+    /// <summary>The invariant form, e.g. <c>0, 20, 40, 60</c>.</summary>
+    public override string ToString() => string.Join(", ", Labels);
+}
+
+/// <summary>
+/// Nice tick values for axes: Heckbert's loose labelling for linear axes and 1–2–5 decades for log axes.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Linear axes follow P. S. Heckbert, "Nice numbers for graph labels", in A. S. Glassner (ed.), Graphics Gems,
+/// Academic Press 1990, pp. 61–63: the range is rounded up to a nice number (1, 2, 5 or 10 times a power of ten), the
+/// spacing is the nice number nearest to range/(n − 1), and the axis runs from the multiple of the spacing at or below
+/// the minimum to the one at or above the maximum. Tick values are computed as integer multiples of the spacing and
+/// rounded to the spacing's decimals, so that labels never show binary round-off (0.30000000000000004).
+/// </para>
+/// <para>Thread safe.</para>
+/// </remarks>
+public static class NiceTicks
+{
+    /// <summary>
+    /// Heckbert's nice number: a number of the form f·10ᵏ with f in {1, 2, 5, 10} near <paramref name="x"/>. Rounded: f is 1
+    /// for a leading fraction below 1.5, 2 below 3, 5 below 7, else 10. Not rounded: the smallest such number ≥ x.
+    /// </summary>
+    /// <param name="x">The number; finite, &gt; 0.</param>
+    /// <param name="round">Whether to round to the nearest nice number (true) or take the ceiling (false).</param>
+    /// <returns>The nice number.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="x"/> is not finite and positive.</exception>
+    public static double NiceNumber(double x, bool round)
+    {
+        PlotGuard.Positive(x);
+        double exponent = Math.Floor(Math.Log10(x));
+        double power = Math.Pow(10, exponent);
+        double f = x / power;
+        double nice = round
+            ? (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10)
+            : (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10);
+        return nice * power;
+    }
+
+    /// <summary>
+    /// Loose linear ticks covering [<paramref name="min"/>, <paramref name="max"/>] with about
+    /// <paramref name="targetCount"/> ticks (Heckbert 1990). A zero-width range is widened by 1 (or 10% of its value) each side.
+    /// </summary>
+    /// <param name="min">The data minimum; finite.</param>
+    /// <param name="max">The data maximum; finite, ≥ <paramref name="min"/>.</param>
+    /// <param name="targetCount">The number of ticks aimed at, in [2, 50]; default 5.</param>
+    /// <returns>The ticks, with the axis range from the first to the last.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    public static TickSet Linear(double min, double max, int targetCount = 5)
+    {
+        Guard.Finite(min);
+        Guard.Finite(max);
+        Guard.InRange(targetCount, 2, 50);
+        if (max < min)
+        {
+            throw new ArgumentOutOfRangeException(nameof(max), max, "must be >= min = " + Guard.Format(min) + ", not " + Guard.Format(max) + ".");
+        }
+
+        if (max == min)
+        {
+            double pad = min == 0 ? 1 : Math.Abs(min) * 0.1;
+            min -= pad;
+            max += pad;
+        }
+
+        double range = NiceNumber(max - min, round: false);
+        double step = NiceNumber(range / (targetCount - 1), round: true);
+        int decimals = (int)Math.Max(-Math.Floor(Math.Log10(step)), 0);
+        double first = Math.Floor(min / step);
+        double last = Math.Ceiling(max / step);
+        var values = new List<double>();
+        for (double k = first; k <= last; k++)
+        {
+            values.Add(Clean(Math.Round(k * step, Math.Min(decimals, 15))));
+        }
+
+        return new TickSet(values[0], values[^1], step, values.ToArray(), values.Select(v => Label(v, decimals)).ToArray());
+    }
+
+    /// <summary>
+    /// Ticks for a log axis covering [<paramref name="min"/>, <paramref name="max"/>]: 1, 2 and 5 times powers of ten when
+    /// the data span fewer than 2.5 decades, otherwise powers of ten only; the axis runs from the largest such value at or
+    /// below the minimum to the smallest at or above the maximum.
+    /// </summary>
+    /// <param name="min">The data minimum; finite, &gt; 0.</param>
+    /// <param name="max">The data maximum; finite, ≥ <paramref name="min"/>.</param>
+    /// <returns>The ticks.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range.</exception>
+    public static TickSet Log10(double min, double max)
+    {
+        PlotGuard.Positive(min);
+        PlotGuard.Positive(max);
+        if (max < min)
+        {
+            throw new ArgumentOutOfRangeException(nameof(max), max, "must be >= min = " + Guard.Format(min) + ", not " + Guard.Format(max) + ".");
+        }
+
+        int lo = (int)Math.Floor(Math.Log10(min)) - 1;
+        int hi = (int)Math.Ceiling(Math.Log10(max)) + 1;
+        double[] mantissas = Math.Log10(max / min) >= 2.5 ? [1] : [1, 2, 5];
+        var candidates = new List<double>();
+        for (int e = lo; e <= hi; e++)
+        {
+            foreach (double m in mantissas)
+            {
+                candidates.Add(double.Parse(m.ToString(CultureInfo.InvariantCulture) + "e" + e.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+            }
+        }
+
+        double axisMin = candidates.Last(c => c <= min);
+        double axisMax = candidates.First(c => c >= max);
+        if (axisMax == axisMin)
+        {
+            axisMin = candidates.Last(c => c < min);
+            axisMax = candidates.First(c => c > max);
+        }
+
+        var values = candidates.Where(c => c >= axisMin && c <= axisMax).ToArray();
+        return new TickSet(axisMin, axisMax, null, values, values.Select(v => v.ToString("0.##########", CultureInfo.InvariantCulture)).ToArray());
+    }
+
+    private static double Clean(double value) => value == 0 ? 0 : value;
+
+    private static string Label(double value, int decimals)
+        => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+}

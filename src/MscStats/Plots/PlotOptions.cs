@@ -1,0 +1,76 @@
+using System;
+using MscStats.Internal;
+using MscStats.Results;
+
+namespace MscStats.Plots;
+
+/// <summary>
+/// Options shared by the <see cref="Plot"/> verbs: texts, size and which bootstrap interval to show. Every text left null
+/// is filled in from the data (outcome name and unit, arm labels, method, resamples and seed). Change with <c>with</c>.
+/// </summary>
+/// <remarks>Immutable and thread safe. Values are checked when a plot is built.</remarks>
+public sealed record PlotOptions
+{
+    /// <summary>The defaults: every text from the data, default size, BCa interval.</summary>
+    public static PlotOptions Default { get; } = new();
+
+    /// <summary>The title; null for one built from the data.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The subtitle; null for one naming the kind of plot.</summary>
+    public string? Subtitle { get; init; }
+
+    /// <summary>The caption; null for one stating the estimate, interval method, level, resamples and seed.</summary>
+    public string? Caption { get; init; }
+
+    /// <summary>The width in figure units (pixels at natural size), &gt; 0; null for a width that suits the plot.</summary>
+    public double? Width { get; init; }
+
+    /// <summary>The height in figure units, &gt; 0; null for a height that suits the plot.</summary>
+    public double? Height { get; init; }
+
+    /// <summary>The x axis label; null for one built from the data.</summary>
+    public string? XLabel { get; init; }
+
+    /// <summary>The (primary) y axis label; null for the outcome's name and unit.</summary>
+    public string? YLabel { get; init; }
+
+    /// <summary>
+    /// The bootstrap interval shown by the estimation plots, matched against the start of the interval's method name
+    /// (<c>BCa</c>, <c>percentile</c>, <c>basic</c>, <c>normal</c>, <c>studentized</c>); default <c>BCa</c>. When the
+    /// bootstrap did not compute it, the first interval it did compute is shown and the caption names it.
+    /// </summary>
+    public string Interval { get; init; } = "BCa";
+}
+
+/// <summary>The scale of the effects in a forest plot.</summary>
+public enum EffectScale
+{
+    /// <summary>Differences (mean or risk difference, standardized effects): linear axis, no-effect line at 0.</summary>
+    Difference,
+
+    /// <summary>Ratios (risk, odds or mean ratios): log axis, no-effect line at 1.</summary>
+    Ratio,
+}
+
+/// <summary>A row of a forest plot: a label (outcome, trial, subgroup) and an effect with its interval.</summary>
+/// <remarks>Immutable and thread safe.</remarks>
+public sealed record ForestRow
+{
+    /// <summary>Creates the row.</summary>
+    /// <param name="label">The row label, e.g. <c>Shu 2020</c>; not blank.</param>
+    /// <param name="effect">The effect, e.g. from <see cref="Effects.BinaryEffect.RiskRatio"/>; an effect without an interval is drawn as a point.</param>
+    /// <exception cref="ArgumentException"><paramref name="label"/> is blank.</exception>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public ForestRow(string label, EstimateResult effect)
+    {
+        Label = Guard.NotBlank(label).Trim();
+        Effect = Guard.NotNull(effect);
+    }
+
+    /// <summary>The row label.</summary>
+    public string Label { get; }
+
+    /// <summary>The effect.</summary>
+    public EstimateResult Effect { get; }
+}

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MscStats.Data;
+using MscStats.Effects;
+using MscStats.Plots;
+using MscStats.Resampling;
+using MscStats.Seeds;
+
+namespace MscStats.Tests.Plots;
+
+/// <summary>One figure of every kind, built from the bundled seed data with fixed seeds; shared by the plot tests.</summary>
+internal static class PlotFixtures
+{
+    /// <summary>The bootstrap used by every estimation plot in the tests: 2,000 resamples keep the suite fast.</summary>
+    public static BootstrapOptions Bootstrap { get; } = new(2604) { Resamples = 2000 };
+
+    /// <summary>The figures by snapshot name; each call builds them afresh.</summary>
+    public static IReadOnlyList<(string Name, Func<Figure> Build)> All { get; } =
+    [
+        ("gardner-altman-oxygenation", () => Plot.GardnerAltman(Oxygenation(), Bootstrap)),
+        ("cumming-oxygenation-baseline-follow-up", () => Plot.Cumming(new[] { Pilot().Continuous("oxygenation index", TimePoint.Baseline), Oxygenation() }, Bootstrap)),
+        ("cumming-shared-control", () => Plot.Cumming(SharedControl(), Bootstrap)),
+        ("slopegraph-oxygenation", () => Plot.Slopegraph(Pilot().Paired("oxygenation index"), Bootstrap)),
+        ("forest-trials-risk-difference", () => Plot.Forest(DeathRows(s => BinaryEffect.RiskDifference(s)), EffectScale.Difference)),
+        ("forest-trials-risk-ratio", () => Plot.Forest(DeathRows(s => BinaryEffect.RiskRatio(s)), EffectScale.Ratio)),
+        ("distribution-bootstrap-mean-difference", BootstrapHistogram),
+        ("proportions-trial-improvement", () => Plot.Proportions(Improvement())),
+    ];
+
+    public static Study Pilot() => SeedData.LoadPilot();
+
+    public static ContinuousSample Oxygenation() => Pilot().Continuous("oxygenation index", TimePoint.FollowUp);
+
+    /// <summary>
+    /// Two treated arms against one control, for the shared-control layout: the pilot's follow-up oxygenation index of the
+    /// MSC arm, and the same arm's baseline values standing in for a second arm (a layout fixture, not an analysis).
+    /// </summary>
+    public static ContinuousSample[] SharedControl()
+    {
+        var pilot = Pilot();
+        var followUp = pilot.Continuous("oxygenation index", TimePoint.FollowUp);
+        var baseline = pilot.Continuous("oxygenation index", TimePoint.Baseline);
+        var outcome = new OutcomeInfo("oxygenation index", "mmHg");
+        return
+        [
+            ContinuousSample.Create(followUp.Treated, followUp.Control, outcome, new ArmLabels("MSC", "Control")),
+            ContinuousSample.Create(baseline.Treated, followUp.Control, outcome, new ArmLabels("MSC at baseline", "Control")),
+        ];
+    }
+
+    /// <summary>The published trials' death or mortality endpoints with at least one event, as forest rows.</summary>
+    public static ForestRow[] DeathRows(Func<BinarySample, MscStats.Results.EstimateResult> effect)
+        => SeedData.LoadTrials()
+            .SelectMany(t => t.BinaryEndpoints
+                .Where(e => (e.Name.Contains("death", StringComparison.OrdinalIgnoreCase) || e.Name.Contains("mortality", StringComparison.OrdinalIgnoreCase))
+                    && e.TreatedEvents + e.ControlEvents > 0)
+                .Select(e => new ForestRow(t.Citation.Authors + " " + t.Citation.Year + ": " + e.Name, effect(e.ToSample(t.Arms)))))
+            .ToArray();
+
+    public static BinarySample Improvement()
+    {
+        var shu = SeedData.LoadTrials().Single(t => t.Id == "shu2020");
+        return shu.BinaryEndpoints.Single(e => e.Name == "clinical improvement by day 14").ToSample(shu.Arms);
+    }
+
+    public static Figure BootstrapHistogram()
+    {
+        var result = MscStats.Resampling.Bootstrap.MeanDifference(Oxygenation(), Bootstrap with { KeepDistribution = true });
+        return Plot.Distribution(
+            result.Distribution.AsImmutableArray().AsSpan(), result.Estimate, result.Interval("BCa")!.Interval,
+            new PlotOptions { Title = "Bootstrap distribution of the mean difference", XLabel = "mean difference [mmHg]" });
+    }
+}

@@ -1,0 +1,278 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Xml.Linq;
+using MscStats.Data;
+using MscStats.Effects;
+using MscStats.Plots;
+using MscStats.Resampling;
+using MscStats.Results;
+using NUnit.Framework;
+
+namespace MscStats.Tests.Plots;
+
+/// <summary>Every kind of plot, built from the bundled seed data: valid SVG with the expected elements, reproducible to the byte.</summary>
+public class PlotTests
+{
+    private static IEnumerable<TestCaseData> Figures() => PlotFixtures.All.Select(f => new TestCaseData(f.Build).SetArgDisplayNames(f.Name));
+
+    [TestCaseSource(nameof(Figures))]
+    public void Svg_EveryKind_ParsesAsSvgWithTitleFontAndNoScript(Func<Figure> build)
+    {
+        var figure = build();
+        var svg = XDocument.Parse(figure.ToSvg());
+        var root = svg.Root!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.Name, Is.EqualTo(SvgQuery.Ns + "svg"));
+            Assert.That((string?)root.Attribute("viewBox"), Is.EqualTo("0 0 " + figure.Width.ToString("0.##", CultureInfo.InvariantCulture) + " " + figure.Height.ToString("0.##", CultureInfo.InvariantCulture)));
+            Assert.That((string?)root.Attribute("font-family"), Is.EqualTo(SvgWriter.FontFamily));
+            Assert.That(root.Element(SvgQuery.Ns + "title")?.Value, Is.EqualTo(figure.Title));
+            Assert.That(svg.Descendants(SvgQuery.Ns + "script"), Is.Empty);
+            Assert.That(svg.Descendants().Attributes().Where(a => a.Name.LocalName.StartsWith("on", StringComparison.Ordinal)), Is.Empty);
+            Assert.That(svg.Descendants().Attributes().Select(a => a.Value).Where(v => v.Contains("url(", StringComparison.Ordinal) || v.Contains("NaN", StringComparison.Ordinal)), Is.Empty);
+            Assert.That(SvgQuery.Panels(svg), Has.Count.EqualTo(figure.Panels.Count));
+        });
+    }
+
+    [TestCaseSource(nameof(Figures))]
+    public void Svg_EveryKind_IsByteIdenticalWhenBuiltTwice(Func<Figure> build)
+    {
+        var first = build();
+        var second = build();
+        Assert.That(second, Is.EqualTo(first), "the figure model is a value");
+        Assert.That(second.ToSvg(), Is.EqualTo(first.ToSvg()));
+    }
+
+    [TestCaseSource(nameof(Figures))]
+    [SetCulture("de-DE")]
+    public void Svg_EveryKind_IsTheSameUnderAnotherCulture(Func<Figure> build)
+    {
+        string german = build().ToSvg();
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        Assert.That(german, Is.EqualTo(build().ToSvg()));
+    }
+
+    [TestCaseSource(nameof(Figures))]
+    public void Html_EveryKind_WrapsTheSvg(Func<Figure> build)
+    {
+        var figure = build();
+        Assert.That(figure.ToHtml(), Does.StartWith("<div class=\"mscstats-figure\"").And.Contain(figure.ToSvg()).And.EndWith("</div>\n"));
+    }
+
+    [Test]
+    public void GardnerAltman_Pilot_OneCirclePerObservationAndAFloatingAxisAtTheControlMean()
+    {
+        var sample = PlotFixtures.Oxygenation();
+        var figure = Plot.GardnerAltman(sample, PlotFixtures.Bootstrap);
+        var svg = XDocument.Parse(figure.ToSvg());
+        var panel = figure.Panels.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(SvgQuery.DataCircles(svg.Root!).Count(), Is.EqualTo(sample.Treated.Length + sample.Control.Length));
+            Assert.That(SvgQuery.Marks(svg, "points").Select(g => g.Elements().Count()), Is.EqualTo(new[] { 13, 12 }));
+            Assert.That(SvgQuery.Marks(svg, "violin").Count(), Is.EqualTo(1));
+            Assert.That(SvgQuery.Marks(svg, "interval").Count(), Is.EqualTo(1));
+            Assert.That(panel.SecondaryYAxis, Is.Not.Null);
+            Assert.That(panel.SecondaryYAxis!.Offset, Is.EqualTo(sample.Control.Average()).Within(1e-12));
+            Assert.That(panel.SecondaryYAxis.Label, Is.EqualTo("mean difference [mmHg]"));
+            Assert.That(panel.YAxis.Label, Is.EqualTo("oxygenation index (follow-up) [mmHg]"));
+            Assert.That(OneLine(figure.Caption), Does.Contain("BCa bootstrap interval, seed 2604, 2000 resamples"));
+        });
+
+        // The interval's point estimate sits level with the treated mean: 0 of the difference axis is the control mean.
+        var interval = panel.Marks.OfType<IntervalMark>().Single();
+        Assert.That(interval.Estimate, Is.EqualTo(sample.Treated.Average()).Within(1e-9));
+        var result = Bootstrap.MeanDifference(sample, PlotFixtures.Bootstrap with { KeepDistribution = true });
+        var bca = result.Interval("BCa")!.Interval;
+        Assert.That(interval.Lower - sample.Control.Average(), Is.EqualTo(bca.Lower).Within(1e-9));
+        Assert.That(interval.Upper - sample.Control.Average(), Is.EqualTo(bca.Upper).Within(1e-9));
+    }
+
+    [Test]
+    public void GardnerAltman_IntervalNotComputed_FallsBackAndSaysWhich()
+    {
+        var figure = Plot.GardnerAltman(PlotFixtures.Oxygenation(), PlotFixtures.Bootstrap with { Intervals = BootstrapIntervals.Percentile });
+        Assert.That(OneLine(figure.Caption), Does.Contain("percentile bootstrap interval"));
+    }
+
+    [Test]
+    public void Cumming_SharedControl_DrawsTheControlOnce()
+    {
+        var comparisons = PlotFixtures.SharedControl();
+        var svg = XDocument.Parse(Plot.Cumming(comparisons, PlotFixtures.Bootstrap).ToSvg());
+        var panels = SvgQuery.Panels(svg);
+        Assert.Multiple(() =>
+        {
+            Assert.That(SvgQuery.DataCircles(panels[0]).Count(), Is.EqualTo(13 + 12 + 12));
+            Assert.That(SvgQuery.Marks(svg, "points").Count(), Is.EqualTo(3));
+            Assert.That(SvgQuery.DataCircles(panels[1]), Is.Empty);
+            Assert.That(SvgQuery.Marks(svg, "violin").Count(), Is.EqualTo(2));
+            Assert.That(SvgQuery.Marks(svg, "interval").Count(), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void Cumming_SeparateControls_DrawsEveryArm()
+    {
+        var pilot = PlotFixtures.Pilot();
+        var comparisons = new[] { pilot.Continuous("oxygenation index", TimePoint.Baseline), PlotFixtures.Oxygenation() };
+        var figure = Plot.Cumming(comparisons, PlotFixtures.Bootstrap);
+        var svg = XDocument.Parse(figure.ToSvg());
+        Assert.Multiple(() =>
+        {
+            Assert.That(SvgQuery.DataCircles(svg.Root!).Count(), Is.EqualTo(2 * (12 + 13)));
+            Assert.That(SvgQuery.Marks(svg, "violin").Count(), Is.EqualTo(2));
+            Assert.That(figure.Panels[1].YAxis.Label, Is.EqualTo("mean difference [mmHg]"));
+            Assert.That(figure.Panels[0].YAxis.Label, Is.EqualTo("value [mmHg]"));
+        });
+    }
+
+    [Test]
+    public void Slopegraph_Pilot_TwoCirclesAndOneLinePerSubject()
+    {
+        var paired = PlotFixtures.Pilot().Paired("oxygenation index");
+        var svg = XDocument.Parse(Plot.Slopegraph(paired, PlotFixtures.Bootstrap).ToSvg());
+        int pairs = paired.Treated.Count + paired.Control!.Count;
+        Assert.Multiple(() =>
+        {
+            Assert.That(SvgQuery.DataCircles(svg.Root!).Count(), Is.EqualTo(2 * pairs));
+            Assert.That(SvgQuery.Marks(svg, "segments").Sum(g => g.Elements(SvgQuery.Ns + "line").Count()), Is.EqualTo(pairs));
+            Assert.That(SvgQuery.Marks(svg, "interval").Count(), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void Slopegraph_OneArm_OneEffect()
+    {
+        var paired = PlotFixtures.Pilot().Paired("IgM", MissingDataPolicy.CompleteCases);
+        var figure = Plot.Slopegraph(PairedSample.OneArm(paired.Treated, paired.Outcome), PlotFixtures.Bootstrap);
+        var svg = XDocument.Parse(figure.ToSvg());
+        Assert.That(SvgQuery.DataCircles(svg.Root!).Count(), Is.EqualTo(2 * paired.Treated.Count));
+        Assert.That(SvgQuery.Marks(svg, "interval").Count(), Is.EqualTo(1));
+        Assert.That(figure.Panels[1].YAxis.Label, Is.EqualTo("mean change [g/L]"));
+    }
+
+    [Test]
+    public void Forest_RiskRatio_LogAxisNullLineAtOneAndARowPerTrial()
+    {
+        var rows = PlotFixtures.DeathRows(s => BinaryEffect.RiskRatio(s));
+        var figure = Plot.Forest(rows, EffectScale.Ratio);
+        var panel = figure.Panels.Single();
+        var svg = XDocument.Parse(figure.ToSvg());
+        Assert.Multiple(() =>
+        {
+            Assert.That(panel.XAxis.Scale, Is.EqualTo(AxisScale.Log10));
+            Assert.That(panel.Marks.OfType<ReferenceLineMark>().Single().Value, Is.EqualTo(1));
+            Assert.That(panel.YAxis.Ticks.Select(t => t.Label), Is.EqualTo(rows.Select(r => r.Label)));
+            // An estimate of 0 (no deaths in the MSC arm) is off the log axis: its interval is drawn as a line without a point.
+            int onAxis = rows.Count(r => double.IsFinite(r.Effect.Estimate) && r.Effect.Estimate > 0);
+            Assert.That(onAxis, Is.InRange(1, rows.Length - 1), "the fixture has both kinds");
+            Assert.That(SvgQuery.Marks(svg, "interval").Count(), Is.EqualTo(onAxis));
+            Assert.That(panel.Marks.OfType<SegmentsMark>().Count(), Is.EqualTo(rows.Length - onAxis));
+            Assert.That(svg.Descendants(SvgQuery.Ns + "text").Count(t => t.Value == "◀"), Is.EqualTo(rows.Count(r => r.Effect.Interval!.Lower < panel.XAxis.Min)));
+            Assert.That(OneLine(figure.Caption), Does.Contain("Koopman score"));
+        });
+    }
+
+    [Test]
+    public void Forest_RiskDifference_LinearAxisNullLineAtZero()
+    {
+        var rows = PlotFixtures.DeathRows(s => BinaryEffect.RiskDifference(s));
+        var panel = Plot.Forest(rows).Panels.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(panel.XAxis.Scale, Is.EqualTo(AxisScale.Linear));
+            Assert.That(panel.Marks.OfType<ReferenceLineMark>().Single().Value, Is.EqualTo(0));
+            Assert.That(panel.Marks.OfType<IntervalMark>().Count(), Is.EqualTo(rows.Length));
+            Assert.That(panel.XAxis.Min, Is.LessThanOrEqualTo(rows.Min(r => r.Effect.Interval!.Lower)));
+            Assert.That(panel.XAxis.Max, Is.GreaterThanOrEqualTo(rows.Max(r => r.Effect.Interval!.Upper)));
+        });
+    }
+
+    [Test]
+    public void Distribution_Bootstrap_BarsCountEveryReplicate()
+    {
+        var result = Bootstrap.MeanDifference(PlotFixtures.Oxygenation(), PlotFixtures.Bootstrap with { KeepDistribution = true });
+        var figure = PlotFixtures.BootstrapHistogram();
+        var panel = figure.Panels.Single();
+        var bars = panel.Marks.OfType<BarsMark>().Single().Bars;
+        var svg = XDocument.Parse(figure.ToSvg());
+        Assert.Multiple(() =>
+        {
+            Assert.That(bars.Sum(b => b.Y1), Is.EqualTo(result.Distribution.Count));
+            Assert.That(SvgQuery.Marks(svg, "bars").Single().Elements(SvgQuery.Ns + "rect").Count(), Is.EqualTo(bars.Count));
+            Assert.That(panel.Marks.OfType<ReferenceLineMark>().Single().Value, Is.EqualTo(result.Estimate));
+            Assert.That(panel.Marks.OfType<IntervalMark>().Single().Lower, Is.EqualTo(result.Interval("BCa")!.Interval.Lower));
+            Assert.That(panel.XAxis.Label, Is.EqualTo("mean difference [mmHg]"));
+        });
+    }
+
+    [Test]
+    public void Distribution_AllValuesEqual_StillDraws()
+    {
+        var figure = Plot.Distribution(new double[] { 2, 2, 2 }, 2);
+        Assert.That(figure.Panels[0].Marks.OfType<BarsMark>().Single().Bars.Single().Y1, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void Proportions_Trial_TwoArmsWithWilsonIntervals()
+    {
+        var sample = PlotFixtures.Improvement();
+        var figure = Plot.Proportions(sample);
+        var intervals = figure.Panels[0].Marks.OfType<IntervalMark>().ToArray();
+        var wilson = BinaryEffect.Proportion(sample, ArmRole.Treated);
+        Assert.Multiple(() =>
+        {
+            Assert.That(intervals, Has.Length.EqualTo(2));
+            Assert.That(intervals[1].Estimate, Is.EqualTo((double)sample.TreatedEvents / sample.TreatedTotal));
+            Assert.That((intervals[1].Lower, intervals[1].Upper), Is.EqualTo((wilson.Interval!.Lower, wilson.Interval.Upper)));
+            Assert.That(OneLine(figure.Caption), Does.Contain("Wilson score"));
+        });
+    }
+
+    [Test]
+    public void Options_TextsAndSize_AreUsed()
+    {
+        var options = new PlotOptions { Title = "T", Subtitle = "S", Caption = "C", Width = 700, Height = 500, YLabel = "Y" };
+        var figure = Plot.GardnerAltman(PlotFixtures.Oxygenation(), PlotFixtures.Bootstrap, options);
+        Assert.That((figure.Title, figure.Subtitle, figure.Caption, figure.Width, figure.Height, figure.Panels[0].YAxis.Label), Is.EqualTo(("T", "S", "C", 700.0, 500.0, "Y")));
+    }
+
+    /// <summary>The caption with its line breaks (added to fit the width) turned back into spaces.</summary>
+    private static string OneLine(string? caption) => caption!.Replace('\n', ' ');
+
+    private static IEnumerable<TestCaseData> BadInputs()
+    {
+        var sample = PlotFixtures.Oxygenation();
+        var boot = PlotFixtures.Bootstrap;
+        yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(null!, boot)), "sample").SetArgDisplayNames("GardnerAltman null sample");
+        yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, null!)), "bootstrap").SetArgDisplayNames("GardnerAltman null bootstrap");
+        yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, boot, new PlotOptions { Width = -1 })), "options.Width").SetArgDisplayNames("negative width");
+        yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, boot, new PlotOptions { Height = 60 })), "options.Height").SetArgDisplayNames("height too small");
+        yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, boot, new PlotOptions { Interval = " " })), "options.Interval").SetArgDisplayNames("blank interval");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Cumming(Array.Empty<ContinuousSample>(), boot)), "comparisons").SetArgDisplayNames("Cumming empty");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Cumming(new[] { sample, null! }, boot)), "comparisons").SetArgDisplayNames("Cumming null element");
+        yield return new TestCaseData(
+            new TestDelegate(() => Plot.Cumming(new[] { sample, PlotFixtures.Pilot().Continuous("CT inflammation area", TimePoint.FollowUp) }, boot)), "comparisons")
+            .SetArgDisplayNames("Cumming mixed units");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Slopegraph(null!, boot)), "sample").SetArgDisplayNames("Slopegraph null");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Forest(Array.Empty<ForestRow>())), "rows").SetArgDisplayNames("Forest empty");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Forest(new ForestRow[] { null! })), "rows").SetArgDisplayNames("Forest null row");
+        yield return new TestCaseData(
+            new TestDelegate(() => Plot.Forest(new[] { new ForestRow("x", BinaryEffect.RiskRatio(BinarySample.Create(1, 5, 0, 5))) }, EffectScale.Difference)), "rows")
+            .SetArgDisplayNames("Forest infinite difference");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Forest(PlotFixtures.DeathRows(s => BinaryEffect.RiskDifference(s)), (EffectScale)7)), "scale").SetArgDisplayNames("Forest bad scale");
+        yield return new TestCaseData(new TestDelegate(() => _ = new ForestRow(" ", BinaryEffect.Proportion(1, 2))), "label").SetArgDisplayNames("ForestRow blank label");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Distribution(new double[] { 1 }, 0)), "values").SetArgDisplayNames("Distribution one value");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Distribution(new[] { 1, double.NaN }, 0)), "values").SetArgDisplayNames("Distribution NaN");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Distribution(new double[] { 1, 2 }, double.PositiveInfinity)), "observed").SetArgDisplayNames("Distribution infinite observed");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Proportions(null!)), "sample").SetArgDisplayNames("Proportions null");
+        yield return new TestCaseData(new TestDelegate(() => SvgWriter.Write(null!)), "figure").SetArgDisplayNames("SvgWriter null");
+    }
+
+    [TestCaseSource(nameof(BadInputs))]
+    public void BadInput_ThrowsArgumentExceptionNamingTheParameter(TestDelegate call, string parameter)
+        => Assert.That(call, Throws.InstanceOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo(parameter));
+}
