@@ -143,73 +143,98 @@ public static class Boschloo
 }
 
 /// <summary>
-/// The rejection region as runs of x₂ per x₁, so that its probability at π costs O(n₁ + n₂ + runs): each run's
-/// binomial mass comes from cumulative sums taken from whichever end of the control arm's support it is nearer, so
-/// small tail masses keep their relative accuracy.
+/// The probability of a rejection region as a polynomial in the common probability π, in Bernstein form: a table
+/// (x₁, x₂) has probability C(n₁, x₁)C(n₂, x₂)π^m(1 − π)^(n−m) = h(x₁ | m)·B_m(π), with m = x₁ + x₂, n = n₁ + n₂,
+/// h the hypergeometric probability and B_m(π) = C(n, m)π^m(1 − π)^(n−m). So P(π) = Σ_m w_m B_m(π) with w_m ∈ [0, 1]
+/// the hypergeometric mass of the region on margin m. Evaluating P costs one binomial distribution, O(n), with no
+/// allocation; and the coefficients bound the derivatives, |P′| ≤ n·max|Δw| and |P″| ≤ n(n − 1)·max|Δ²w|, which is
+/// what makes the supremum search rigorous.
 /// </summary>
 internal sealed class RejectionRegion
 {
-    private readonly int _n1;
-    private readonly int _n2;
-    private readonly List<(int X1, int From, int To)> _runs = [];
+    private readonly int _n;
+    private readonly double[] _weights;
+    private readonly double[] _binomial;
 
-    public RejectionRegion(bool[,] extreme, int n1, int n2)
+    /// <param name="extreme">Which tables are in the region.</param>
+    /// <param name="hypergeometric">h(x₁ | m) for each table: the conditional probability of x₁ given the margin m = x₁ + x₂.</param>
+    /// <param name="n1">The treated arm's size.</param>
+    /// <param name="n2">The control arm's size.</param>
+    public RejectionRegion(bool[,] extreme, double[,] hypergeometric, int n1, int n2)
     {
-        _n1 = n1;
-        _n2 = n2;
+        _n = n1 + n2;
+        _weights = new double[_n + 1];
+        _binomial = new double[_n + 1];
         for (int x1 = 0; x1 <= n1; x1++)
         {
             for (int x2 = 0; x2 <= n2; x2++)
             {
-                if (!extreme[x1, x2])
-                {
-                    continue;
-                }
-
-                int from = x2;
-                while (x2 + 1 <= n2 && extreme[x1, x2 + 1])
-                {
-                    x2++;
-                }
-
-                _runs.Add((x1, from, x2));
+                _weights[x1 + x2] += extreme[x1, x2] ? hypergeometric[x1, x2] : 0;
             }
         }
+
+        double first = 0, second = 0;
+        for (int m = 0; m < _n; m++)
+        {
+            first = Math.Max(first, Math.Abs(_weights[m + 1] - _weights[m]));
+            if (m + 2 <= _n)
+            {
+                second = Math.Max(second, Math.Abs(_weights[m + 2] - 2 * _weights[m + 1] + _weights[m]));
+            }
+        }
+
+        Lipschitz = _n * first;
+        Curvature = _n * (_n - 1.0) * second;
     }
 
-    /// <summary>Σ over the region of Bin(x₁; n₁, π) Bin(x₂; n₂, π).</summary>
+    /// <summary>A bound on |P′(π)| over [0, 1].</summary>
+    public double Lipschitz { get; }
+
+    /// <summary>A bound on |P″(π)| over [0, 1].</summary>
+    public double Curvature { get; }
+
+    /// <summary>Σ_m w_m B_m(π). Not thread safe (one scratch array).</summary>
     public double Probability(double pi)
     {
-        var b1 = Binomial(_n1, pi);
-        var b2 = Binomial(_n2, pi);
-        // lower[k] = P(X2 < k) summed from the bottom; upper[k] = P(X2 ≥ k) summed from the top.
-        var lower = new double[_n2 + 2];
-        var upper = new double[_n2 + 2];
-        for (int k = 1; k <= _n2 + 1; k++)
-        {
-            lower[k] = lower[k - 1] + b2[k - 1];
-        }
-
-        for (int k = _n2; k >= 0; k--)
-        {
-            upper[k] = upper[k + 1] + b2[k];
-        }
-
+        Binomial(_n, pi, _binomial);
         double total = 0;
-        foreach (var (x1, from, to) in _runs)
+        for (int m = 0; m <= _n; m++)
         {
-            // The run's mass from the end of the support it is nearer, where the sums subtracted are small.
-            double mass = lower[to + 1] <= upper[from] ? lower[to + 1] - lower[from] : upper[from] - upper[to + 1];
-            total += b1[x1] * mass;
+            total += _weights[m] * _binomial[m];
         }
 
         return total;
     }
 
-    /// <summary>Binomial probabilities by the ratio recurrence from the mode, which keeps every term's relative accuracy.</summary>
-    private static double[] Binomial(int n, double pi)
+    /// <summary>The hypergeometric probabilities h(x₁ | m) of every table, by the ratio recurrence from each margin's mode.</summary>
+    public static double[,] Hypergeometric(int n1, int n2)
     {
-        var p = new double[n + 1];
+        var h = new double[n1 + 1, n2 + 1];
+        int n = n1 + n2;
+        for (int m = 0; m <= n; m++)
+        {
+            int lo = Math.Max(0, m - n2), hi = Math.Min(n1, m);
+            int mode = Math.Clamp((int)Math.Floor((m + 1.0) * (n1 + 1.0) / (n + 2.0)), lo, hi);
+            double log = SpecialFunctions.BinomialLn(n1, mode) + SpecialFunctions.BinomialLn(n2, m - mode) - SpecialFunctions.BinomialLn(n, m);
+            h[mode, m - mode] = Math.Exp(log);
+            for (int x = mode; x < hi; x++)
+            {
+                // h(x + 1)/h(x) = (n1 − x)(m − x) / ((x + 1)(n2 − m + x + 1)).
+                h[x + 1, m - x - 1] = h[x, m - x] * (n1 - x) * (m - x) / ((x + 1.0) * (n2 - m + x + 1.0));
+            }
+
+            for (int x = mode; x > lo; x--)
+            {
+                h[x - 1, m - x + 1] = h[x, m - x] * x * (n2 - m + x) / ((n1 - x + 1.0) * (m - x + 1.0));
+            }
+        }
+
+        return h;
+    }
+
+    /// <summary>Binomial probabilities by the ratio recurrence from the mode, which keeps every term's relative accuracy.</summary>
+    private static void Binomial(int n, double pi, double[] p)
+    {
         int mode = Math.Clamp((int)Math.Floor((n + 1) * pi), 0, n);
         p[mode] = Math.Exp(SpecialFunctions.BinomialLn(n, mode) + mode * Math.Log(pi) + (n - mode) * Math.Log(1 - pi));
         double odds = pi / (1 - pi);
@@ -222,8 +247,6 @@ internal sealed class RejectionRegion
         {
             p[x - 1] = p[x] * x / (n - x + 1) / odds;
         }
-
-        return p;
     }
 }
 
@@ -271,8 +294,7 @@ internal static class UnconditionalEngine
             }
         }
 
-        var region = new RejectionRegion(extreme, n1, n2);
-        double Probability(double pi) => region.Probability(pi);
+        var region = new RejectionRegion(extreme, RejectionRegion.Hypergeometric(n1, n2), n1, n2);
         double lo = 1e-12, hi = 1 - 1e-12;
         if (options.BergerBoosGamma is double gamma)
         {
@@ -281,7 +303,7 @@ internal static class UnconditionalEngine
             hi = Math.Min(hi, m == n ? 1 : BinomialLimits.BetaQuantile(m + 1, n - m, 1 - gamma / 2));
         }
 
-        var (p, argmax) = Supremum(Probability, lo, hi, options.GridPoints);
+        var (p, argmax) = Supremum(region, lo, hi, options.GridPoints);
         if (options.BergerBoosGamma is double add)
         {
             p += add;
@@ -298,59 +320,80 @@ internal static class UnconditionalEngine
             diagnostics: sample.Missing.ToDiagnostic(sample.Arms) is { } missing ? EquatableArray.Create(missing) : default);
     }
 
-    /// <summary>The maximum of f on [lo, hi]: a grid, then golden-section refinement of every local maximum to 1e-12.</summary>
-    private static (double Value, double ArgMax) Supremum(Func<double, double> f, double lo, double hi, int points)
+    /// <summary>
+    /// The maximum of P on [lo, hi], rigorously to within max(1e-12, 1e-9·max): P is evaluated on a grid, and every grid
+    /// cell whose bound on P — the smaller of the Lipschitz bound (P_a + P_b)/2 + L·h/2 and the curvature bound
+    /// max(P_a, P_b) + P″max·h²/8 — could exceed the best value found is split, until none can. The best point is then
+    /// polished by golden-section search to 1e-12 in π (it can only raise the value).
+    /// </summary>
+    internal static (double Value, double ArgMax) Supremum(RejectionRegion region, double lo, double hi, int points)
     {
-        var x = new double[points];
-        var y = new double[points];
-        for (int i = 0; i < points; i++)
+        double best = double.NegativeInfinity, argmax = lo;
+        var stack = new Stack<(double A, double B, double Fa, double Fb)>();
+        double previousX = lo, previousY = region.Probability(lo);
+        Consider(previousX, previousY);
+        for (int i = 1; i < points; i++)
         {
-            x[i] = lo + (hi - lo) * i / (points - 1);
-            y[i] = f(x[i]);
+            double x = i == points - 1 ? hi : lo + (hi - lo) * i / (points - 1);
+            double y = region.Probability(x);
+            Consider(x, y);
+            stack.Push((previousX, x, previousY, y));
+            (previousX, previousY) = (x, y);
         }
 
-        double best = double.NegativeInfinity, argmax = lo;
-        for (int i = 0; i < points; i++)
+        double lipschitz = region.Lipschitz, curvature = region.Curvature;
+        while (stack.Count > 0)
         {
-            bool localMax = (i == 0 || y[i] >= y[i - 1]) && (i == points - 1 || y[i] >= y[i + 1]);
-            if (!localMax)
+            var (a, b, fa, fb) = stack.Pop();
+            double h = b - a;
+            double bound = Math.Min((fa + fb) / 2 + lipschitz * h / 2, Math.Max(fa, fb) + curvature * h * h / 8);
+            if (bound <= best + Math.Max(1e-12, 1e-9 * best) || h < 1e-14)
             {
                 continue;
             }
 
-            double a = x[Math.Max(0, i - 1)], b = x[Math.Min(points - 1, i + 1)];
-            const double golden = 0.6180339887498949;
-            double c = b - golden * (b - a), d = a + golden * (b - a), fc = f(c), fd = f(d);
-            for (int k = 0; k < 200 && b - a > 1e-12; k++)
-            {
-                if (fc >= fd)
-                {
-                    b = d;
-                    d = c;
-                    fd = fc;
-                    c = b - golden * (b - a);
-                    fc = f(c);
-                }
-                else
-                {
-                    a = c;
-                    c = d;
-                    fc = fd;
-                    d = a + golden * (b - a);
-                    fd = f(d);
-                }
-            }
+            double mid = a + h / 2, fm = region.Probability(mid);
+            Consider(mid, fm);
+            stack.Push((a, mid, fa, fm));
+            stack.Push((mid, b, fm, fb));
+        }
 
-            foreach (var (px, py) in new[] { (x[i], y[i]), (c, fc), (d, fd) })
+        // Polish the best point by golden-section search within one original grid step.
+        double step = (hi - lo) / (points - 1);
+        double left = Math.Max(lo, argmax - step), right = Math.Min(hi, argmax + step);
+        const double golden = 0.6180339887498949;
+        double c = right - golden * (right - left), d = left + golden * (right - left), fc = region.Probability(c), fd = region.Probability(d);
+        for (int k = 0; k < 200 && right - left > 1e-12; k++)
+        {
+            if (fc >= fd)
             {
-                if (py > best)
-                {
-                    best = py;
-                    argmax = px;
-                }
+                right = d;
+                d = c;
+                fd = fc;
+                c = right - golden * (right - left);
+                fc = region.Probability(c);
+            }
+            else
+            {
+                left = c;
+                c = d;
+                fc = fd;
+                d = left + golden * (right - left);
+                fd = region.Probability(d);
             }
         }
 
+        Consider(c, fc);
+        Consider(d, fd);
         return (best, argmax);
+
+        void Consider(double x, double y)
+        {
+            if (y > best)
+            {
+                best = y;
+                argmax = x;
+            }
+        }
     }
 }
