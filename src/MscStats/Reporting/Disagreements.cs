@@ -86,7 +86,9 @@ internal static class Disagreements
 
     private static void IntervalsAcrossNull(List<MethodRow> group, string? arm, ConfidenceLevel level, List<DisagreementFlag> flags)
     {
-        var intervals = group.Where(r => HasComparableInterval(r, level)).ToList();
+        // A test's own interval that repeats an earlier row's (the Welch test and the mean difference) counts once.
+        var intervals = group.Where(r => HasComparableInterval(r, level))
+            .GroupBy(r => (r.Interval!.Lower, r.Interval.Upper, r.Interval.Method, r.NullValue)).Select(g => g.First()).ToList();
         var excluding = intervals.Where(r => r.ExcludesNull == true).ToList();
         var containing = intervals.Where(r => r.ExcludesNull == false).ToList();
         if (excluding.Count == 0 || containing.Count == 0)
