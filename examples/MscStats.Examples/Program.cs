@@ -15,6 +15,8 @@ public static class Program
         ("quick-start", "build a sample from raw numbers and summarise it", QuickStart.Run),
         ("published-trials", "list the bundled published MSC trials and their 2x2 counts", PublishedTrials.Run),
         ("simulate-pilot", "write the simulated pilot CSV (regenerates seeds/pilot-simulated.csv)", SimulatePilot.Run),
+        ("paired-analysis", "change from baseline within each arm of the bundled pilot (IgM), direct calls and the paired panel", PairedAnalysis.Run),
+        ("ci-check", "analyse, keep the JSON, recompute with the recorded seed and compare every number (as 'mscstats check')", CiCheck.Run),
     ];
 
     /// <summary>Entry point.</summary>

@@ -30,7 +30,7 @@ public class ExamplesTests
 
     [Test]
     public void EveryExample_IsCoveredBelow()
-        => Assert.That(Program.Examples.Select(e => e.Name), Is.EquivalentTo(new[] { "pilot-summary", "pilot-effects", "quick-start", "published-trials", "simulate-pilot" }));
+        => Assert.That(Program.Examples.Select(e => e.Name), Is.EquivalentTo(new[] { "pilot-summary", "pilot-effects", "quick-start", "published-trials", "simulate-pilot", "paired-analysis", "ci-check" }));
 
     [Test]
     public void PilotSummary_PrintsProvenanceAndCohortTable()
@@ -90,6 +90,34 @@ public class ExamplesTests
     }
 
     [Test]
+    public void PairedAnalysis_PrintsTheChangeWithinEachArm_AndThePanel()
+    {
+        string text = Run("paired-analysis");
+        // Pinned against the direct calls of Effects/PairedEffectTests (R t.test(paired = TRUE) conventions); the panel rows repeat them.
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.StartWith("IgM [g/L] (paired): MSC: 12 pairs; Control: 12 pairs\n"));
+            Assert.That(text, Does.Contain("  paired t-test: t = -6.07, df = 11.00, p = 8.06e-05 (two-sided)"));
+            Assert.That(text, Does.Contain("IgM [g/L], paired: n = 12 vs 12, 6 methods, 0 flags"));
+            Assert.That(text, Does.Contain("  Paired t-test [Control]: mean paired difference = 0.11, 95% CI -0.0043 to 0.23 (paired t); t = 2.12, df = 11.00, p = 0.0578"));
+        });
+    }
+
+    [Test]
+    public void CiCheck_PassesUnchangedAndWithAnotherSeed_FailsWhenAConventionChanges()
+    {
+        var lines = Run("ci-check").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[0], Is.EqualTo("Simulated MSC pilot (12 vs 13): 3 comparisons, seed 20210604"));
+            Assert.That(lines[1], Is.EqualTo("check passed: 88 numbers within tolerance"));
+            Assert.That(lines[2], Is.EqualTo("check passed: 88 numbers within tolerance"));
+            Assert.That(lines[3], Does.StartWith("check failed: "));
+            Assert.That(lines[4], Does.StartWith("  oxygenation index (follow-up) [mmHg] - continuous / mean-difference / lower: 14.583140051845547 -> "));
+        });
+    }
+
+    [Test]
     public void SimulatePilot_WritesTheBundledFile()
         => Assert.That(Run("simulate-pilot"), Is.EqualTo(File.ReadAllText(Repository.File("seeds", "pilot-simulated.csv"))));
 
@@ -128,9 +156,11 @@ public class ExamplesTests
         var commands = readme.SkipWhile(l => !l.StartsWith("```", StringComparison.Ordinal)).Skip(1).TakeWhile(l => !l.StartsWith("```", StringComparison.Ordinal))
             .Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')).ToList();
         Assert.That(commands, Has.Count.EqualTo(2));
-        Assert.That(commands[0], Is.EqualTo("dotnet run --project examples/MscStats.Examples"));
+        Assert.That(commands[0], Is.EqualTo("dotnet run --project src/MscStats.Cli -- analyze"));
         Assert.That(commands[1], Does.StartWith("dotnet test "));
-        Assert.That(File.ReadAllText(Repository.File(".ci", "run")), Does.Contain(commands[1]));
+        string ci = File.ReadAllText(Repository.File(".ci", "run"));
+        Assert.That(ci, Does.Contain(commands[1]));
+        Assert.That(ci, Does.Contain(commands[0].Replace(" -- ", " --no-build -- ", StringComparison.Ordinal)), "CI's main job is the README's first command");
         Assert.That(readme.TakeWhile(l => !l.StartsWith("```", StringComparison.Ordinal)).Count(), Is.LessThan(6), "the commands come first");
     }
 }

@@ -1,0 +1,385 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using MscStats.Data;
+using MscStats.Exceptions;
+using MscStats.Import;
+using MscStats.Reporting;
+using MscStats.Results;
+using MscStats.Seeds;
+using Spectre.Console;
+
+namespace MscStats.Cli;
+
+/// <summary>
+/// The command line: <c>analyze</c> and <c>check</c>, parsed with System.CommandLine and drawn with Spectre.Console.
+/// <see cref="Run"/> is the seam the tests call: arguments in, text and an exit code out.
+/// </summary>
+internal static class App
+{
+    /// <summary>The default seed of the bootstrap rows.</summary>
+    public const ulong DefaultSeed = 20210604;
+
+    /// <summary>The source name recorded for the bundled pilot.</summary>
+    public const string BundledSource = "bundled simulated pilot (seeds/pilot-simulated.csv)";
+
+    /// <summary>The file names written by <c>analyze</c>.</summary>
+    public const string HtmlFile = "report.html", MarkdownFile = "report.md", JsonFile = "results.json";
+
+    /// <summary>Parses and runs a command line.</summary>
+    /// <param name="args">The arguments, without the program name.</param>
+    /// <param name="output">Where tables and messages go.</param>
+    /// <param name="error">Where errors go; null for <paramref name="output"/>.</param>
+    /// <param name="interactive">Whether the output is a terminal (colours and a live progress display).</param>
+    /// <returns>An exit code from <see cref="ExitCodes"/>.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter? error = null, bool interactive = false)
+    {
+        error ??= output;
+        var console = CreateConsole(output, interactive);
+        var root = BuildCommands(console, error);
+        try
+        {
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var problem in parse.Errors)
+                {
+                    error.WriteLine("error: " + problem.Message);
+                }
+
+                error.WriteLine("Run 'mscstats --help' for usage.");
+                return ExitCodes.BadInput;
+            }
+
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (InputException e)
+        {
+            error.WriteLine("error: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is CohortFormatException or AssumptionException)
+        {
+            error.WriteLine("error: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+#pragma warning disable CA1031 // The command line reports any failure in one line and an exit code, never a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            error.WriteLine("internal error (" + e.GetType().Name + "): " + e.Message);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static RootCommand BuildCommands(IAnsiConsole console, TextWriter error)
+    {
+        var file = new Argument<string?>("file")
+        {
+            Description = "A cohort CSV (tidy or wide; see the README). Omit it to use the bundled simulated pilot.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var outcome = new Option<string?>("--outcome") { Description = "Analyse only this outcome (default: every outcome)." };
+        var outDir = new Option<string>("--out") { Description = "Folder for report.html, report.md and results.json.", DefaultValueFactory = _ => "mscstats-report" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the bootstrap rows.", DefaultValueFactory = _ => DefaultSeed };
+        var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples (at least 100).", DefaultValueFactory = _ => 10_000 };
+        var treated = new Option<string?>("--treated") { Description = "The treated arm's label in the CSV (default 'Treated'; for check, the label recorded in results.json)." };
+        var control = new Option<string?>("--control") { Description = "The control arm's label in the CSV (default 'Control'; for check, the label recorded in results.json)." };
+
+        var analyze = new Command("analyze", "Analyse every outcome (or one) with the full panel of methods; print the tables and write HTML, Markdown and JSON reports.")
+        {
+            file, outcome, outDir, seed, resamples, treated, control,
+        };
+        analyze.SetAction(parse => Analyze(
+            console, parse.GetValue(file), parse.GetValue(outcome), parse.GetValue(outDir)!, parse.GetValue(seed), parse.GetValue(resamples),
+            parse.GetValue(treated), parse.GetValue(control)));
+
+        var results = new Argument<string>("results") { Description = "A results.json written by 'mscstats analyze'." };
+        var checkFile = new Argument<string?>("file")
+        {
+            Description = "The cohort CSV the results came from. Omit it for the bundled simulated pilot.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var multiple = new Option<double>("--mc-multiple")
+        {
+            Description = "A bootstrap limit may move by this many times its recorded Monte Carlo error.",
+            DefaultValueFactory = _ => CheckTolerance.Default.MonteCarloMultiple,
+        };
+        var relative = new Option<double>("--relative")
+        {
+            Description = "Relative tolerance of exact and analytic numbers.",
+            DefaultValueFactory = _ => CheckTolerance.Default.Relative,
+        };
+        var check = new Command("check", "Re-run the analysis recorded in results.json with its seed and options; exit 1 if any number moved beyond its tolerance.")
+        {
+            results, checkFile, multiple, relative, treated, control,
+        };
+        check.SetAction(parse => Check(
+            console, error, parse.GetValue(results)!, parse.GetValue(checkFile), parse.GetValue(multiple), parse.GetValue(relative),
+            parse.GetValue(treated), parse.GetValue(control)));
+
+        return new RootCommand("mscstats: method-comparison reports for small two-arm clinical cohorts (MscStats).") { analyze, check };
+    }
+
+    private static int Analyze(IAnsiConsole console, string? file, string? outcome, string outDir, ulong seed, int resamples, string? treated, string? control)
+    {
+        if (resamples < 100)
+        {
+            throw new InputException("--resamples must be at least 100, not " + resamples.ToString(CultureInfo.InvariantCulture) + ".");
+        }
+
+        var (study, source) = LoadStudy(file, Arms(treated, control, null));
+        var outcomes = SelectOutcomes(study, outcome);
+        var options = new ComparisonOptions(seed) { BootstrapResamples = resamples };
+        var report = Compute(console, study, outcomes, options, source);
+
+        PrintReport(console, report);
+        string folder = Path.GetFullPath(outDir);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, HtmlFile), ReportRenderer.Html(report));
+            File.WriteAllText(Path.Combine(folder, MarkdownFile), ReportRenderer.Markdown(report));
+            File.WriteAllText(Path.Combine(folder, JsonFile), ReportRenderer.Json(report));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException("cannot write the reports to '" + outDir + "': " + e.Message);
+        }
+
+        console.WriteLine();
+        console.Write(new Text("Wrote " + HtmlFile + ", " + MarkdownFile + " and " + JsonFile + " to " + folder));
+        console.WriteLine();
+        return ExitCodes.Success;
+    }
+
+    private static int Check(IAnsiConsole console, TextWriter error, string resultsPath, string? file, double multiple, double relative, string? treated, string? control)
+    {
+        if (!(multiple > 0 && double.IsFinite(multiple)) || !(relative >= 0 && double.IsFinite(relative)))
+        {
+            throw new InputException("--mc-multiple must be positive and --relative non-negative.");
+        }
+
+        if (!File.Exists(resultsPath))
+        {
+            throw new InputException("results file not found: " + resultsPath);
+        }
+
+        ComparisonReport recorded;
+        try
+        {
+            recorded = ReportRenderer.ReadJson(File.ReadAllText(resultsPath));
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException)
+        {
+            throw new InputException("'" + resultsPath + "' is not a results file written by 'mscstats analyze': " + e.Message);
+        }
+
+        if (file is null && !string.Equals(recorded.Source, BundledSource, StringComparison.Ordinal))
+        {
+            throw new InputException("'" + resultsPath + "' was computed from " + (recorded.Source ?? "unnamed data") + "; pass that CSV file after the results file.");
+        }
+
+        var recordedArms = recorded.Comparisons.Select(c => c.Arms).FirstOrDefault(a => a.Control != "(no control arm)");
+        var (study, _) = LoadStudy(file, Arms(treated, control, recordedArms));
+        foreach (var name in recorded.SourceOutcomes())
+        {
+            SelectOutcomes(study, name);
+        }
+
+        var recomputed = Compute(console, study, recorded.SourceOutcomes(), recorded.Options, recorded.Source);
+        var result = RegressionCheck.Compare(recorded, recomputed, CheckTolerance.Default with { MonteCarloMultiple = multiple, Relative = relative });
+        if (result.Passed)
+        {
+            console.Write(new Text(result + " (exact numbers to " + relative.ToString("G3", CultureInfo.InvariantCulture) + " relative, bootstrap limits to "
+                                   + multiple.ToString("G3", CultureInfo.InvariantCulture) + " Monte Carlo errors; seed "
+                                   + recorded.Options.Seed.ToString(CultureInfo.InvariantCulture) + ")"));
+            console.WriteLine();
+            return ExitCodes.Success;
+        }
+
+        if (result.Changes.Count > 0)
+        {
+            var table = new Table().Title("Numbers that moved");
+            foreach (var header in new[] { "comparison", "row", "number", "recorded", "recomputed", "allowed" })
+            {
+                table.AddColumn(new TableColumn(new Text(header)));
+            }
+
+            foreach (var change in result.Changes)
+            {
+                table.AddRow(
+                    new Text(change.Comparison), new Text(change.Row), new Text(change.Quantity), new Text(Full(change.Recorded)), new Text(Full(change.Recomputed)),
+                    new Text("±" + change.Allowed.ToString("G3", CultureInfo.InvariantCulture) + (change.MonteCarlo ? " (MC)" : string.Empty)));
+            }
+
+            console.Write(table);
+        }
+
+        foreach (var problem in result.Problems)
+        {
+            console.Write(new Text("structural change: " + problem));
+            console.WriteLine();
+        }
+
+        foreach (var change in result.Changes)
+        {
+            error.WriteLine("moved: " + change);
+        }
+
+        error.WriteLine(result.ToString());
+        return ExitCodes.CheckFailed;
+    }
+
+    private static ComparisonReport Compute(IAnsiConsole console, Study study, IReadOnlyList<string> outcomes, ComparisonOptions options, string? source)
+    {
+        var comparisons = new List<MethodComparison>();
+        if (console.Profile.Capabilities.Interactive)
+        {
+            console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+                .Start(context =>
+                {
+                    var task = context.AddTask("Analysing", maxValue: outcomes.Count);
+                    foreach (var name in outcomes)
+                    {
+                        task.Description = Markup.Escape("Analysing " + name + " (bootstrap, exact tests)");
+                        comparisons.AddRange(MethodPanel.Outcome(study, name, options));
+                        task.Increment(1);
+                    }
+
+                    task.Description = "Analysed";
+                });
+        }
+        else
+        {
+            foreach (var name in outcomes)
+            {
+                comparisons.AddRange(MethodPanel.Outcome(study, name, options));
+            }
+        }
+
+        return new ComparisonReport(study.Name, source, study.Provenance, options, comparisons.ToArray());
+    }
+
+    private static void PrintReport(IAnsiConsole console, ComparisonReport report)
+    {
+        console.Write(new Text(report.Title, new Style(decoration: Decoration.Bold)));
+        console.WriteLine();
+        console.Write(new Text(
+            "Data: " + (report.Source ?? "unnamed") + "; seed " + report.Options.Seed.ToString(CultureInfo.InvariantCulture) + ", "
+            + report.Options.BootstrapResamples.ToString(CultureInfo.InvariantCulture) + " bootstrap resamples; missing values: " + report.Options.MissingData));
+        console.WriteLine();
+        foreach (var comparison in report.Comparisons)
+        {
+            console.WriteLine();
+            console.Write(new Rule(Markup.Escape(comparison.Outcome + " - " + comparison.Kind.ToString().ToLowerInvariant())).LeftJustified());
+            console.Write(new Text(ReportRendererText.Sizes(comparison)));
+            console.WriteLine();
+            var table = new Table();
+            foreach (var header in new[] { "method", "estimate", comparison.Level + " CI", "p", "MC error", "notes" })
+            {
+                table.AddColumn(new TableColumn(new Text(header)));
+            }
+
+            table.Columns[1].RightAligned();
+            table.Columns[3].RightAligned();
+            foreach (var row in comparison.Rows)
+            {
+                var cells = ReportRendererText.ConsoleCells(row);
+                table.AddRow(cells.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c)).ToArray());
+            }
+
+            console.Write(table);
+            foreach (var flag in comparison.Flags)
+            {
+                console.Write(new Text("! " + (flag.Arm is null ? string.Empty : "[" + flag.Arm + "] ") + flag.Message, new Style(Color.Yellow)));
+                console.WriteLine();
+            }
+
+            foreach (var diagnostic in comparison.Diagnostics)
+            {
+                console.Write(new Text(diagnostic.ToString()));
+                console.WriteLine();
+            }
+        }
+    }
+
+    private static (Study Study, string Source) LoadStudy(string? file, ArmLabels arms)
+    {
+        if (file is null)
+        {
+            return (SeedData.LoadPilot(), BundledSource);
+        }
+
+        if (!File.Exists(file))
+        {
+            throw new InputException(file.StartsWith('-') ? "unknown option '" + file + "'. Run 'mscstats --help' for usage." : "file not found: " + file);
+        }
+
+        // CohortFormatException (line and column) and AssumptionException propagate to Run, which prints them.
+        return (CohortCsv.Read(file, CohortCsvOptions.Default with { Arms = arms }), Path.GetFileName(file));
+    }
+
+    private static ArmLabels Arms(string? treated, string? control, ArmLabels? recorded)
+    {
+        try
+        {
+            return new ArmLabels(treated ?? recorded?.Treated ?? ArmLabels.Default.Treated, control ?? recorded?.Control ?? ArmLabels.Default.Control);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InputException("invalid arm labels: " + e.Message);
+        }
+    }
+
+    private static List<string> SelectOutcomes(Study study, string? outcome)
+    {
+        var known = study.Outcomes.Select(o => o.Name).ToList();
+        if (outcome is null)
+        {
+            return known;
+        }
+
+        if (!known.Contains(outcome.Trim(), StringComparer.Ordinal))
+        {
+            throw new InputException("unknown outcome '" + outcome + "'. Known outcomes: " + string.Join(", ", known.Select(k => "'" + k + "'")) + ".");
+        }
+
+        return [outcome.Trim()];
+    }
+
+    private static string Full(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static IAnsiConsole CreateConsole(TextWriter output, bool interactive)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        if (!interactive)
+        {
+            console.Profile.Width = 160;
+        }
+
+        return console;
+    }
+}
+
+/// <summary>A problem with the user's input, reported in one line with exit code <see cref="ExitCodes.BadInput"/>.</summary>
+internal sealed class InputException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">The sentence to print.</param>
+    public InputException(string message)
+        : base(message)
+    {
+    }
+}

@@ -1,0 +1,45 @@
+using MscStats.Data;
+using MscStats.Effects;
+using MscStats.Results;
+
+namespace MscStats.Reporting;
+
+/// <summary>
+/// Options of a method-comparison panel (<see cref="MethodPanel"/>). Change with <c>with</c>; the seed of the bootstrap
+/// rows is required.
+/// </summary>
+/// <remarks>
+/// Every test in the panel is two-sided and rejects at α = 1 − <see cref="Level"/>, so that each test and its companion
+/// interval speak about the same hypothesis. Recorded on every <see cref="ComparisonReport"/>, so that a report can be
+/// recomputed exactly (<see cref="RegressionCheck"/>). Immutable and thread safe.
+/// </remarks>
+public sealed record ComparisonOptions
+{
+    /// <summary>Creates options with a seed and the defaults otherwise.</summary>
+    /// <param name="seed">The seed of the library's generator for the bootstrap rows; the same seed gives bit-identical rows.</param>
+    public ComparisonOptions(ulong seed) => Seed = seed;
+
+    /// <summary>The seed of the bootstrap rows.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>The number of bootstrap resamples; at least 100 (checked by the bootstrap). Default 10,000.</summary>
+    public int BootstrapResamples { get; init; } = 10_000;
+
+    /// <summary>The confidence level of every interval; the tests reject at α = 1 − level. Default 95%.</summary>
+    public ConfidenceLevel Level { get; init; } = ConfidenceLevel.L95;
+
+    /// <summary>
+    /// The zero-cell correction of the Woolf odds-ratio row; default <see cref="ZeroCellCorrection.HaldaneAnscombeIfZero"/>,
+    /// so that a table with a zero cell still gets a row, with the correction recorded in its diagnostics.
+    /// </summary>
+    public ZeroCellCorrection OddsRatioCorrection { get; init; } = ZeroCellCorrection.HaldaneAnscombeIfZero;
+
+    /// <summary>
+    /// How missing values are handled when a panel is built from a <see cref="Study"/>; default
+    /// <see cref="MissingDataPolicy.CompleteCases"/> (what was removed is recorded on the comparison).
+    /// </summary>
+    public MissingDataPolicy MissingData { get; init; } = MissingDataPolicy.CompleteCases;
+
+    /// <summary>The most threads the bootstrap may use; null for all cores. Results do not depend on it.</summary>
+    public int? MaxDegreeOfParallelism { get; init; }
+}

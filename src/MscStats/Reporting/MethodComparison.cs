@@ -1,0 +1,109 @@
+using System;
+using System.Linq;
+using MscStats.Data;
+using MscStats.Internal;
+using MscStats.Results;
+
+namespace MscStats.Reporting;
+
+/// <summary>The kind of endpoint a method comparison analyses, which decides its panel of methods.</summary>
+public enum EndpointKind
+{
+    /// <summary>A continuous outcome in two arms (<see cref="ContinuousSample"/>).</summary>
+    Continuous,
+
+    /// <summary>A binary outcome in two arms, a 2x2 table (<see cref="BinarySample"/>).</summary>
+    Binary,
+
+    /// <summary>Baseline and follow-up per subject, analysed within each arm (<see cref="PairedSample"/>).</summary>
+    Paired,
+}
+
+/// <summary>
+/// One endpoint analysed with the full panel of methods for its kind: the rows side by side, in panel order, and the
+/// disagreements between them.
+/// </summary>
+/// <remarks>
+/// Computed by <see cref="MethodPanel"/>. Holds no reference to the caller's data. Serialises to and from JSON with
+/// <see cref="MscStatsJson"/>. Immutable and thread safe.
+/// </remarks>
+public sealed record MethodComparison
+{
+    /// <summary>Creates a comparison; use <see cref="MethodPanel"/> to compute one.</summary>
+    /// <param name="sourceOutcome">The outcome's name in the study it came from (what <see cref="Study.Outcome"/> accepts).</param>
+    /// <param name="outcome">The analysed outcome as the sample describes it (e.g. <c>IgM (follow-up)</c>), with its unit.</param>
+    /// <param name="kind">The kind of endpoint.</param>
+    /// <param name="arms">The arm labels.</param>
+    /// <param name="sampleSizes">The observations (or pairs) per arm that entered the rows.</param>
+    /// <param name="level">The confidence level of the intervals; the tests reject at α = 1 − level.</param>
+    /// <param name="rows">The rows, in panel order.</param>
+    /// <param name="flags">The disagreements between rows.</param>
+    /// <param name="diagnostics">Diagnostics of the sample (e.g. missing values removed).</param>
+    /// <param name="libraryVersion">The library version; null means the running version.</param>
+    /// <exception cref="ArgumentException">A name is blank or the level is not valid.</exception>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    public MethodComparison(
+        string sourceOutcome,
+        OutcomeInfo outcome,
+        EndpointKind kind,
+        ArmLabels arms,
+        SampleSizes sampleSizes,
+        ConfidenceLevel level,
+        EquatableArray<MethodRow> rows,
+        EquatableArray<DisagreementFlag> flags = default,
+        EquatableArray<Diagnostic> diagnostics = default,
+        string? libraryVersion = null)
+    {
+        SourceOutcome = Guard.NotBlank(sourceOutcome);
+        Outcome = Guard.NotNull(outcome);
+        Kind = Guard.Defined(kind);
+        Arms = Guard.NotNull(arms);
+        SampleSizes = Guard.NotNull(sampleSizes);
+        Level = level.Value > 0 ? level : throw new ArgumentException("must be a valid confidence level, not default.", nameof(level));
+        Rows = rows;
+        Flags = flags;
+        Diagnostics = diagnostics;
+        LibraryVersion = libraryVersion ?? MscStatsInfo.Version;
+    }
+
+    /// <summary>The outcome's name in the study it came from.</summary>
+    public string SourceOutcome { get; }
+
+    /// <summary>The analysed outcome as the sample describes it.</summary>
+    public OutcomeInfo Outcome { get; }
+
+    /// <summary>The kind of endpoint.</summary>
+    public EndpointKind Kind { get; }
+
+    /// <summary>The arm labels.</summary>
+    public ArmLabels Arms { get; }
+
+    /// <summary>The observations (or pairs) per arm.</summary>
+    public SampleSizes SampleSizes { get; }
+
+    /// <summary>The confidence level; the tests reject at α = 1 − level.</summary>
+    public ConfidenceLevel Level { get; }
+
+    /// <summary>The rows, in panel order.</summary>
+    public EquatableArray<MethodRow> Rows { get; }
+
+    /// <summary>The disagreements between rows.</summary>
+    public EquatableArray<DisagreementFlag> Flags { get; }
+
+    /// <summary>Diagnostics of the sample.</summary>
+    public EquatableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The library version that computed the comparison.</summary>
+    public string LibraryVersion { get; }
+
+    /// <summary>The row with the given key (and arm, for within-arm rows), or null.</summary>
+    /// <param name="key">The method's key, e.g. <c>welch-t</c>.</param>
+    /// <param name="arm">The arm of a within-arm row; null for a two-arm row.</param>
+    public MethodRow? Row(string key, string? arm = null)
+        => Rows.FirstOrDefault(r => string.Equals(r.Key, key, StringComparison.Ordinal) && string.Equals(r.Arm, arm, StringComparison.Ordinal));
+
+    /// <summary>The invariant heading, e.g. <c>oxygenation index (follow-up) [mmHg], continuous: n = 12 vs 13, 7 methods, 1 flag</c>.</summary>
+    public override string ToString()
+        => Outcome + ", " + Kind.ToString().ToLowerInvariant() + ": " + SampleSizes + ", " + Guard.Format(Rows.Count) + " methods, "
+           + Guard.Format(Flags.Count) + (Flags.Count == 1 ? " flag" : " flags");
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using MscStats.Data;
+using MscStats.Internal;
+using MscStats.Results;
+
+namespace MscStats.Reporting;
+
+/// <summary>
+/// Analyses an endpoint with the full panel of methods for its kind and returns the rows side by side, with the
+/// disagreements between them flagged.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Panels (rows in this order; every test two-sided, every interval at <see cref="ComparisonOptions.Level"/>):
+/// </para>
+/// <list type="bullet">
+/// <item><b>continuous</b>: mean difference with the Welch interval (<c>EffectSize.MeanDifference</c>), Hedges' g with
+/// the noncentral t interval (<c>EffectSize.HedgesG</c>), the Hodges–Lehmann shift (<c>EffectSize.HodgesLehmann</c>),
+/// the Welch t-test (<c>TTest.Welch</c>), the Brunner–Munzel test with p̂ (<c>BrunnerMunzel.Test</c>), the exact
+/// Wilcoxon–Mann–Whitney test (<c>RankTests.WilcoxonMannWhitney</c>, |W − E(W)| rule), and the bootstrap BCa interval
+/// of the mean difference (<c>Bootstrap.MeanDifference</c> at the options' seed and resamples);</item>
+/// <item><b>binary</b>: risk difference by Newcombe, Miettinen–Nurminen and Wald; risk ratio by Koopman and Katz; the
+/// Woolf odds ratio (<see cref="ComparisonOptions.OddsRatioCorrection"/>); Fisher's exact test by minimum likelihood,
+/// central, Blaker and mid-p, each with the conditional MLE odds ratio and its matched exact interval; Barnard's
+/// (pooled Wald) and Boschloo's unconditional exact tests;</item>
+/// <item><b>paired</b>, within each arm: the paired mean difference with its t interval, Cohen's d_z with the
+/// noncentral t interval, and the paired t-test.</item>
+/// </list>
+/// <para>
+/// Each row holds the numbers of the direct call unchanged. A method undefined for the data gives a row with
+/// <see cref="MethodRow.Failure"/> set. Flags (<see cref="FlagKind"/>) compare tests with their companion intervals
+/// and with each other at α = 1 − level (rounded to 12 decimals), within each arm. Thread safe.
+/// </para>
+/// </remarks>
+public static class MethodPanel
+{
+    /// <summary>The keys of the methods of a panel, in row order.</summary>
+    /// <param name="kind">The kind of endpoint.</param>
+    /// <returns>The keys (for a paired panel, repeated for each arm in the rows).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not defined.</exception>
+    public static IReadOnlyList<string> MethodKeys(EndpointKind kind) => Guard.Defined(kind) switch
+    {
+        EndpointKind.Continuous => Panels.Continuous.Select(e => e.Key).ToList(),
+        EndpointKind.Binary => Panels.Binary.Select(e => e.Key).ToList(),
+        _ => Panels.Paired.Select(e => e.Key).ToList(),
+    };
+
+    /// <summary>Runs the continuous panel on two arms.</summary>
+    /// <param name="sample">The two arms.</param>
+    /// <param name="options">Seed, resamples and level.</param>
+    /// <returns>The comparison.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static MethodComparison Continuous(ContinuousSample sample, ComparisonOptions options)
+        => Continuous(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name);
+
+    /// <summary>Runs the binary panel on a 2x2 table.</summary>
+    /// <param name="sample">The table.</param>
+    /// <param name="options">Level and zero-cell correction.</param>
+    /// <returns>The comparison.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static MethodComparison Binary(BinarySample sample, ComparisonOptions options)
+        => Binary(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name);
+
+    /// <summary>Runs the paired panel within each arm of a paired sample (one or two arms).</summary>
+    /// <param name="sample">The pairs.</param>
+    /// <param name="options">The level.</param>
+    /// <returns>The comparison; rows carry their arm's label in <see cref="MethodRow.Arm"/>.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static MethodComparison Paired(PairedSample sample, ComparisonOptions options)
+        => Paired(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name);
+
+    /// <summary>
+    /// Analyses one outcome of a study with the panels that fit it: an outcome measured at baseline and follow-up gives
+    /// the continuous panel at follow-up and the paired panel; an outcome measured once gives the binary panel when
+    /// every value is 0 or 1 and the continuous panel otherwise; any other set of time points gives one panel per
+    /// time point. Missing values are handled by <see cref="ComparisonOptions.MissingData"/>.
+    /// </summary>
+    /// <param name="study">The study.</param>
+    /// <param name="outcome">The outcome's name (ordinal match).</param>
+    /// <param name="options">The options.</param>
+    /// <returns>The comparisons, one per panel.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The outcome is unknown; the message lists the study's outcomes.</exception>
+    /// <exception cref="Exceptions.AssumptionException">The data cannot form a sample (e.g. an empty arm).</exception>
+    public static IReadOnlyList<MethodComparison> Outcome(Study study, string outcome, ComparisonOptions options)
+    {
+        Guard.NotNull(study);
+        Guard.NotNull(options);
+        var info = study.Outcome(outcome);
+        var times = study.TimePoints(info.Name);
+        var policy = options.MissingData;
+        if (times.Contains(TimePoint.Baseline) && times.Contains(TimePoint.FollowUp))
+        {
+            return
+            [
+                Continuous(study.Continuous(info.Name, TimePoint.FollowUp, policy), options, info.Name),
+                Paired(study.Paired(info.Name, policy), options, info.Name),
+            ];
+        }
+
+        var comparisons = new List<MethodComparison>();
+        foreach (var time in times)
+        {
+            bool binary = study.Observations
+                .Where(o => string.Equals(o.Outcome, info.Name, StringComparison.Ordinal) && o.Time == time && o.Value is not null)
+                .All(o => o.Value is 0.0 or 1.0);
+            comparisons.Add(binary
+                ? Binary(study.Binary(info.Name, time, policy), options, info.Name)
+                : Continuous(study.Continuous(info.Name, time, policy), options, info.Name));
+        }
+
+        return comparisons;
+    }
+
+    /// <summary>Analyses every outcome of a study (or the named ones) with <see cref="Outcome"/> and collects a report.</summary>
+    /// <param name="study">The study.</param>
+    /// <param name="options">The options, recorded on the report.</param>
+    /// <param name="outcomes">The outcomes to analyse, in order; null for all of the study's outcomes.</param>
+    /// <param name="source">Where the data came from (e.g. a file name), recorded on the report; may be null.</param>
+    /// <returns>The report, titled with the study's name and carrying its provenance.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="study"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">An outcome is unknown.</exception>
+    public static ComparisonReport Study(Study study, ComparisonOptions options, IEnumerable<string>? outcomes = null, string? source = null)
+    {
+        Guard.NotNull(study);
+        Guard.NotNull(options);
+        var names = outcomes?.ToList() ?? study.Outcomes.Select(o => o.Name).ToList();
+        var comparisons = names.SelectMany(name => Outcome(study, name, options)).ToImmutableArray();
+        return new ComparisonReport(study.Name, source, study.Provenance, options, comparisons);
+    }
+
+    private static MethodComparison Continuous(ContinuousSample sample, ComparisonOptions options, string sourceOutcome)
+    {
+        var rows = Panels.Run(Panels.Continuous, sample, options, arm: null);
+        return Build(sourceOutcome, sample.Outcome, EndpointKind.Continuous, sample.Arms,
+            new SampleSizes(sample.Treated.Length, sample.Control.Length), options, rows, sample.Missing.ToDiagnostic(sample.Arms));
+    }
+
+    private static MethodComparison Binary(BinarySample sample, ComparisonOptions options, string sourceOutcome)
+    {
+        var rows = Panels.Run(Panels.Binary, sample, options, arm: null);
+        return Build(sourceOutcome, sample.Outcome, EndpointKind.Binary, sample.Arms,
+            new SampleSizes(sample.TreatedTotal, sample.ControlTotal), options, rows, sample.Missing.ToDiagnostic(sample.Arms));
+    }
+
+    private static MethodComparison Paired(PairedSample sample, ComparisonOptions options, string sourceOutcome)
+    {
+        var rows = Panels.Run(Panels.Paired, sample.Treated, options, sample.Treated.Label);
+        if (sample.Control is not null)
+        {
+            rows.AddRange(Panels.Run(Panels.Paired, sample.Control, options, sample.Control.Label));
+        }
+
+        var arms = sample.Control is null ? new ArmLabels(sample.Treated.Label, "(no control arm)") : new ArmLabels(sample.Treated.Label, sample.Control.Label);
+        var missing = sample.Missing.AnyRemoved ? sample.Missing.ToDiagnostic(arms) : null;
+        return Build(sourceOutcome, sample.Outcome, EndpointKind.Paired, arms,
+            new SampleSizes(sample.Treated.Count, sample.Control?.Count), options, rows, missing);
+    }
+
+    private static MethodComparison Build(
+        string sourceOutcome, OutcomeInfo outcome, EndpointKind kind, ArmLabels arms, SampleSizes sizes, ComparisonOptions options, List<MethodRow> rows, Diagnostic? missing)
+        => new(sourceOutcome, outcome, kind, arms, sizes, options.Level, rows.ToImmutableArray(), Disagreements.Find(rows, options.Level),
+            missing is null ? default : EquatableArray.Create(missing));
+}

@@ -1,0 +1,278 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using MscStats.Internal;
+using MscStats.Results;
+
+namespace MscStats.Reporting;
+
+/// <summary>
+/// Renders a <see cref="ComparisonReport"/> as a self-contained HTML page, as Markdown, or as JSON.
+/// </summary>
+/// <remarks>
+/// HTML and Markdown are for reading: numbers in the invariant report format of <see cref="ReportFormat"/>. JSON keeps
+/// every number to full precision (shortest round-trip form) and reads back equal with <see cref="ReadJson"/>. Output
+/// does not depend on the current culture. Thread safe.
+/// </remarks>
+public static class ReportRenderer
+{
+    private const string Css = """
+        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2em auto; max-width: 72em; padding: 0 1em; color: #1b1b1b; line-height: 1.4; }
+        h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+        h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #ccc; }
+        p.meta, p.sizes { color: #555; margin: 0.3em 0; }
+        pre.provenance { background: #f6f6f6; padding: 0.6em; white-space: pre-wrap; font-size: 0.85em; }
+        table { border-collapse: collapse; width: 100%; font-size: 0.9em; margin: 0.8em 0; }
+        th, td { border: 1px solid #ddd; padding: 0.3em 0.5em; vertical-align: top; text-align: left; }
+        th { background: #f0f0f0; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.small { font-size: 0.85em; color: #444; }
+        tr.failed td { color: #888; font-style: italic; }
+        tr.rejects td.p { font-weight: bold; }
+        ul.flags li { color: #8a4b00; }
+        figure { margin: 1.5em 0; }
+        figcaption { font-weight: bold; margin-bottom: 0.4em; }
+        footer { margin-top: 3em; color: #777; font-size: 0.85em; }
+        """;
+
+    /// <summary>
+    /// A self-contained HTML page: inline CSS only, no scripts, fonts, images or links to other resources; one table
+    /// per comparison with its flags, then the figures with their SVG inline. Well-formed as XML (every element
+    /// closed, only the XML entities), apart from the HTML5 doctype.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The page, UTF-8 text with LF line ends.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
+    public static string Html(ComparisonReport report)
+    {
+        Guard.NotNull(report);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
+            .Append("<title>").Append(Escape(report.Title)).Append(" - method comparison</title>\n")
+            .Append("<style>\n").Append(Css).Append("\n</style>\n</head>\n<body>\n")
+            .Append("<h1>").Append(Escape(report.Title)).Append("</h1>\n")
+            .Append("<p class=\"meta\">").Append(Escape(Meta(report))).Append("</p>\n");
+        if (report.Provenance is not null)
+        {
+            html.Append("<pre class=\"provenance\">").Append(Escape(report.Provenance)).Append("</pre>\n");
+        }
+
+        foreach (var comparison in report.Comparisons)
+        {
+            html.Append("<section>\n<h2>").Append(Escape(Heading(comparison))).Append("</h2>\n")
+                .Append("<p class=\"sizes\">").Append(Escape(Sizes(comparison))).Append("</p>\n")
+                .Append("<table>\n<thead>\n<tr>");
+            foreach (var header in Headers(comparison))
+            {
+                html.Append("<th>").Append(Escape(header)).Append("</th>");
+            }
+
+            html.Append("</tr>\n</thead>\n<tbody>\n");
+            double alpha = Disagreements.Alpha(comparison.Level);
+            foreach (var row in comparison.Rows)
+            {
+                var cells = Cells(row);
+                string cls = row.Failure is not null ? " class=\"failed\"" : row.PValue is { } p && p.Value < alpha ? " class=\"rejects\"" : string.Empty;
+                html.Append("<tr").Append(cls).Append('>');
+                for (int i = 0; i < cells.Length; i++)
+                {
+                    string tdClass = i is 2 or 3 or 4 or 5 ? (i == 4 ? " class=\"num p\"" : " class=\"num\"") : i >= 6 ? " class=\"small\"" : string.Empty;
+                    html.Append("<td").Append(tdClass).Append('>').Append(Escape(cells[i])).Append("</td>");
+                }
+
+                html.Append("</tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n");
+            if (comparison.Flags.Count == 0)
+            {
+                html.Append("<p>No disagreements between methods.</p>\n");
+            }
+            else
+            {
+                html.Append("<ul class=\"flags\">\n");
+                foreach (var flag in comparison.Flags)
+                {
+                    html.Append("<li>").Append(Escape(FlagText(flag))).Append("</li>\n");
+                }
+
+                html.Append("</ul>\n");
+            }
+
+            if (comparison.Diagnostics.Count > 0)
+            {
+                html.Append("<p class=\"meta\">").Append(Escape(comparison.Diagnostics.ToString())).Append("</p>\n");
+            }
+
+            html.Append("</section>\n");
+        }
+
+        html.Append("<section>\n<h2>Figures</h2>\n");
+        if (report.Figures.Count == 0)
+        {
+            html.Append("<p>No figures.</p>\n");
+        }
+
+        foreach (var figure in report.Figures)
+        {
+            html.Append("<figure>\n<figcaption>").Append(Escape(figure.Title)).Append("</figcaption>\n")
+                .Append(figure.Svg.Trim()).Append("\n</figure>\n");
+        }
+
+        html.Append("</section>\n<footer>MscStats ").Append(Escape(report.LibraryVersion))
+            .Append(". Full-precision numbers are in the JSON form of this report.</footer>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// Markdown: a heading per comparison, a pipe table with one row per method (pipes in cells escaped), and the
+    /// flags as a list. Figures are listed by title (they are drawn in the HTML page).
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The Markdown text with LF line ends.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
+    public static string Markdown(ComparisonReport report)
+    {
+        Guard.NotNull(report);
+        var md = new StringBuilder();
+        md.Append("# ").Append(Inline(report.Title)).Append("\n\n").Append(Inline(Meta(report))).Append("\n\n");
+        if (report.Provenance is not null)
+        {
+            foreach (var line in report.Provenance.Split('\n'))
+            {
+                md.Append("> ").Append(line.TrimEnd('\r')).Append('\n');
+            }
+
+            md.Append('\n');
+        }
+
+        foreach (var comparison in report.Comparisons)
+        {
+            md.Append("## ").Append(Inline(Heading(comparison))).Append("\n\n").Append(Inline(Sizes(comparison))).Append("\n\n");
+            var headers = Headers(comparison);
+            md.Append("| ").Append(string.Join(" | ", headers.Select(Cell))).Append(" |\n")
+                .Append("|---|---|---:|---|---:|---|---|---|\n");
+            foreach (var row in comparison.Rows)
+            {
+                md.Append("| ").Append(string.Join(" | ", Cells(row).Select(Cell))).Append(" |\n");
+            }
+
+            md.Append('\n');
+            if (comparison.Flags.Count == 0)
+            {
+                md.Append("No disagreements between methods.\n\n");
+            }
+            else
+            {
+                md.Append("Flags:\n\n");
+                foreach (var flag in comparison.Flags)
+                {
+                    md.Append("- ").Append(Inline(FlagText(flag))).Append('\n');
+                }
+
+                md.Append('\n');
+            }
+
+            if (comparison.Diagnostics.Count > 0)
+            {
+                md.Append(Inline(comparison.Diagnostics.ToString())).Append("\n\n");
+            }
+        }
+
+        if (report.Figures.Count > 0)
+        {
+            md.Append("## Figures\n\n");
+            foreach (var figure in report.Figures)
+            {
+                md.Append("- ").Append(Inline(figure.Title)).Append(" (drawn in the HTML report)\n");
+            }
+
+            md.Append('\n');
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>The report as indented JSON (<see cref="MscStatsJson"/>), every number to full precision.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
+    public static string Json(ComparisonReport report) => MscStatsJson.Serialize(Guard.NotNull(report));
+
+    /// <summary>Reads a report written by <see cref="Json"/>; the result equals the report that was written.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="System.Text.Json.JsonException">The text is not a report.</exception>
+    public static ComparisonReport ReadJson(string json) => MscStatsJson.Deserialize<ComparisonReport>(Guard.NotNull(json));
+
+    /// <summary>The table's column headers; the interval column names the level.</summary>
+    internal static string[] Headers(MethodComparison comparison)
+        => ["method", "measure", "estimate", Percent(comparison.Level) + " CI", "p", "MC error", "conventions", "diagnostics"];
+
+    /// <summary>The cells of a row, in the order of <see cref="Headers"/>.</summary>
+    internal static string[] Cells(MethodRow row)
+    {
+        string method = row.Arm is null ? row.Method : row.Method + " (" + row.Arm + ")";
+        if (row.Failure is not null)
+        {
+            return [method, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, "not computed: " + row.Failure];
+        }
+
+        string estimate = row.Estimate is double e ? ReportFormat.Number(e) : string.Empty;
+        string interval = row.Interval is { } ci ? ReportFormat.Number(ci.Lower) + " to " + ReportFormat.Number(ci.Upper) + " (" + ci.Method + ")" : string.Empty;
+        string p = row.PValue is { } pv ? ReportFormat.PValue(pv.Value) : string.Empty;
+        if (row.PValue is not null && row.Statistic is double s)
+        {
+            p += " (" + (row.StatisticName ?? "statistic") + " = " + ReportFormat.Number(s)
+                 + (row.DegreesOfFreedom is double df ? ", df = " + ReportFormat.Number(df) : string.Empty) + ")";
+        }
+
+        string mc = row.MonteCarloError is { } m ? m + (row.Resampling is { } r ? " (" + r + ")" : string.Empty) : string.Empty;
+        return [method, row.Measure ?? string.Empty, estimate, interval, p, mc, row.Conventions.ToString(), row.Diagnostics.ToString()];
+    }
+
+    /// <summary>A flag with its arm, e.g. <c>[MSC] Paired t-test: ...</c>.</summary>
+    internal static string FlagText(DisagreementFlag flag) => (flag.Arm is null ? string.Empty : "[" + flag.Arm + "] ") + flag.Message;
+
+    internal static string Heading(MethodComparison c) => c.Outcome + " - " + c.Kind.ToString().ToLowerInvariant();
+
+    internal static string Sizes(MethodComparison c)
+        => (c.Kind == EndpointKind.Paired ? "pairs: " : string.Empty) + c.Arms.Treated + " " + c.SampleSizes.Treated.ToString(CultureInfo.InvariantCulture)
+           + (c.SampleSizes.Control is int n ? " vs " + c.Arms.Control + " " + n.ToString(CultureInfo.InvariantCulture) : string.Empty)
+           + "; tests two-sided at alpha = " + ReportFormat.PValue(Disagreements.Alpha(c.Level)) + "; " + Percent(c.Level) + " intervals";
+
+    private static string Meta(ComparisonReport report)
+        => (report.Source is null ? string.Empty : "Data: " + report.Source + ". ")
+           + "Seed " + report.Options.Seed.ToString(CultureInfo.InvariantCulture) + ", "
+           + report.Options.BootstrapResamples.ToString(CultureInfo.InvariantCulture) + " bootstrap resamples, "
+           + Percent(report.Options.Level) + " level, missing values: " + report.Options.MissingData + ". MscStats " + report.LibraryVersion + ".";
+
+    private static string Percent(ConfidenceLevel level) => level.ToString();
+
+    private static string Escape(string text)
+    {
+        var s = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            _ = c switch
+            {
+                '&' => s.Append("&amp;"),
+                '<' => s.Append("&lt;"),
+                '>' => s.Append("&gt;"),
+                '"' => s.Append("&quot;"),
+                '\'' => s.Append("&#39;"),
+                _ => s.Append(c),
+            };
+        }
+
+        return s.ToString();
+    }
+
+    private static string Inline(string text) => text.Replace("\r", string.Empty, StringComparison.Ordinal).Replace('\n', ' ');
+
+    private static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal);
+}

@@ -1,0 +1,215 @@
+using System;
+using System.IO;
+using System.Text.RegularExpressions;
+using MscStats.Cli;
+using MscStats.Reporting;
+using MscStats.Seeds;
+using NUnit.Framework;
+
+namespace MscStats.Tests.Cli;
+
+/// <summary>The mscstats command end to end, in process, through <see cref="App.Run"/>.</summary>
+public class CliTests
+{
+    private string _folder = null!;
+
+    [SetUp]
+    public void CreateFolder()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "mscstats-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+    }
+
+    [TearDown]
+    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        int code = App.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private string Path_(string name) => Path.Combine(_folder, name);
+
+    [Test]
+    public void Analyze_BundledPilot_PrintsEveryTable_AndWritesTheThreeReports()
+    {
+        string outDir = Path_("report");
+        var (code, output, error) = Run("analyze", "--out", outDir, "--resamples", "1000");
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(error, Is.Empty);
+            Assert.That(output, Does.StartWith(SimulatedPilot.StudyName + "\n"));
+            Assert.That(output, Does.Contain("oxygenation index (follow-up) [mmHg] - continuous"));
+            Assert.That(output, Does.Contain("IgM [g/L] - paired"));
+            Assert.That(output, Does.Contain("serious adverse event - binary"));
+            Assert.That(output, Does.Contain("Wilcoxon-Mann-Whitney exact test"));
+            Assert.That(output, Does.Contain("not computed: the Katz log interval is"));
+            Assert.That(Regex.Matches(output, "┌"), Has.Count.EqualTo(8));
+            Assert.That(File.Exists(Path.Combine(outDir, App.HtmlFile)), Is.True);
+            Assert.That(File.Exists(Path.Combine(outDir, App.MarkdownFile)), Is.True);
+        });
+        var report = ReportRenderer.ReadJson(File.ReadAllText(Path.Combine(outDir, App.JsonFile)));
+        Assert.That(report.Options.Seed, Is.EqualTo(App.DefaultSeed));
+        Assert.That(report.Comparisons, Has.Count.EqualTo(8));
+        Assert.That(report.Source, Is.EqualTo(App.BundledSource));
+    }
+
+    [Test]
+    public void Analyze_OneOutcome_WithSeed_RecordsBoth()
+    {
+        string outDir = Path_("one");
+        var (code, output, _) = Run("analyze", "--outcome", "IgM", "--seed", "42", "--out", outDir, "--resamples", "500");
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(output, Does.Contain("IgM (follow-up)").And.Not.Contain("allergic reaction"));
+        var report = ReportRenderer.ReadJson(File.ReadAllText(Path.Combine(outDir, App.JsonFile)));
+        Assert.That(report.Options.Seed, Is.EqualTo(42UL));
+        Assert.That(report.SourceOutcomes(), Is.EqualTo(new[] { "IgM" }));
+    }
+
+    [Test]
+    public void Analyze_CsvFile_WithArmLabels()
+    {
+        string csv = Path_("pilot.csv");
+        File.WriteAllText(csv, SeedData.PilotCsvText());
+        var (code, output, error) = Run("analyze", csv, "--treated", "MSC", "--control", "Control", "--outcome", "serious adverse event", "--out", Path_("csv"));
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(output, Does.Contain("Data: pilot.csv"));
+    }
+
+    [Test]
+    public void Analyze_MalformedCsv_ExitsTwo_NamingLineAndColumn()
+    {
+        string csv = Path_("bad.csv");
+        File.WriteAllText(csv, "subject,arm,outcome,value\nA,Treated,x,1\nB,Control,x,abc\n");
+        var (code, output, error) = Run("analyze", csv, "--out", Path_("bad"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+            Assert.That(error, Is.EqualTo("error: bad.csv, line 3, column 'value': 'abc' is not a number (invariant culture, decimal point) nor a missing-value token ('', 'NA').\n"));
+            Assert.That(output, Is.Empty);
+            Assert.That(Directory.Exists(Path_("bad")), Is.False);
+        });
+    }
+
+    [Test]
+    public void Analyze_UnknownArmLabel_ExitsTwo()
+    {
+        string csv = Path_("pilot.csv");
+        File.WriteAllText(csv, SeedData.PilotCsvText());
+        var (code, _, error) = Run("analyze", csv, "--out", Path_("x"));
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(error, Does.StartWith("error: pilot.csv, line ").And.Contain("column 'arm'"));
+    }
+
+    [Test]
+    public void Analyze_UnknownOutcome_ExitsTwo_ListingTheKnownOnes()
+    {
+        var (code, output, error) = Run("analyze", "--outcome", "oxygen", "--out", Path_("x"));
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(output, Is.Empty);
+        Assert.That(error, Is.EqualTo("error: unknown outcome 'oxygen'. Known outcomes: 'oxygenation index', 'CT inflammation area', 'IgM', 'allergic reaction', 'serious adverse event'.\n"));
+    }
+
+    [Test]
+    public void Analyze_MissingFile_ExitsTwo()
+    {
+        var (code, _, error) = Run("analyze", Path_("none.csv"));
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(error, Does.StartWith("error: file not found: ").And.Not.Contain("   at "));
+    }
+
+    [TestCase("analyze", "--bogus")]
+    [TestCase("analyze", "--seed", "minus-one")]
+    [TestCase("frobnicate")]
+    [TestCase]
+    public void BadCommandLines_ExitTwo_WithoutStackTraces(params string[] args)
+    {
+        var (code, _, error) = Run(args);
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(error, Does.StartWith("error: ").And.Not.Contain("   at "));
+    }
+
+    [Test]
+    public void Help_ListsBothCommands()
+    {
+        var (code, output, _) = Run("--help");
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(output, Does.Contain("analyze").And.Contain("check"));
+    }
+
+    [Test]
+    public void Check_RoundTrip_PassesUnchanged_AndFailsWhenANumberIsEdited()
+    {
+        string outDir = Path_("ci");
+        Assert.That(Run("analyze", "--out", outDir, "--resamples", "1000").Code, Is.EqualTo(0));
+        string results = Path.Combine(outDir, App.JsonFile);
+
+        var (code, output, error) = Run("check", results);
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), output + error);
+        Assert.That(output, Does.StartWith("check passed: "));
+
+        // Edit the recorded Welch p-value of the first comparison in the text, as a careless hand would.
+        string json = File.ReadAllText(results);
+        var report = ReportRenderer.ReadJson(json);
+        double p = report.Comparisons[0].Row("welch-t")!.PValue!.Value.Value;
+        string recorded = p.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(json, Does.Contain("\"pValue\": " + recorded + ","));
+        string edited = Path_("edited.json");
+        File.WriteAllText(edited, json.Replace("\"pValue\": " + recorded + ",", "\"pValue\": 0.05,", StringComparison.Ordinal));
+
+        (code, output, error) = Run("check", edited);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.CheckFailed));
+            Assert.That(output, Does.Contain("Numbers that moved").And.Contain("welch-t"));
+            Assert.That(error, Does.Contain("moved: oxygenation index (follow-up) [mmHg] - continuous / welch-t / p: 0.05 -> " + recorded));
+            Assert.That(error, Does.EndWith("check failed: 1 of " + Regex.Match(error, "of ([0-9]+) numbers").Groups[1].Value + " numbers moved, 0 structural differences\n"));
+        });
+    }
+
+    [Test]
+    public void Check_MovedBootstrapLimit_WithinItsMonteCarloAllowance_Passes()
+    {
+        string outDir = Path_("mc");
+        Assert.That(Run("analyze", "--outcome", "oxygenation index", "--out", outDir, "--resamples", "1000").Code, Is.EqualTo(0));
+        string results = Path.Combine(outDir, App.JsonFile);
+        var report = ReportRenderer.ReadJson(File.ReadAllText(results));
+        var boot = report.Comparisons[0].Row("bootstrap-bca")!;
+        string lower = boot.Interval!.Lower.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        string moved = (boot.Interval.Lower + 2 * boot.MonteCarloError!.Lower).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        string edited = Path_("edited.json");
+        File.WriteAllText(edited, File.ReadAllText(results).Replace("\"lower\": " + lower + ",", "\"lower\": " + moved + ",", StringComparison.Ordinal));
+        Assert.That(File.ReadAllText(edited), Does.Contain(moved));
+        Assert.That(Run("check", edited).Code, Is.EqualTo(ExitCodes.Success));
+        Assert.That(Run("check", edited, "--mc-multiple", "1").Code, Is.EqualTo(ExitCodes.CheckFailed));
+    }
+
+    [Test]
+    public void Check_CsvSource_NeedsTheFile_AndPassesWithIt()
+    {
+        string csv = Path_("pilot.csv");
+        File.WriteAllText(csv, SeedData.PilotCsvText());
+        string outDir = Path_("csv");
+        Assert.That(Run("analyze", csv, "--treated", "MSC", "--outcome", "allergic reaction", "--out", outDir).Code, Is.EqualTo(0));
+        string results = Path.Combine(outDir, App.JsonFile);
+        var (code, _, error) = Run("check", results);
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(error, Does.Contain("was computed from pilot.csv"));
+        // The arm labels are taken from results.json.
+        Assert.That(Run("check", results, csv).Code, Is.EqualTo(ExitCodes.Success));
+    }
+
+    [Test]
+    public void Check_MissingOrInvalidResults_ExitTwo()
+    {
+        Assert.That(Run("check", Path_("none.json")).Error, Does.StartWith("error: results file not found"));
+        File.WriteAllText(Path_("bad.json"), "{ not json");
+        var (code, _, error) = Run("check", Path_("bad.json"));
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(error, Does.Contain("is not a results file"));
+    }
+}

@@ -1,0 +1,200 @@
+using System;
+using System.Linq;
+using MscStats.Data;
+using MscStats.Effects;
+using MscStats.Exact;
+using MscStats.Inference;
+using MscStats.Reporting;
+using MscStats.Resampling;
+using MscStats.Results;
+using MscStats.Seeds;
+using MscStats.Tests.Infrastructure;
+using NUnit.Framework;
+
+namespace MscStats.Tests.Reporting;
+
+/// <summary>
+/// The panels on the bundled pilot: every number in a row is bit for bit the number of the direct call (the rows copy
+/// results, they compute nothing), rows come in panel order, and undefined methods give failure rows.
+/// </summary>
+public class MethodPanelTests
+{
+    private static readonly Study Pilot = SeedData.LoadPilot();
+
+    private static readonly ComparisonOptions Options = new(20210604) { BootstrapResamples = 2000 };
+
+    private static void SameAs(MethodRow row, EstimateResult expected)
+    {
+        Assert.That(row.Failure, Is.Null, row.Key);
+        Assert.That(row.Measure, Is.EqualTo(expected.Measure));
+        Tolerance.Bitwise(row.Estimate!.Value, expected.Estimate, row.Key + " estimate");
+        Assert.That(row.Interval, Is.EqualTo(expected.Interval), row.Key + " interval");
+        Assert.That(row.Conventions, Is.EqualTo(expected.Conventions));
+        Assert.That(row.Diagnostics, Is.EqualTo(expected.Diagnostics));
+    }
+
+    private static void SameAs(MethodRow row, TestResult expected)
+    {
+        Assert.That(row.Failure, Is.Null, row.Key);
+        Tolerance.Bitwise(row.PValue!.Value.Value, expected.PValue.Value, row.Key + " p");
+        Tolerance.Bitwise(row.Statistic!.Value, expected.Statistic, row.Key + " statistic");
+        Assert.That(row.StatisticName, Is.EqualTo(expected.StatisticName));
+        Assert.That(row.DegreesOfFreedom, Is.EqualTo(expected.DegreesOfFreedom));
+        Assert.That(row.Estimate, Is.EqualTo(expected.Estimate?.Estimate));
+        Assert.That(row.Interval, Is.EqualTo(expected.Estimate?.Interval));
+        Assert.That(row.Conventions, Is.SupersetOf(expected.Conventions));
+    }
+
+    [Test]
+    public void Continuous_Pilot_EveryNumberIsTheDirectCallsNumber()
+    {
+        var sample = Pilot.Continuous(SimulatedPilot.OxygenationIndex.Name, TimePoint.FollowUp, MissingDataPolicy.CompleteCases);
+        var c = MethodPanel.Continuous(sample, Options);
+        var level = ConfidenceLevel.L95;
+        Assert.Multiple(() =>
+        {
+            Assert.That(c.Rows.Select(r => r.Key), Is.EqualTo(MethodPanel.MethodKeys(EndpointKind.Continuous)));
+            Assert.That(c.Kind, Is.EqualTo(EndpointKind.Continuous));
+            Assert.That(c.SampleSizes, Is.EqualTo(new SampleSizes(12, 13)));
+            SameAs(c.Row("mean-difference")!, EffectSize.MeanDifference(sample));
+            SameAs(c.Row("hedges-g")!, EffectSize.HedgesG(sample));
+            SameAs(c.Row("hodges-lehmann")!, EffectSize.HodgesLehmann(sample));
+            SameAs(c.Row("welch-t")!, TTest.Welch(sample, Alternative.TwoSided, level));
+            SameAs(c.Row("brunner-munzel")!, BrunnerMunzel.Test(sample));
+            SameAs(c.Row("wilcoxon-mann-whitney")!, RankTests.WilcoxonMannWhitney(sample));
+            Assert.That(c.Row("brunner-munzel")!.NullValue, Is.EqualTo(0.5));
+            Assert.That(c.Row("welch-t")!.Companions, Is.EqualTo(EquatableArray.Create("bootstrap-bca")));
+        });
+
+        // The bootstrap row is pinned by the seed: bitwise equal to the direct call with the same options.
+        var boot = Bootstrap.MeanDifference(sample, new BootstrapOptions(20210604) { Resamples = 2000, Intervals = BootstrapIntervals.BCa });
+        var row = c.Row("bootstrap-bca")!;
+        var bca = boot.Interval("BCa")!;
+        Assert.Multiple(() =>
+        {
+            Tolerance.Bitwise(row.Estimate!.Value, boot.Estimate);
+            Assert.That(row.Interval, Is.EqualTo(bca.Interval));
+            Tolerance.Bitwise(row.MonteCarloError!.Lower, bca.LowerError);
+            Tolerance.Bitwise(row.MonteCarloError.Upper, bca.UpperError);
+            Assert.That(row.Resampling, Is.EqualTo(new ResamplingInfo(20210604, 2000)));
+            Assert.That(row.Diagnostics, Is.EqualTo(boot.Diagnostics));
+        });
+    }
+
+    [Test]
+    public void Binary_PilotAllergicReaction_EveryNumberIsTheDirectCallsNumber_AndKatzFails()
+    {
+        var table = Pilot.Binary(SimulatedPilot.AllergicReaction.Name);
+        var c = MethodPanel.Binary(table, Options);
+        Assert.Multiple(() =>
+        {
+            Assert.That(c.Rows.Select(r => r.Key), Is.EqualTo(MethodPanel.MethodKeys(EndpointKind.Binary)));
+            SameAs(c.Row("rd-newcombe")!, BinaryEffect.RiskDifference(table));
+            SameAs(c.Row("rd-miettinen-nurminen")!, BinaryEffect.RiskDifference(table, new RiskDifferenceOptions { Interval = RiskDifferenceInterval.MiettinenNurminen }));
+            SameAs(c.Row("rd-wald")!, BinaryEffect.RiskDifference(table, new RiskDifferenceOptions { Interval = RiskDifferenceInterval.Wald }));
+            SameAs(c.Row("rr-koopman")!, BinaryEffect.RiskRatio(table));
+            SameAs(c.Row("or-woolf")!, BinaryEffect.OddsRatio(table, new OddsRatioOptions { Correction = ZeroCellCorrection.HaldaneAnscombeIfZero }));
+            SameAs(c.Row("fisher-minlike")!, FisherExact.Test(table));
+            SameAs(c.Row("fisher-central")!, FisherExact.Test(table, new FisherOptions { TwoSided = TwoSidedRule.Central }));
+            SameAs(c.Row("fisher-blaker")!, FisherExact.Test(table, new FisherOptions { TwoSided = TwoSidedRule.Blaker }));
+            SameAs(c.Row("fisher-mid-p")!, FisherExact.Test(table, new FisherOptions { MidP = true }));
+            SameAs(c.Row("barnard")!, Barnard.Test(table));
+            SameAs(c.Row("boschloo")!, Boschloo.Test(table));
+            // 1/12 vs 0/13: no control events, so the Katz log interval is undefined; the row says why.
+            Assert.That(c.Row("rr-katz")!.Failure, Does.Contain("Katz"));
+            Assert.That(c.Row("rr-katz")!.Estimate, Is.Null);
+            Assert.That(c.Row("or-woolf")!.Diagnostics.Select(d => d.Code), Does.Contain(DiagnosticCodes.ZeroCellCorrection));
+            // R 4.2.2 fisher.test(matrix(c(1, 11, 0, 13), 2)): p = 0.48, conditional MLE Inf (as in the pilot-effects example).
+            Assert.That(c.Row("fisher-minlike")!.PValue!.Value.Value, Is.EqualTo(0.48).Within(1e-12));
+            Assert.That(c.Row("fisher-minlike")!.Estimate, Is.EqualTo(double.PositiveInfinity));
+        });
+    }
+
+    [Test]
+    public void Paired_PilotIgM_RowsPerArm_MatchTheDirectCalls_AndRecordTheMissingPair()
+    {
+        var sample = Pilot.Paired(SimulatedPilot.IgM.Name, MissingDataPolicy.CompleteCases);
+        var c = MethodPanel.Paired(sample, Options);
+        Assert.Multiple(() =>
+        {
+            Assert.That(c.Rows.Select(r => r.Arm).Distinct(), Is.EqualTo(new[] { "MSC", "Control" }));
+            Assert.That(c.Rows, Has.Count.EqualTo(2 * MethodPanel.MethodKeys(EndpointKind.Paired).Count));
+            Assert.That(c.SampleSizes, Is.EqualTo(new SampleSizes(12, 12)));
+            foreach (var arm in new[] { sample.Treated, sample.Control! })
+            {
+                SameAs(c.Row("paired-mean-difference", arm.Label)!, EffectSize.PairedMeanDifference(arm));
+                SameAs(c.Row("dz", arm.Label)!, EffectSize.Dz(arm));
+                SameAs(c.Row("paired-t", arm.Label)!, TTest.Paired(arm));
+            }
+
+            Assert.That(c.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { DiagnosticCodes.MissingValuesRemoved }));
+        });
+    }
+
+    [Test]
+    public void Study_Pilot_GivesContinuousAndPairedPanelsForRepeatedOutcomes_AndBinaryForEvents()
+    {
+        var report = MethodPanel.Study(Pilot, Options);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Comparisons.Select(c => (c.SourceOutcome, c.Kind)), Is.EqualTo(new[]
+            {
+                ("oxygenation index", EndpointKind.Continuous), ("oxygenation index", EndpointKind.Paired),
+                ("CT inflammation area", EndpointKind.Continuous), ("CT inflammation area", EndpointKind.Paired),
+                ("IgM", EndpointKind.Continuous), ("IgM", EndpointKind.Paired),
+                ("allergic reaction", EndpointKind.Binary), ("serious adverse event", EndpointKind.Binary),
+            }));
+            Assert.That(report.Title, Is.EqualTo(SimulatedPilot.StudyName));
+            Assert.That(report.Provenance, Does.Contain("SIMULATED DATA"));
+            Assert.That(report.Options, Is.EqualTo(Options));
+            Assert.That(report.SourceOutcomes(), Is.EqualTo(Pilot.Outcomes.Select(o => o.Name)));
+        });
+    }
+
+    [Test]
+    public void Study_SameSeed_SameReport_DifferentThreadCount()
+    {
+        var one = MethodPanel.Study(Pilot, Options with { MaxDegreeOfParallelism = 1 }, ["IgM"]);
+        var many = MethodPanel.Study(Pilot, Options with { MaxDegreeOfParallelism = 4 }, ["IgM"]);
+        Assert.That(many.Comparisons, Is.EqualTo(one.Comparisons));
+    }
+
+    [Test]
+    public void Outcome_Unknown_ThrowsListingTheOutcomes()
+    {
+        var e = Assert.Throws<ArgumentException>(() => MethodPanel.Outcome(Pilot, "no such outcome", Options))!;
+        Assert.That(e.Message, Does.Contain("'IgM'"));
+    }
+
+    [Test]
+    public void Continuous_SmallestArms_TwoPerArm_EveryRowComputedOrExplained()
+    {
+        // n = 2 per arm, the smallest the t and Brunner-Munzel methods support; unequal spreads avoid zero variance.
+        var sample = ContinuousSample.Create([1.0, 3.5], [0.0, 1.25]);
+        var c = MethodPanel.Continuous(sample, Options);
+        Assert.That(c.Rows, Has.Count.EqualTo(MethodPanel.MethodKeys(EndpointKind.Continuous).Count));
+        Assert.That(c.Rows.Where(r => r.Failure is null).Select(r => r.Key), Does.Contain("welch-t").And.Contain("wilcoxon-mann-whitney"));
+    }
+
+    [Test]
+    public void Binary_NoEventsAtAll_FisherAndRatiosFail_WithReasons()
+    {
+        var table = BinarySample.Create(0, 5, 0, 6);
+        var c = MethodPanel.Binary(table, Options);
+        Assert.Multiple(() =>
+        {
+            Assert.That(c.Row("fisher-minlike")!.Failure, Does.Contain("zero margin"));
+            Assert.That(c.Row("rr-koopman")!.Failure, Is.Not.Null);
+            Assert.That(c.Row("rd-newcombe")!.Failure, Is.Null);
+        });
+    }
+
+    [Test]
+    public void MethodKeys_AreUniqueWithinEachPanel()
+    {
+        foreach (var kind in Enum.GetValues<EndpointKind>())
+        {
+            Assert.That(MethodPanel.MethodKeys(kind), Is.Unique, kind.ToString());
+        }
+    }
+}

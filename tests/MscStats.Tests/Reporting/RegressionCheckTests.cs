@@ -1,0 +1,109 @@
+using System;
+using System.Linq;
+using MscStats.Reporting;
+using MscStats.Results;
+using MscStats.Seeds;
+using NUnit.Framework;
+
+namespace MscStats.Tests.Reporting;
+
+/// <summary>The regression check: a report recomputed with its recorded options passes; moved numbers are named.</summary>
+public class RegressionCheckTests
+{
+    private static readonly Lazy<ComparisonReport> Recorded = new(
+        () => MethodPanel.Study(SeedData.LoadPilot(), new ComparisonOptions(11) { BootstrapResamples = 1000 }, ["oxygenation index", "serious adverse event"]));
+
+    private static ComparisonReport Replace(ComparisonReport report, int comparison, string key, Func<MethodRow, MethodRow> edit)
+    {
+        var comparisons = report.Comparisons.ToArray();
+        var c = comparisons[comparison];
+        var rows = c.Rows.Select(r => r.Key == key && r.Arm is null ? edit(r) : r).ToArray();
+        comparisons[comparison] = new MethodComparison(c.SourceOutcome, c.Outcome, c.Kind, c.Arms, c.SampleSizes, c.Level, rows, c.Flags, c.Diagnostics, c.LibraryVersion);
+        return new ComparisonReport(report.Title, report.Source, report.Provenance, report.Options, comparisons, report.Figures, report.LibraryVersion);
+    }
+
+    private static MethodRow WithInterval(MethodRow r, double lower, double upper)
+        => new(r.Key, r.Method, r.Arm, r.Measure, r.Estimate, new ConfidenceInterval(lower, upper, r.Interval!.Level, r.Interval.Method), r.NullValue,
+            r.StatisticName, r.Statistic, r.DegreesOfFreedom, r.PValue, r.MonteCarloError, r.Resampling, r.Companions, r.Conventions, r.Diagnostics, r.Failure);
+
+    private static MethodRow WithP(MethodRow r, double p)
+        => new(r.Key, r.Method, r.Arm, r.Measure, r.Estimate, r.Interval, r.NullValue,
+            r.StatisticName, r.Statistic, r.DegreesOfFreedom, (Probability)p, r.MonteCarloError, r.Resampling, r.Companions, r.Conventions, r.Diagnostics, r.Failure);
+
+    [Test]
+    public void Rerun_WithTheRecordedSeed_Passes_AndIsEqual()
+    {
+        var again = RegressionCheck.Rerun(Recorded.Value, SeedData.LoadPilot());
+        var result = RegressionCheck.Compare(Recorded.Value, again);
+        Assert.That(result.Passed, Is.True, result.ToString());
+        Assert.That(result.NumbersCompared, Is.GreaterThan(50));
+        Assert.That(again.Comparisons, Is.EqualTo(Recorded.Value.Comparisons));
+    }
+
+    [Test]
+    public void ExactNumber_MovedBeyond1e9Relative_IsReported()
+    {
+        var welch = Recorded.Value.Comparisons[0].Row("welch-t")!;
+        double p = welch.PValue!.Value.Value;
+        var edited = Replace(Recorded.Value, 0, "welch-t", r => WithP(r, p * (1 + 1e-7)));
+        var result = RegressionCheck.Compare(edited, Recorded.Value);
+        Assert.That(result.Passed, Is.False);
+        var change = result.Changes.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(change.Row, Is.EqualTo("welch-t"));
+            Assert.That(change.Quantity, Is.EqualTo("p"));
+            Assert.That(change.Recomputed, Is.EqualTo(p));
+            Assert.That(change.MonteCarlo, Is.False);
+        });
+    }
+
+    [Test]
+    public void ExactNumber_Within1e9Relative_Passes()
+    {
+        double p = Recorded.Value.Comparisons[0].Row("welch-t")!.PValue!.Value.Value;
+        var edited = Replace(Recorded.Value, 0, "welch-t", r => WithP(r, p * (1 + 1e-10)));
+        Assert.That(RegressionCheck.Compare(edited, Recorded.Value).Passed, Is.True);
+    }
+
+    [Test]
+    public void BootstrapLimit_JudgedByItsMonteCarloError()
+    {
+        var boot = Recorded.Value.Comparisons[0].Row("bootstrap-bca")!;
+        double lower = boot.Interval!.Lower, error = boot.MonteCarloError!.Lower;
+        Assert.That(error, Is.GreaterThan(0));
+        var within = Replace(Recorded.Value, 0, "bootstrap-bca", r => WithInterval(r, lower - 3.9 * error, r.Interval!.Upper));
+        var beyond = Replace(Recorded.Value, 0, "bootstrap-bca", r => WithInterval(r, lower - 4.1 * error, r.Interval!.Upper));
+        Assert.That(RegressionCheck.Compare(within, Recorded.Value).Passed, Is.True);
+        var change = RegressionCheck.Compare(beyond, Recorded.Value).Changes.Single();
+        Assert.That(change.MonteCarlo, Is.True);
+        Assert.That(change.Allowed, Is.EqualTo(4 * error));
+        Assert.That(RegressionCheck.Compare(beyond, Recorded.Value, CheckTolerance.Default with { MonteCarloMultiple = 5 }).Passed, Is.True);
+    }
+
+    [Test]
+    public void MissingOrFailingRows_AreStructuralProblems()
+    {
+        var edited = Replace(Recorded.Value, 2, "rr-katz", r => new MethodRow(r.Key, r.Method, failure: "undefined"));
+        var result = RegressionCheck.Compare(edited, Recorded.Value);
+        Assert.That(result.Problems.Single(), Does.Contain("rr-katz").And.Contain("was not computed, now is"));
+
+        var fewer = RegressionCheck.Compare(Recorded.Value, new ComparisonReport(
+            Recorded.Value.Title, Recorded.Value.Source, null, Recorded.Value.Options, Recorded.Value.Comparisons.Take(1).ToArray()));
+        Assert.That(fewer.Passed, Is.False);
+        Assert.That(fewer.Problems, Has.Some.Contains("not in the recomputed report"));
+    }
+
+    [Test]
+    public void InfiniteEstimates_MustMatchExactly()
+    {
+        // Fisher's conditional MLE is +inf for 1/12 vs 0/13; a finite number in its place has moved.
+        var report = MethodPanel.Study(SeedData.LoadPilot(), new ComparisonOptions(1) { BootstrapResamples = 200 }, ["allergic reaction"]);
+        Assert.That(report.Comparisons[0].Row("fisher-minlike")!.Estimate, Is.EqualTo(double.PositiveInfinity));
+        var edited = Replace(report, 0, "fisher-minlike", r => new MethodRow(
+            r.Key, r.Method, r.Arm, r.Measure, 1e300, r.Interval, r.NullValue, r.StatisticName, r.Statistic, r.DegreesOfFreedom, r.PValue,
+            companions: r.Companions, conventions: r.Conventions, diagnostics: r.Diagnostics));
+        Assert.That(RegressionCheck.Compare(edited, report).Changes.Single().Quantity, Is.EqualTo("estimate"));
+        Assert.That(RegressionCheck.Compare(report, report).Passed, Is.True);
+    }
+}
