@@ -84,7 +84,7 @@ internal static class App
             Arity = ArgumentArity.ZeroOrOne,
         };
         var outcome = new Option<string?>("--outcome") { Description = "Analyse only this outcome (default: every outcome)." };
-        var outDir = new Option<string>("--out") { Description = "Folder for report.html, report.md and results.json.", DefaultValueFactory = _ => "mscstats-report" };
+        var outDir = new Option<string>("--out") { Description = "Folder for report.html, report.md, results.json and the SVG figures.", DefaultValueFactory = _ => "mscstats-report" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the bootstrap rows.", DefaultValueFactory = _ => DefaultSeed };
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples (at least 100).", DefaultValueFactory = _ => 10_000 };
         var treated = new Option<string?>("--treated") { Description = "The treated arm's label in the CSV (default 'Treated'; for check, the label recorded in results.json)." };
@@ -136,15 +136,20 @@ internal static class App
         var outcomes = SelectOutcomes(study, outcome);
         var options = new ComparisonOptions(seed) { BootstrapResamples = resamples };
         var report = Compute(console, study, outcomes, options, source);
+        var figures = ReportFigures.For(study, outcomes, options);
 
         PrintReport(console, report);
         string folder = Path.GetFullPath(outDir);
         try
         {
             Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, HtmlFile), ReportRenderer.Html(report));
+            File.WriteAllText(Path.Combine(folder, HtmlFile), ReportRenderer.Html(report.WithFigures(figures)));
             File.WriteAllText(Path.Combine(folder, MarkdownFile), ReportRenderer.Markdown(report));
             File.WriteAllText(Path.Combine(folder, JsonFile), ReportRenderer.Json(report));
+            for (int i = 0; i < figures.Count; i++)
+            {
+                File.WriteAllText(Path.Combine(folder, FigureFile(i, figures[i].Title)), figures[i].Svg);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -152,7 +157,7 @@ internal static class App
         }
 
         console.WriteLine();
-        console.Write(new Text("Wrote " + HtmlFile + ", " + MarkdownFile + " and " + JsonFile + " to " + folder));
+        console.Write(new Text("Wrote " + HtmlFile + ", " + MarkdownFile + ", " + JsonFile + " and " + figures.Count.ToString(CultureInfo.InvariantCulture) + " SVG figures to " + folder));
         console.WriteLine();
         return ExitCodes.Success;
     }
@@ -233,6 +238,19 @@ internal static class App
 
         error.WriteLine(result.ToString());
         return ExitCodes.CheckFailed;
+    }
+
+    /// <summary>The file name of figure i: <c>figure-01-oxygenation-index-estimation-plot.svg</c>.</summary>
+    internal static string FigureFile(int index, string title)
+    {
+        var slug = new System.Text.StringBuilder();
+        foreach (char c in title.ToLowerInvariant())
+        {
+            slug.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
+        }
+
+        string name = System.Text.RegularExpressions.Regex.Replace(slug.ToString(), "-+", "-").Trim('-');
+        return "figure-" + (index + 1).ToString("00", CultureInfo.InvariantCulture) + "-" + name + ".svg";
     }
 
     private static ComparisonReport Compute(IAnsiConsole console, Study study, IReadOnlyList<string> outcomes, ComparisonOptions options, string? source)

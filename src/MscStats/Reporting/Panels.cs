@@ -29,10 +29,11 @@ internal static class Panels
     [
         new("mean-difference", "Mean difference, Welch interval", 0, (s, o) => EffectSize.MeanDifference(s, new MeanDifferenceOptions { Level = o.Level })),
         new("hedges-g", "Hedges' g, noncentral t interval", 0, (s, o) => EffectSize.HedgesG(s, new StandardizedOptions { Level = o.Level })),
-        new("hodges-lehmann", "Hodges-Lehmann shift", 0, (s, o) => EffectSize.HodgesLehmann(s)),
+        new("hodges-lehmann", "Hodges-Lehmann shift, Bauer exact interval", 0, (s, o) => RankTests.HodgesLehmann(s, o.Level)),
         new("welch-t", "Welch t-test", 0, (s, o) => TTest.Welch(s, Alternative.TwoSided, o.Level), "bootstrap-bca"),
         new("brunner-munzel", "Brunner-Munzel test", 0.5, (s, o) => BrunnerMunzel.Test(s, Alternative.TwoSided, BrunnerMunzelDistribution.T, o.Level)),
-        new("wilcoxon-mann-whitney", "Wilcoxon-Mann-Whitney exact test", 0, (s, o) => RankTests.WilcoxonMannWhitney(s), "hodges-lehmann"),
+        new("wilcoxon-mann-whitney", "Wilcoxon-Mann-Whitney exact test", 0, (s, o) => RankTests.WilcoxonMannWhitney(s, RankTestOptions.Default with { Level = o.Level }), "hodges-lehmann"),
+        new("permutation", "Fisher-Pitman exact permutation test", 0, (s, o) => PermutationTest.TwoSample(s, PermutationOptions.Default with { Level = o.Level, Seed = o.Seed, MaxDegreeOfParallelism = o.MaxDegreeOfParallelism }), "mean-difference", "bootstrap-bca"),
         new("bootstrap-bca", "Bootstrap BCa, mean difference", 0, (s, o) => Bootstrap.MeanDifference(s, BootstrapOptions(o))),
     ];
 
@@ -57,6 +58,9 @@ internal static class Panels
         new("paired-mean-difference", "Paired mean difference, t interval", 0, (a, o) => EffectSize.PairedMeanDifference(a, o.Level)),
         new("dz", "Cohen's d_z, noncentral t interval", 0, (a, o) => EffectSize.Dz(a, o.Level)),
         new("paired-t", "Paired t-test", 0, (a, o) => TTest.Paired(a, Alternative.TwoSided, o.Level), "paired-mean-difference"),
+        new("paired-permutation", "Paired sign-flip exact permutation test", 0, (a, o) => PermutationTest.Paired(a, PermutationOptions.Default with { Level = o.Level, Seed = o.Seed, MaxDegreeOfParallelism = o.MaxDegreeOfParallelism }), "paired-mean-difference"),
+        new("signed-rank", "Wilcoxon signed-rank exact test", null, (a, o) => RankTests.SignedRank(a)),
+        new("sign-test", "Sign test", 0.5, (a, o) => RankTests.Sign(a, Alternative.TwoSided, o.Level)),
     ];
 
     /// <summary>The bootstrap options of the panel: BCa only, at the options' seed, resamples and level.</summary>

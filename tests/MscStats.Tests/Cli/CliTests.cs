@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.IO;
 using System.Text.RegularExpressions;
 using MscStats.Cli;
@@ -52,6 +53,26 @@ public class CliTests
             Assert.That(File.Exists(Path.Combine(outDir, App.HtmlFile)), Is.True);
             Assert.That(File.Exists(Path.Combine(outDir, App.MarkdownFile)), Is.True);
         });
+
+        // One estimation plot per continuous comparison, a slopegraph per paired outcome, proportions per binary outcome,
+        // and the forest plot of Hedges' g: 3 + 3 + 2 + 1 figures, each an SVG file that parses and is inlined in the page.
+        var svgs = Directory.GetFiles(outDir, "figure-*.svg").OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        Assert.That(svgs.Select(Path.GetFileName), Is.EqualTo(new[]
+        {
+            "figure-01-oxygenation-index-estimation-plot-at-follow-up.svg", "figure-02-oxygenation-index-baseline-to-follow-up.svg",
+            "figure-03-ct-inflammation-area-estimation-plot-at-follow-up.svg", "figure-04-ct-inflammation-area-baseline-to-follow-up.svg",
+            "figure-05-igm-estimation-plot-at-follow-up.svg", "figure-06-igm-baseline-to-follow-up.svg",
+            "figure-07-allergic-reaction-proportions.svg", "figure-08-serious-adverse-event-proportions.svg",
+            "figure-09-hedges-g-across-outcomes.svg",
+        }));
+        string html = File.ReadAllText(Path.Combine(outDir, App.HtmlFile));
+        foreach (var svg in svgs)
+        {
+            var root = System.Xml.Linq.XDocument.Parse(File.ReadAllText(svg)).Root!;
+            Assert.That(root.Name.LocalName, Is.EqualTo("svg"), svg);
+        }
+
+        Assert.That(Regex.Matches(html, "<svg"), Has.Count.EqualTo(svgs.Length));
         var report = ReportRenderer.ReadJson(File.ReadAllText(Path.Combine(outDir, App.JsonFile)));
         Assert.That(report.Options.Seed, Is.EqualTo(App.DefaultSeed));
         Assert.That(report.Comparisons, Has.Count.EqualTo(8));

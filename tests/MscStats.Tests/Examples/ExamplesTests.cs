@@ -98,7 +98,7 @@ public class ExamplesTests
         {
             Assert.That(text, Does.StartWith("IgM [g/L] (paired): MSC: 12 pairs; Control: 12 pairs\n"));
             Assert.That(text, Does.Contain("  paired t-test: t = -6.07, df = 11.00, p = 8.06e-05 (two-sided)"));
-            Assert.That(text, Does.Contain("IgM [g/L], paired: n = 12 vs 12, 6 methods, 0 flags"));
+            Assert.That(text, Does.Contain("IgM [g/L], paired: n = 12 vs 12, 12 methods, 3 flags"));
             Assert.That(text, Does.Contain("  Paired t-test [Control]: mean paired difference = 0.11, 95% CI -0.0043 to 0.23 (paired t); t = 2.12, df = 11.00, p = 0.0578"));
         });
     }
@@ -110,8 +110,8 @@ public class ExamplesTests
         Assert.Multiple(() =>
         {
             Assert.That(lines[0], Is.EqualTo("Simulated MSC pilot (12 vs 13): 3 comparisons, seed 20210604"));
-            Assert.That(lines[1], Is.EqualTo("check passed: 88 numbers within tolerance"));
-            Assert.That(lines[2], Is.EqualTo("check passed: 88 numbers within tolerance"));
+            Assert.That(lines[1], Is.EqualTo("check passed: 121 numbers within tolerance"));
+            Assert.That(lines[2], Is.EqualTo("check passed: 121 numbers within tolerance"));
             Assert.That(lines[3], Does.StartWith("check failed: "));
             Assert.That(lines[4], Does.StartWith("  oxygenation index (follow-up) [mmHg] - continuous / mean-difference / lower: 14.583140051845547 -> "));
         });

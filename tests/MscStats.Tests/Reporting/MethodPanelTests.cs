@@ -58,10 +58,11 @@ public class MethodPanelTests
             Assert.That(c.SampleSizes, Is.EqualTo(new SampleSizes(12, 13)));
             SameAs(c.Row("mean-difference")!, EffectSize.MeanDifference(sample));
             SameAs(c.Row("hedges-g")!, EffectSize.HedgesG(sample));
-            SameAs(c.Row("hodges-lehmann")!, EffectSize.HodgesLehmann(sample));
+            SameAs(c.Row("hodges-lehmann")!, RankTests.HodgesLehmann(sample, level));
             SameAs(c.Row("welch-t")!, TTest.Welch(sample, Alternative.TwoSided, level));
             SameAs(c.Row("brunner-munzel")!, BrunnerMunzel.Test(sample));
             SameAs(c.Row("wilcoxon-mann-whitney")!, RankTests.WilcoxonMannWhitney(sample));
+            SameAs(c.Row("permutation")!, PermutationTest.TwoSample(sample, PermutationOptions.Default with { Seed = 20210604 }));
             Assert.That(c.Row("brunner-munzel")!.NullValue, Is.EqualTo(0.5));
             Assert.That(c.Row("welch-t")!.Companions, Is.EqualTo(EquatableArray.Create("bootstrap-bca")));
         });
@@ -125,6 +126,9 @@ public class MethodPanelTests
                 SameAs(c.Row("paired-mean-difference", arm.Label)!, EffectSize.PairedMeanDifference(arm));
                 SameAs(c.Row("dz", arm.Label)!, EffectSize.Dz(arm));
                 SameAs(c.Row("paired-t", arm.Label)!, TTest.Paired(arm));
+                SameAs(c.Row("paired-permutation", arm.Label)!, PermutationTest.Paired(arm, PermutationOptions.Default with { Seed = 20210604 }));
+                SameAs(c.Row("signed-rank", arm.Label)!, RankTests.SignedRank(arm));
+                SameAs(c.Row("sign-test", arm.Label)!, RankTests.Sign(arm));
             }
 
             Assert.That(c.Diagnostics.Select(d => d.Code), Is.EqualTo(new[] { DiagnosticCodes.MissingValuesRemoved }));
