@@ -147,14 +147,16 @@ public static class Boschloo
 /// (x₁, x₂) has probability C(n₁, x₁)C(n₂, x₂)π^m(1 − π)^(n−m) = h(x₁ | m)·B_m(π), with m = x₁ + x₂, n = n₁ + n₂,
 /// h the hypergeometric probability and B_m(π) = C(n, m)π^m(1 − π)^(n−m). So P(π) = Σ_m w_m B_m(π) with w_m ∈ [0, 1]
 /// the hypergeometric mass of the region on margin m. Evaluating P costs one binomial distribution, O(n), with no
-/// allocation; and the coefficients bound the derivatives, |P′| ≤ n·max|Δw| and |P″| ≤ n(n − 1)·max|Δ²w|, which is
-/// what makes the supremum search rigorous.
+/// allocation.
 /// </summary>
 internal sealed class RejectionRegion
 {
     private readonly int _n;
     private readonly double[] _weights;
     private readonly double[] _binomial;
+    private readonly double[] _logFactorial;
+    private readonly double[] _up;
+    private readonly double[] _down;
 
     /// <param name="extreme">Which tables are in the region.</param>
     /// <param name="hypergeometric">h(x₁ | m) for each table: the conditional probability of x₁ given the margin m = x₁ + x₂.</param>
@@ -165,6 +167,21 @@ internal sealed class RejectionRegion
         _n = n1 + n2;
         _weights = new double[_n + 1];
         _binomial = new double[_n + 1];
+        _logFactorial = new double[_n + 1];
+        _up = new double[_n + 1];
+        _down = new double[_n + 1];
+        for (int m = 1; m <= _n; m++)
+        {
+            _logFactorial[m] = _logFactorial[m - 1] + Math.Log(m);
+        }
+
+        for (int m = 0; m <= _n; m++)
+        {
+            // B_{m+1}/B_m = (n − m)/(m + 1)·odds and B_{m−1}/B_m = m/(n − m + 1)/odds.
+            _up[m] = (_n - m) / (m + 1.0);
+            _down[m] = m / (_n - m + 1.0);
+        }
+
         for (int x1 = 0; x1 <= n1; x1++)
         {
             for (int x2 = 0; x2 <= n2; x2++)
@@ -172,35 +189,32 @@ internal sealed class RejectionRegion
                 _weights[x1 + x2] += extreme[x1, x2] ? hypergeometric[x1, x2] : 0;
             }
         }
-
-        double first = 0, second = 0;
-        for (int m = 0; m < _n; m++)
-        {
-            first = Math.Max(first, Math.Abs(_weights[m + 1] - _weights[m]));
-            if (m + 2 <= _n)
-            {
-                second = Math.Max(second, Math.Abs(_weights[m + 2] - 2 * _weights[m + 1] + _weights[m]));
-            }
-        }
-
-        Lipschitz = _n * first;
-        Curvature = _n * (_n - 1.0) * second;
     }
-
-    /// <summary>A bound on |P′(π)| over [0, 1].</summary>
-    public double Lipschitz { get; }
-
-    /// <summary>A bound on |P″(π)| over [0, 1].</summary>
-    public double Curvature { get; }
 
     /// <summary>Σ_m w_m B_m(π). Not thread safe (one scratch array).</summary>
     public double Probability(double pi)
     {
-        Binomial(_n, pi, _binomial);
-        double total = 0;
-        for (int m = 0; m <= _n; m++)
+        // B_m(π) by the ratio recurrence from the mode, which keeps every term's relative accuracy; the log-binomial of
+        // the mode and the ratios (n − m)/(m + 1) come from tables built once.
+        int n = _n;
+        var p = _binomial;
+        int mode = Math.Clamp((int)Math.Floor((n + 1) * pi), 0, n);
+        p[mode] = Math.Exp(_logFactorial[n] - _logFactorial[mode] - _logFactorial[n - mode] + mode * Math.Log(pi) + (n - mode) * Math.Log(1 - pi));
+        double odds = pi / (1 - pi), inverse = 1 / odds;
+        for (int x = mode; x < n; x++)
         {
-            total += _weights[m] * _binomial[m];
+            p[x + 1] = p[x] * _up[x] * odds;
+        }
+
+        for (int x = mode; x > 0; x--)
+        {
+            p[x - 1] = p[x] * _down[x] * inverse;
+        }
+
+        double total = 0;
+        for (int m = 0; m <= n; m++)
+        {
+            total += _weights[m] * p[m];
         }
 
         return total;
@@ -232,22 +246,6 @@ internal sealed class RejectionRegion
         return h;
     }
 
-    /// <summary>Binomial probabilities by the ratio recurrence from the mode, which keeps every term's relative accuracy.</summary>
-    private static void Binomial(int n, double pi, double[] p)
-    {
-        int mode = Math.Clamp((int)Math.Floor((n + 1) * pi), 0, n);
-        p[mode] = Math.Exp(SpecialFunctions.BinomialLn(n, mode) + mode * Math.Log(pi) + (n - mode) * Math.Log(1 - pi));
-        double odds = pi / (1 - pi);
-        for (int x = mode; x < n; x++)
-        {
-            p[x + 1] = p[x] * (n - x) / (x + 1) * odds;
-        }
-
-        for (int x = mode; x > 0; x--)
-        {
-            p[x - 1] = p[x] * x / (n - x + 1) / odds;
-        }
-    }
 }
 
 /// <summary>The supremum over the nuisance probability shared by Barnard's and Boschloo's tests.</summary>
@@ -321,79 +319,67 @@ internal static class UnconditionalEngine
     }
 
     /// <summary>
-    /// The maximum of P on [lo, hi], rigorously to within max(1e-12, 1e-9·max): P is evaluated on a grid, and every grid
-    /// cell whose bound on P — the smaller of the Lipschitz bound (P_a + P_b)/2 + L·h/2 and the curvature bound
-    /// max(P_a, P_b) + P″max·h²/8 — could exceed the best value found is split, until none can. The best point is then
-    /// polished by golden-section search to 1e-12 in π (it can only raise the value).
+    /// The maximum of P on [lo, hi]: P on a grid, then golden-section refinement of every local maximum of the grid to
+    /// 1e-12 in π.
     /// </summary>
     internal static (double Value, double ArgMax) Supremum(RejectionRegion region, double lo, double hi, int points)
     {
-        double best = double.NegativeInfinity, argmax = lo;
-        var stack = new Stack<(double A, double B, double Fa, double Fb)>();
-        double previousX = lo, previousY = region.Probability(lo);
-        Consider(previousX, previousY);
-        for (int i = 1; i < points; i++)
+        var x = new double[points];
+        var y = new double[points];
+        for (int i = 0; i < points; i++)
         {
-            double x = i == points - 1 ? hi : lo + (hi - lo) * i / (points - 1);
-            double y = region.Probability(x);
-            Consider(x, y);
-            stack.Push((previousX, x, previousY, y));
-            (previousX, previousY) = (x, y);
+            x[i] = lo + (hi - lo) * i / (points - 1);
+            y[i] = region.Probability(x[i]);
         }
 
-        double lipschitz = region.Lipschitz, curvature = region.Curvature;
-        while (stack.Count > 0)
+        double best = double.NegativeInfinity, argmax = lo;
+        for (int i = 0; i < points; i++)
         {
-            var (a, b, fa, fb) = stack.Pop();
-            double h = b - a;
-            double bound = Math.Min((fa + fb) / 2 + lipschitz * h / 2, Math.Max(fa, fb) + curvature * h * h / 8);
-            if (bound <= best + Math.Max(1e-12, 1e-9 * best) || h < 1e-14)
+            bool localMax = (i == 0 || y[i] >= y[i - 1]) && (i == points - 1 || y[i] >= y[i + 1]);
+            if (!localMax)
             {
                 continue;
             }
 
-            double mid = a + h / 2, fm = region.Probability(mid);
-            Consider(mid, fm);
-            stack.Push((a, mid, fa, fm));
-            stack.Push((mid, b, fm, fb));
+            // A plateau of equal grid values is refined once, at its first point.
+            if (i > 0 && y[i] == y[i - 1])
+            {
+                continue;
+            }
+
+            double a = x[Math.Max(0, i - 1)], b = x[Math.Min(points - 1, i + 1)];
+            const double golden = 0.6180339887498949;
+            double c = b - golden * (b - a), d = a + golden * (b - a), fc = region.Probability(c), fd = region.Probability(d);
+            for (int k = 0; k < 200 && b - a > 1e-12; k++)
+            {
+                if (fc >= fd)
+                {
+                    b = d;
+                    d = c;
+                    fd = fc;
+                    c = b - golden * (b - a);
+                    fc = region.Probability(c);
+                }
+                else
+                {
+                    a = c;
+                    c = d;
+                    fc = fd;
+                    d = a + golden * (b - a);
+                    fd = region.Probability(d);
+                }
+            }
+
+            foreach (var (px, py) in new[] { (x[i], y[i]), (c, fc), (d, fd) })
+            {
+                if (py > best)
+                {
+                    best = py;
+                    argmax = px;
+                }
+            }
         }
 
-        // Polish the best point by golden-section search within one original grid step.
-        double step = (hi - lo) / (points - 1);
-        double left = Math.Max(lo, argmax - step), right = Math.Min(hi, argmax + step);
-        const double golden = 0.6180339887498949;
-        double c = right - golden * (right - left), d = left + golden * (right - left), fc = region.Probability(c), fd = region.Probability(d);
-        for (int k = 0; k < 200 && right - left > 1e-12; k++)
-        {
-            if (fc >= fd)
-            {
-                right = d;
-                d = c;
-                fd = fc;
-                c = right - golden * (right - left);
-                fc = region.Probability(c);
-            }
-            else
-            {
-                left = c;
-                c = d;
-                fc = fd;
-                d = left + golden * (right - left);
-                fd = region.Probability(d);
-            }
-        }
-
-        Consider(c, fc);
-        Consider(d, fd);
         return (best, argmax);
-
-        void Consider(double x, double y)
-        {
-            if (y > best)
-            {
-                best = y;
-                argmax = x;
-            }
-        }
     }
 }
