@@ -17,6 +17,8 @@ public static class Program
         ("simulate-pilot", "write the simulated pilot CSV (regenerates seeds/pilot-simulated.csv)", SimulatePilot.Run),
         ("paired-analysis", "change from baseline within each arm of the bundled pilot (IgM), direct calls and the paired panel", PairedAnalysis.Run),
         ("ci-check", "analyse, keep the JSON, recompute with the recorded seed and compare every number (as 'mscstats check')", CiCheck.Run),
+        ("trial-endpoint", "a binary endpoint of the published MSC trials: exact tests, exact unconditional RD interval, panel, forest plot", TrialEndpoint.Run),
+        ("notebook", "the code of examples/notebooks/reanalysis.ipynb, cell by cell", NotebookWalkthrough.Run),
     ];
 
     /// <summary>Entry point.</summary>

@@ -22,12 +22,17 @@ given by the trigonometric formula
     v = b^3/(3a)^3 - b c/(6 a^2) + e/(2a),   u = sign(v) sqrt(b^2/(3a)^2 - c/(3a)),
     w = (pi + arccos(v/u^3))/3,               q1 = 2 u cos(w) - b/(3a),   q2 = q1 - d,
 with v/u^3 clipped to [-1, 1], q1 = -b/(3a) when u = 0, and q1 clipped to [max(0, d), min(1, 1 + d)]
-(clipping only absorbs rounding; the largest amount is recorded in the header). The formula is
-checked against an independent solution: the constrained log-likelihood is concave in q2 on the
-admissible interval, so q2 is found by 200 bisection steps on the sign of its derivative
-    y1/(q2 + d) - (n1 - y1)/(1 - q2 - d) + y2/q2 - (n2 - y2)/(1 - q2)   (terms with count 0 dropped),
-for every table at d = 0, at 41 equally spaced d in (-1, 1) and at every reported limit; the
-largest difference in q1 and in T is recorded in the header. At d = 0 the statistic is the pooled
+(clipping only absorbs rounding; the largest amount is recorded in the header). In double precision
+this formula loses about half the digits where the wanted root is (nearly) a double root of the
+cubic, which happens when the maximum sits on the boundary with zero score (e.g. n1 = 3, n2 = 4,
+table (3, 0), d = 0.75: q2 = 0; the raw formula is off by 4e-8 there), so the root is polished by
+3 Newton steps on the score in q2,
+    g(q2) = y1/(q2 + d) - (n1 - y1)/(1 - q2 - d) + y2/q2 - (n2 - y2)/(1 - q2)   (terms with count 0 dropped),
+which is strictly decreasing (its root is simple), each step clipped to the admissible interval.
+The result is checked against an independent solution: the constrained log-likelihood is concave in
+q2, so q2 is also found by 200 bisection steps on the sign of g, for every table at d = 0, at
+d = -0.95, -0.90, ..., 0.95 and at every reported limit; the largest differences in q1 and in T,
+with and without the Newton steps, are recorded in the header. At d = 0 the statistic is the pooled
 Z of Barnard's test, which is checked against tests/MscStats.Tests/Reference/unconditional.csv.
 
 One-sided exact p-values at d (nuisance p2 in I(d) = [max(0, -d), min(1, 1 - d)], p1 = p2 + d):
@@ -40,9 +45,12 @@ clipped to [0, 1]; at p = 0 or 1 the pmf is the point mass).
 
 Supremum over p2: grid of 5001 equally spaced points on I(d) (ends included); every local maximum
 of the grid (a run of equal values higher than both neighbours, an end counting as a neighbour of
-value -inf) is refined by golden-section search on the interval between its neighbouring grid
-points (clipped to I(d)) until the bracket is narrower than 1e-12; the supremum is the largest
-value seen (grid or golden-section).
+value -inf) whose value is within relative 1e-3 of the grid maximum is refined by golden-section
+search on the interval between its neighbouring grid points (clipped to I(d)) until the bracket is
+narrower than 1e-12; the supremum is the largest value seen (grid or golden-section), capped at 1.
+When the grid maximum is >= 1 - 1e-12 nothing is refined (rounding there makes a flat top of
+spurious maxima). The largest relative gain of any refinement over its grid value is recorded in
+the header and must stay below 1e-3/20, so no skipped maximum could have been the supremum.
 
 Interval (level 1 - alpha, alpha = 0.05 and 0.10):
     L = inf{d in (-1, 1): P_upper(d) > alpha/2},   U = sup{d in (-1, 1): P_lower(d) > alpha/2}.
@@ -119,6 +127,9 @@ COARSE = 400                 # d_k = -1 + 2k/COARSE, k = 1..COARSE-1
 BISECT_TOL = 1e-12
 FINE_HALF = 0.01
 FINE_N = 201
+NEWTON_STEPS = 3
+REFINE_REL = 1e-3           # local maxima of the grid within this relative distance of its maximum are refined
+FLAT_TOP = 1e-12            # no refinement when the grid maximum is within this of 1
 MONO_TOL = 1e-12             # a decrease smaller than this (absolute) is not counted
 INF = float("inf")
 
@@ -134,7 +145,7 @@ def fmt(x):
 
 # ---------------------------------------------------------------- statistic
 
-def restricted_mle(n1, n2, d):
+def restricted_mle(n1, n2, d, polish=True):
     """(q1, q2, largest clip) for every table, arrays of shape (n1 + 1, n2 + 1); Farrington-Manning."""
     y1 = np.arange(n1 + 1, dtype=float)[:, None]
     y2 = np.arange(n2 + 1, dtype=float)[None, :]
@@ -155,8 +166,28 @@ def restricted_mle(n1, n2, d):
     q1 = np.where(u != 0, 2.0 * u * np.cos(w) - b / (3.0 * a), -b / (3.0 * a))
     lo1, hi1 = max(0.0, d), min(1.0, 1.0 + d)
     q1c = np.clip(q1, lo1, hi1)
-    q2 = np.clip(q1c - d, max(0.0, -d), min(1.0, 1.0 - d))
     clip = float(np.max(np.abs(q1c - q1)))
+    if not polish:
+        return q1c, np.clip(q1c - d, max(0.0, -d), min(1.0, 1.0 - d)), clip
+    # Newton steps on the score in q2 (strictly decreasing, so the root is simple even where the cubic has a
+    # double root); a step that leaves the admissible interval is clipped to it.
+    lo2, hi2 = max(0.0, -d), min(1.0, 1.0 - d)
+    q2 = np.clip(q1c - d, lo2, hi2)
+    y1 = s1 * n1
+    y2 = s2 * n2
+    start = q2.copy()
+    for _ in range(NEWTON_STEPS):
+        p1 = q2 + d
+        with np.errstate(divide="ignore", invalid="ignore"):
+            g = (np.where(y1 > 0, y1 / p1, 0.0) - np.where(n1 - y1 > 0, (n1 - y1) / (1 - p1), 0.0)
+                 + np.where(y2 > 0, y2 / q2, 0.0) - np.where(n2 - y2 > 0, (n2 - y2) / (1 - q2), 0.0))
+            h = -(np.where(y1 > 0, y1 / p1 ** 2, 0.0) + np.where(n1 - y1 > 0, (n1 - y1) / (1 - p1) ** 2, 0.0)
+                  + np.where(y2 > 0, y2 / q2 ** 2, 0.0) + np.where(n2 - y2 > 0, (n2 - y2) / (1 - q2) ** 2, 0.0))
+            step = g / h
+        ok = np.isfinite(step)
+        q2 = np.where(ok, np.clip(q2 - np.where(ok, step, 0.0), lo2, hi2), q2)
+    MLE_CHECK["newton"] = max(MLE_CHECK["newton"], float(np.max(np.abs(q2 - start))))
+    q1c = np.clip(q2 + d, lo1, hi1)
     return q1c, q2, clip
 
 
@@ -190,7 +221,7 @@ def score_from_mle(n1, n2, d, q1, q2):
     return t
 
 
-MLE_CHECK = {"clip": 0.0, "dq": 0.0, "dt": 0.0, "n": 0}
+MLE_CHECK = {"clip": 0.0, "dq": 0.0, "dt": 0.0, "n": 0, "newton": 0.0, "raw_dq": 0.0, "raw_dt": 0.0}
 
 
 def score_matrix(n1, n2, d):
@@ -206,6 +237,13 @@ def check_mle(n1, n2, d):
     t = score_from_mle(n1, n2, d, q1, q2)
     tb = score_from_mle(n1, n2, d, b1, b2)
     MLE_CHECK["dq"] = max(MLE_CHECK["dq"], float(np.max(np.abs(q1 - b1))))
+    r1, r2, _ = restricted_mle(n1, n2, d, polish=False)
+    tr = score_from_mle(n1, n2, d, r1, r2)
+    MLE_CHECK["raw_dq"] = max(MLE_CHECK["raw_dq"], float(np.max(np.abs(r1 - b1))))
+    finr = np.isfinite(tr) & np.isfinite(tb)
+    if finr.any():
+        MLE_CHECK["raw_dt"] = max(MLE_CHECK["raw_dt"], float(np.max(
+            np.abs(tr[finr] - tb[finr]) / np.maximum(np.abs(tb[finr]), 1.0))))
     fin = np.isfinite(t) & np.isfinite(tb)
     if not np.array_equal(np.isfinite(t), np.isfinite(tb)) or not np.array_equal(t[~fin], tb[~fin]):
         raise SystemExit("closed-form and bisection statistics disagree on non-finite values at d=%r" % d)
@@ -267,6 +305,9 @@ def supremum(vals, xs, f):
     """sup given grid values vals at xs (ends included) and the scalar function f."""
     n = len(xs)
     best = (float(vals.max()), float(xs[int(vals.argmax())]))
+    top = best[0]
+    if top >= 1.0 - FLAT_TOP:
+        return best[0], best[1], 0
     ext = np.concatenate(([-INF], vals, [-INF]))
     i, nmax = 1, 0
     while i <= n:
@@ -274,10 +315,13 @@ def supremum(vals, xs, f):
             j = i
             while j + 1 <= n and ext[j + 1] == ext[i]:
                 j += 1
-            if ext[j + 1] < ext[i]:
+            if ext[j + 1] < ext[i] and ext[i] >= top * (1.0 - REFINE_REL):
                 a = xs[max(i - 2, 0)]
                 b = xs[min(j, n - 1)]
-                best = max(best, golden_max(f, a, b))
+                g = golden_max(f, a, b)
+                if ext[i] > 0:
+                    STATS["gain"] = max(STATS["gain"], (g[0] - ext[i]) / ext[i])
+                best = max(best, g)
                 nmax += 1
             i = j + 1
         else:
@@ -285,7 +329,7 @@ def supremum(vals, xs, f):
     return best[0], best[1], nmax
 
 
-STATS = {"evals": 0, "maxima": 0}
+STATS = {"evals": 0, "maxima": 0, "gain": 0.0}
 
 
 def p_values(n1, n2, x1, x2, d, want=("upper", "lower")):
@@ -317,10 +361,12 @@ def limit(case, n1, n2, x1, x2, side, alpha, coarse, rd):
     vals = [pv[key][0] for _, pv in coarse]
     info = {"boundary": False, "coarse_nonmono": 0, "fine_nonmono": 0, "jump": None}
     # monotonicity over the coarse grid: P_upper nondecreasing, P_lower nonincreasing in d
+    info["coarse_where"] = []
     for i in range(1, len(vals)):
         dv = vals[i] - vals[i - 1]
         if (side == "lower" and dv < -MONO_TOL) or (side == "upper" and dv > MONO_TOL):
             info["coarse_nonmono"] += 1
+            info["coarse_where"].append((ds[i - 1], ds[i], vals[i - 1], vals[i]))
     above = [v > half for v in vals]
     if side == "lower":
         if rd <= -1.0:
@@ -432,7 +478,7 @@ def main():
     all_cases = [(c, x1, n1, x2, n2) for (c, x1, n1, x2, n2) in CASES] + \
                 [(c[0], c[1], c[2], c[3], c[4]) for c in XCHECK]
     for (case, x1, n1, x2, n2) in all_cases:
-        for k in range(1, 41):
+        for k in range(1, 40):
             check_mle(n1, n2, -1.0 + k / 20.0)
         r = run_case(case, x1, n1, x2, n2)
         results[case] = r
@@ -458,7 +504,7 @@ def main():
                            "reaches the end of (-1, 1)" % (
                                "U" if side == "upper" else "L", "1" if side == "upper" else "-1",
                                "x1 = n1 and x2 = 0" if side == "upper" else "x1 = 0 and x2 = n2",
-                               "P_lower(d) >= d^%d" % n1 if side == "upper" else "P_upper(d) >= (-d)^%d" % n2,
+                               "P_lower(d) >= d^%d" % n1 if side == "upper" else "P_upper(d) >= (-d)^%d" % n1,
                                "1" if side == "upper" else "-1"))
                 else:
                     what = "inf{d: P_upper(d) > %g}" % (alpha / 2) if side == "lower" else \
@@ -470,11 +516,10 @@ def main():
                         ref += ("; P jumps here: table(s) %s %s the extreme set, so the limit is where they tie "
                                 "with the observed table (tie tolerance rel. 1e-9)" % (
                                     info["jump"][0], "join" if side == "lower" else "leave"))
-                    if info["coarse_nonmono"] or info["fine_nonmono"]:
-                        ref += ("; P_%s is not monotone in d (%d decreases on the coarse grid, %d within 0.01 of "
-                                "the limit): this is the %s crossing" % (
-                                    "upper" if side == "lower" else "lower", info["coarse_nonmono"],
-                                    info["fine_nonmono"], "smallest" if side == "lower" else "largest"))
+                    if info["fine_nonmono"]:
+                        ref += ("; P_%s is not monotone within 0.01 of the limit (%d steps): this is the %s "
+                                "crossing" % ("upper" if side == "lower" else "lower", info["fine_nonmono"],
+                                              "smallest" if side == "lower" else "largest"))
                 add(case, "%s_%s" % (name, side), v, ref)
         add(case, "p_upper0", r["p_upper0"], "own: P_upper(0): " + ptxt % (
             n1, n2, "T >= T_obs - tol", GRID_P2))
@@ -519,6 +564,7 @@ def main():
                          "MISMATCH (p %s, lower %s, upper %s)" % (pm, lm, um)))
 
     mono = []
+    coarse_mono = []
     jumps = []
     for (case, *_rest) in all_cases:
         r = results[case]
@@ -527,12 +573,17 @@ def main():
                 v, info = r["%s_%s" % (name, side)]
                 if info["boundary"]:
                     continue
-                if info["coarse_nonmono"] or info["fine_nonmono"]:
-                    mono.append("%s %s_%s: %d/%d" % (case, name, side, info["coarse_nonmono"], info["fine_nonmono"]))
+                if info["fine_nonmono"]:
+                    mono.append("%s %s_%s: %d" % (case, name, side, info["fine_nonmono"]))
+                if name == "ci95" and info["coarse_where"]:
+                    coarse_mono.append("%s P_%s %s" % (case, "upper" if side == "lower" else "lower", ", ".join(
+                        "%.3f..%.3f: %.4g -> %.4g" % w for w in info["coarse_where"])))
                 if info["jump"]:
                     jumps.append("%s %s_%s at %.12g (table(s) %s; P %.9g / %.9g at the bracket ends)"
                                  % (case, name, side, v, info["jump"][0], info["jump"][1], info["jump"][2]))
 
+    if STATS["gain"] > REFINE_REL / 20:
+        raise SystemExit("refinement gain %.3g too close to REFINE_REL" % STATS["gain"])
     total = time.time() - t_start
     runtimes = ", ".join("%s %.0f s" % (c, results[c]["seconds"]) for (c, *_r) in all_cases)
     header = [
@@ -550,19 +601,28 @@ def main():
         "b = -(1 + theta + s1 + theta s2 + d(theta + 2)), c = d^2 + d(2 s1 + theta + 1) + s1 + theta s2, "
         "e = -s1 d(1 + d); v = b^3/(3a)^3 - bc/(6a^2) + e/(2a), u = sign(v) sqrt(b^2/(3a)^2 - c/(3a)), "
         "w = (pi + arccos(v/u^3))/3, q1 = 2u cos(w) - b/(3a), q2 = q1 - d (v/u^3 clipped to [-1, 1]; q1 = -b/(3a) "
-        "if u = 0; q1 clipped to [max(0, d), min(1, 1 + d)], largest clip %.3g).",
-        "Check of the closed form: at %d values of d (d = 0, 41-point grid, every reported limit) for every table of "
+        "if u = 0; q1 clipped to [max(0, d), min(1, 1 + d)], largest clip %.3g); then %d Newton steps on the score in q2, "
+        "g(q2) = y1/(q2 + d) - (n1 - y1)/(1 - q2 - d) + y2/q2 - (n2 - y2)/(1 - q2) (terms with count 0 dropped; g is "
+        "strictly decreasing, so its root is simple), each step clipped to [max(0, -d), min(1, 1 - d)]. The polish "
+        "matters: the closed form alone, in double precision, loses about half the digits where the wanted root is "
+        "a double root of the cubic (e.g. n1 = 3, n2 = 4, table (3, 0), d = 0.75: q2 = 0 with zero score); the "
+        "largest Newton correction was %.3g in q2.",
+        "Check of the restricted MLE: at %d values of d (d = 0, d = -0.95..0.95 by 0.05, every reported limit) for every table of "
         "every case, against 200-step bisection on the sign of the concave log-likelihood's derivative in q2: largest "
         "|q1 difference| %.3g, largest |T difference|/max(|T|, 1) %.3g." % (
-            MLE_CHECK["clip"], MLE_CHECK["n"], MLE_CHECK["dq"], MLE_CHECK["dt"]),
+            MLE_CHECK["clip"], NEWTON_STEPS, MLE_CHECK["newton"], MLE_CHECK["n"], MLE_CHECK["dq"], MLE_CHECK["dt"])
+        + " Without the Newton steps the largest differences would be %.3g in q1 and %.3g in T (relative)." % (
+            MLE_CHECK["raw_dq"], MLE_CHECK["raw_dt"]),
         "One-sided p-values at d: P_upper(d) = sup over p2 in [max(0, -d), min(1, 1 - d)] (p1 = p2 + d) of the sum of "
         "Bin(y1; n1, p1) Bin(y2; n2, p2) over tables with T(y1, y2; d) >= T_obs - tol; P_lower(d) likewise with "
         "T <= T_obs + tol; T_obs = T(x1, x2; d), tol = 1e-9 max(|T_obs|, 1e-300) (ties count as at least as extreme). "
         "p_upper0 = P_upper(0), p_lower0 = P_lower(0).",
         "Supremum: scipy.stats.binom.pmf in double precision on a grid of %d equally spaced p2 (ends included); every "
-        "local maximum of the grid refined by golden-section search between its neighbouring grid points to a "
-        "bracket < 1e-12; the largest value seen. %d evaluations of (P_upper, P_lower) pairs or single sides, %d local "
-        "maxima refined in all." % (GRID_P2, STATS["evals"], STATS["maxima"]),
+        "local maximum of the grid within relative %g of the grid maximum refined by golden-section search between "
+        "its neighbouring grid points to a bracket < 1e-12 (none when the grid maximum is >= 1 - %g, where rounding "
+        "makes a flat top of spurious maxima); the largest value seen, capped at 1. %d evaluations at a d, %d local "
+        "maxima refined; the largest relative gain of a refinement over its grid value was %.3g (so no skipped "
+        "maximum could have won)." % (GRID_P2, REFINE_REL, FLAT_TOP, STATS["evals"], STATS["maxima"], STATS["gain"]),
         "Interval (ci95: alpha = 0.05; ci90: alpha = 0.10): lower = inf{d in (-1, 1): P_upper(d) > alpha/2}, upper = "
         "sup{d in (-1, 1): P_lower(d) > alpha/2}. P on the coarse grid d = -1 + k/200, k = 1..399 (checked: P_upper "
         "<= alpha/2 at -0.995 and > alpha/2 at d = rd; P_lower likewise mirrored), then bisection between the "
@@ -570,10 +630,13 @@ def main():
         "Boundary: x1 = n1, x2 = 0 (rd = 1) gives upper = 1 exactly, since P_lower(d) >= Bin(n1; n1, d) Bin(0; n2, 0) "
         "= d^n1 -> 1 as d -> 1; likewise x1 = 0, x2 = n2 would give lower = -1 exactly. Cases here: separated-8v8 and "
         "statxact-sep-13v7 upper = 1. The other limit of those cases is finite and found as above.",
-        "Monotonicity: P_upper is expected nondecreasing and P_lower nonincreasing in d. Decreases (increases) larger "
-        "than 1e-12, counted on the coarse grid / on 201 points within 0.01 of the limit: %s. In every case the fine "
-        "scan has no point beyond the limit on the wrong side of alpha/2, so each limit is the smallest (lower) or "
-        "largest (upper) crossing." % ("; ".join(mono) if mono else "none"),
+        "Monotonicity: P_upper and P_lower are not monotone in d in general (the extreme set changes with d). Near "
+        "every finite limit they are: on 201 points within 0.01 of it P_upper never decreases (P_lower never "
+        "increases) by more than 1e-12%s, and no point of that scan beyond the limit is on the wrong side of "
+        "alpha/2, while the coarse grid is below alpha/2 everywhere before the lower limit's bracket (after the "
+        "upper's); so each limit is the smallest (lower) or largest (upper) crossing. Coarse-grid steps where "
+        "P_upper decreases (P_lower increases), all away from the limits (d interval: P before -> after): %s."
+        % ((" except: " + "; ".join(mono)) if mono else "", "; ".join(coarse_mono) if coarse_mono else "none"),
         "Jumps at a limit (the extreme set differs at the two ends of the final bracket, so the limit is a point where "
         "another table's T crosses T_obs and its position depends on the tie rule at the 1e-9 level): %s."
         % ("; ".join(jumps) if jumps else "none"),

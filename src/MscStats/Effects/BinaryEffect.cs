@@ -95,6 +95,10 @@ public static class BinaryEffect
                 (lo, hi) = MiettinenNurminen(a, n1, c, n2, z);
                 method = "Miettinen-Nurminen score";
                 break;
+            case RiskDifferenceInterval.ExactUnconditional:
+                (lo, hi) = Exact.UnconditionalRiskDifference.Interval(a, n1, c, n2, 1 - level.Value, 1000);
+                method = "Chan-Zhang exact unconditional score";
+                break;
             case RiskDifferenceInterval.AgrestiCaffo:
                 double q1 = (a + 1.0) / (n1 + 2), q2 = (c + 1.0) / (n2 + 2);
                 double se = Math.Sqrt(q1 * (1 - q1) / (n1 + 2) + q2 * (1 - q2) / (n2 + 2));
@@ -300,7 +304,7 @@ public static class BinaryEffect
         return (lower, upper);
     }
 
-    private static (double P1, double P2) RestrictedDifference(double p1, double p2, int n1, int n2, double delta)
+    internal static (double P1, double P2) RestrictedDifference(double p1, double p2, int n1, int n2, double delta)
     {
         double theta = (double)n2 / n1;
         double a = 1 + theta;

@@ -38,6 +38,14 @@ public enum RiskDifferenceInterval
 
     /// <summary>The Wald interval: poor coverage at small n, offered for comparison. statsmodels <c>method='wald'</c>.</summary>
     Wald,
+
+    /// <summary>
+    /// Chan and Zhang's (1999, Biometrics 55(4), doi:10.1111/j.0006-341X.1999.01202.x) exact unconditional interval:
+    /// two one-sided exact unconditional score tests inverted at α/2 each, the supremum over the nuisance probability
+    /// taken on a 1,000-point grid with every local maximum refined. Guaranteed coverage; the test it inverts at Δ = 0 is
+    /// Barnard's with the pooled statistic. Costs milliseconds at 12 vs 13 and about a second at 100 vs 100.
+    /// </summary>
+    ExactUnconditional,
 }
 
 /// <summary>Confidence interval methods for a risk ratio p₁/p₂.</summary>

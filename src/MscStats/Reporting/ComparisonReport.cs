@@ -41,6 +41,7 @@ public sealed record ReportFigure
 /// <see cref="RegressionCheck"/>. Serialises to and from JSON with <see cref="MscStatsJson"/>, keeping every number to
 /// full precision. Immutable and thread safe.
 /// </remarks>
+[Plots.TypeFormatterSource(typeof(Plots.HtmlFormatterSource<ComparisonReport>), PreferredMimeTypes = new[] { Plots.HtmlFormatterSource<ComparisonReport>.MimeType })]
 public sealed record ComparisonReport
 {
     /// <summary>Creates a report.</summary>
@@ -100,6 +101,10 @@ public sealed record ComparisonReport
 
     /// <summary>The distinct source outcomes, in order of first appearance.</summary>
     public IReadOnlyList<string> SourceOutcomes() => Comparisons.Select(c => c.SourceOutcome).Distinct(System.StringComparer.Ordinal).ToList();
+
+    /// <summary>The notebook form: the HTML of <see cref="ReportRenderer.HtmlFragment(ComparisonReport)"/>, shown by Jupyter and Polyglot notebooks.</summary>
+    /// <returns>An HTML fragment with its style sheet inside; no scripts.</returns>
+    public string ToHtml() => ReportRenderer.HtmlFragment(this);
 
     /// <summary>The invariant heading, e.g. <c>Simulated MSC pilot (12 vs 13): 8 comparisons, seed 1</c>.</summary>
     public override string ToString()

@@ -27,6 +27,7 @@ public enum EndpointKind
 /// Computed by <see cref="MethodPanel"/>. Holds no reference to the caller's data. Serialises to and from JSON with
 /// <see cref="MscStatsJson"/>. Immutable and thread safe.
 /// </remarks>
+[Plots.TypeFormatterSource(typeof(Plots.HtmlFormatterSource<MethodComparison>), PreferredMimeTypes = new[] { Plots.HtmlFormatterSource<MethodComparison>.MimeType })]
 public sealed record MethodComparison
 {
     /// <summary>Creates a comparison; use <see cref="MethodPanel"/> to compute one.</summary>
@@ -101,6 +102,10 @@ public sealed record MethodComparison
     /// <param name="arm">The arm of a within-arm row; null for a two-arm row.</param>
     public MethodRow? Row(string key, string? arm = null)
         => Rows.FirstOrDefault(r => string.Equals(r.Key, key, StringComparison.Ordinal) && string.Equals(r.Arm, arm, StringComparison.Ordinal));
+
+    /// <summary>The notebook form: the HTML of <see cref="ReportRenderer.HtmlFragment(MethodComparison)"/>, shown by Jupyter and Polyglot notebooks.</summary>
+    /// <returns>An HTML fragment with its style sheet inside; no scripts.</returns>
+    public string ToHtml() => ReportRenderer.HtmlFragment(this);
 
     /// <summary>The invariant heading, e.g. <c>oxygenation index (follow-up) [mmHg], continuous: n = 12 vs 13, 7 methods, 1 flag</c>.</summary>
     public override string ToString()

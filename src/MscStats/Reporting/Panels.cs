@@ -42,6 +42,7 @@ internal static class Panels
         new("rd-newcombe", "Risk difference, Newcombe", 0, (s, o) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.Newcombe })),
         new("rd-miettinen-nurminen", "Risk difference, Miettinen-Nurminen", 0, (s, o) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.MiettinenNurminen })),
         new("rd-wald", "Risk difference, Wald", 0, (s, o) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.Wald })),
+        new("rd-exact-unconditional", "Risk difference, Chan-Zhang exact unconditional", 0, (s, o) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.ExactUnconditional })),
         new("rr-koopman", "Risk ratio, Koopman", 1, (s, o) => BinaryEffect.RiskRatio(s, new RiskRatioOptions { Level = o.Level, Interval = RiskRatioInterval.Koopman })),
         new("rr-katz", "Risk ratio, Katz", 1, (s, o) => BinaryEffect.RiskRatio(s, new RiskRatioOptions { Level = o.Level, Interval = RiskRatioInterval.Katz })),
         new("or-woolf", "Odds ratio, Woolf", 1, (s, o) => BinaryEffect.OddsRatio(s, new OddsRatioOptions { Level = o.Level, Correction = o.OddsRatioCorrection })),
@@ -49,7 +50,7 @@ internal static class Panels
         new("fisher-central", "Fisher's exact test, central", 1, (s, o) => FisherExact.Test(s, new FisherOptions { Level = o.Level, TwoSided = TwoSidedRule.Central })),
         new("fisher-blaker", "Fisher's exact test, Blaker", 1, (s, o) => FisherExact.Test(s, new FisherOptions { Level = o.Level, TwoSided = TwoSidedRule.Blaker })),
         new("fisher-mid-p", "Fisher's exact test, mid-p", 1, (s, o) => FisherExact.Test(s, new FisherOptions { Level = o.Level, MidP = true })),
-        new("barnard", "Barnard's exact test", null, (s, o) => Barnard.Test(s)),
+        new("barnard", "Barnard's exact test", null, (s, o) => Barnard.Test(s), "rd-exact-unconditional"),
         new("boschloo", "Boschloo's exact test", null, (s, o) => Boschloo.Test(s)),
     ];
 

@@ -52,8 +52,41 @@ public static class ReportRenderer
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n")
             .Append("<title>").Append(Escape(report.Title)).Append(" - method comparison</title>\n")
-            .Append("<style>\n").Append(Css).Append("\n</style>\n</head>\n<body>\n")
-            .Append("<h1>").Append(Escape(report.Title)).Append("</h1>\n")
+            .Append("<style>\n").Append(Css).Append("\n</style>\n</head>\n<body>\n");
+        Body(report, html);
+        return html.Append("</body>\n</html>\n").ToString();
+    }
+
+    /// <summary>
+    /// The report as an HTML fragment for a notebook cell: the page's content in a <c>div</c> with its style sheet
+    /// scoped by a <c>style</c> element inside it; no scripts, fonts or links.
+    /// </summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The fragment.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is null.</exception>
+    public static string HtmlFragment(ComparisonReport report)
+    {
+        Guard.NotNull(report);
+        var html = new StringBuilder("<div class=\"mscstats-report\">\n<style>\n").Append(Css).Append("\n</style>\n");
+        Body(report, html);
+        return html.Append("</div>\n").ToString();
+    }
+
+    /// <summary>One comparison as an HTML fragment: its heading, table, flags and diagnostics.</summary>
+    /// <param name="comparison">The comparison.</param>
+    /// <returns>The fragment.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="comparison"/> is null.</exception>
+    public static string HtmlFragment(MethodComparison comparison)
+    {
+        Guard.NotNull(comparison);
+        var html = new StringBuilder("<div class=\"mscstats-report\">\n<style>\n").Append(Css).Append("\n</style>\n");
+        Section(comparison, html);
+        return html.Append("</div>\n").ToString();
+    }
+
+    private static void Body(ComparisonReport report, StringBuilder html)
+    {
+        html.Append("<h1>").Append(Escape(report.Title)).Append("</h1>\n")
             .Append("<p class=\"meta\">").Append(Escape(Meta(report))).Append("</p>\n");
         if (report.Provenance is not null)
         {
@@ -62,52 +95,7 @@ public static class ReportRenderer
 
         foreach (var comparison in report.Comparisons)
         {
-            html.Append("<section>\n<h2>").Append(Escape(Heading(comparison))).Append("</h2>\n")
-                .Append("<p class=\"sizes\">").Append(Escape(Sizes(comparison))).Append("</p>\n")
-                .Append("<table>\n<thead>\n<tr>");
-            foreach (var header in Headers(comparison))
-            {
-                html.Append("<th>").Append(Escape(header)).Append("</th>");
-            }
-
-            html.Append("</tr>\n</thead>\n<tbody>\n");
-            double alpha = Disagreements.Alpha(comparison.Level);
-            foreach (var row in comparison.Rows)
-            {
-                var cells = Cells(row);
-                string cls = row.Failure is not null ? " class=\"failed\"" : row.PValue is { } p && p.Value < alpha ? " class=\"rejects\"" : string.Empty;
-                html.Append("<tr").Append(cls).Append('>');
-                for (int i = 0; i < cells.Length; i++)
-                {
-                    string tdClass = i is 2 or 3 or 4 or 5 ? (i == 4 ? " class=\"num p\"" : " class=\"num\"") : i >= 6 ? " class=\"small\"" : string.Empty;
-                    html.Append("<td").Append(tdClass).Append('>').Append(Escape(cells[i])).Append("</td>");
-                }
-
-                html.Append("</tr>\n");
-            }
-
-            html.Append("</tbody>\n</table>\n");
-            if (comparison.Flags.Count == 0)
-            {
-                html.Append("<p>No disagreements between methods.</p>\n");
-            }
-            else
-            {
-                html.Append("<ul class=\"flags\">\n");
-                foreach (var flag in comparison.Flags)
-                {
-                    html.Append("<li>").Append(Escape(FlagText(flag))).Append("</li>\n");
-                }
-
-                html.Append("</ul>\n");
-            }
-
-            if (comparison.Diagnostics.Count > 0)
-            {
-                html.Append("<p class=\"meta\">").Append(Escape(comparison.Diagnostics.ToString())).Append("</p>\n");
-            }
-
-            html.Append("</section>\n");
+            Section(comparison, html);
         }
 
         html.Append("<section>\n<h2>Figures</h2>\n");
@@ -123,8 +111,57 @@ public static class ReportRenderer
         }
 
         html.Append("</section>\n<footer>MscStats ").Append(Escape(report.LibraryVersion))
-            .Append(". Full-precision numbers are in the JSON form of this report.</footer>\n</body>\n</html>\n");
-        return html.ToString();
+            .Append(". Full-precision numbers are in the JSON form of this report.</footer>\n");
+    }
+
+    private static void Section(MethodComparison comparison, StringBuilder html)
+    {
+        html.Append("<section>\n<h2>").Append(Escape(Heading(comparison))).Append("</h2>\n")
+            .Append("<p class=\"sizes\">").Append(Escape(Sizes(comparison))).Append("</p>\n")
+            .Append("<table>\n<thead>\n<tr>");
+        foreach (var header in Headers(comparison))
+        {
+            html.Append("<th>").Append(Escape(header)).Append("</th>");
+        }
+
+        html.Append("</tr>\n</thead>\n<tbody>\n");
+        double alpha = Disagreements.Alpha(comparison.Level);
+        foreach (var row in comparison.Rows)
+        {
+            var cells = Cells(row);
+            string cls = row.Failure is not null ? " class=\"failed\"" : row.PValue is { } p && p.Value < alpha ? " class=\"rejects\"" : string.Empty;
+            html.Append("<tr").Append(cls).Append('>');
+            for (int i = 0; i < cells.Length; i++)
+            {
+                string tdClass = i is 2 or 3 or 4 or 5 ? (i == 4 ? " class=\"num p\"" : " class=\"num\"") : i >= 6 ? " class=\"small\"" : string.Empty;
+                html.Append("<td").Append(tdClass).Append('>').Append(Escape(cells[i])).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+        if (comparison.Flags.Count == 0)
+        {
+            html.Append("<p>No disagreements between methods.</p>\n");
+        }
+        else
+        {
+            html.Append("<ul class=\"flags\">\n");
+            foreach (var flag in comparison.Flags)
+            {
+                html.Append("<li>").Append(Escape(FlagText(flag))).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        if (comparison.Diagnostics.Count > 0)
+        {
+            html.Append("<p class=\"meta\">").Append(Escape(comparison.Diagnostics.ToString())).Append("</p>\n");
+        }
+
+        html.Append("</section>\n");
     }
 
     /// <summary>

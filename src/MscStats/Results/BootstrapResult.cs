@@ -41,6 +41,7 @@ public sealed record BootstrapInterval
 /// possible, diagnostics, and on request the bootstrap distribution itself.
 /// </summary>
 /// <remarks>Immutable and thread safe.</remarks>
+[Plots.TypeFormatterSource(typeof(Plots.HtmlFormatterSource<BootstrapResult>), PreferredMimeTypes = new[] { Plots.HtmlFormatterSource<BootstrapResult>.MimeType })]
 public sealed record BootstrapResult
 {
     /// <summary>Creates the result; use the <c>Bootstrap</c> façade to compute one.</summary>
@@ -142,6 +143,27 @@ public sealed record BootstrapResult
         }
 
         return null;
+    }
+
+    /// <summary>The notebook form: an HTML table of the statistic, bootstrap SE, intervals with their Monte Carlo errors and diagnostics.</summary>
+    /// <returns>An HTML fragment, escaped, with inline styles only.</returns>
+    public string ToHtml()
+    {
+        var rows = new System.Collections.Generic.List<(string, string)>
+        {
+            ("estimate", ReportFormat.Number(Estimate)),
+            ("bootstrap SE", ReportFormat.Number(StandardError)),
+        };
+        foreach (var interval in Intervals)
+        {
+            rows.Add((interval.Interval.Method, interval.ToString()));
+        }
+
+        rows.Add(("resampling", Resampling?.ToString() ?? "exact enumeration"));
+        rows.Add(("conventions", ResultHtml.Join(Conventions)));
+        rows.Add(("diagnostics", ResultHtml.Join(Diagnostics)));
+        rows.Add(("library", "MscStats " + LibraryVersion));
+        return ResultHtml.Table(Statistic + " (bootstrap)", rows);
     }
 
     /// <summary>The invariant report line, e.g. <c>mean difference = 52.08 (bootstrap SE 17.2, 10000 resamples, seed 1); 95% CI 14.6 to 89.6 (BCa)</c>.</summary>

@@ -14,6 +14,7 @@ namespace MscStats.Results;
 /// line such as <c>Hedges' g = 0.84, 95% CI 0.02 to 1.63 (noncentral t)</c>. Serialises to and from JSON
 /// with <see cref="MscStatsJson"/>. Immutable and thread safe.
 /// </remarks>
+[Plots.TypeFormatterSource(typeof(Plots.HtmlFormatterSource<EstimateResult>), PreferredMimeTypes = new[] { Plots.HtmlFormatterSource<EstimateResult>.MimeType })]
 public sealed record EstimateResult
 {
     /// <summary>Creates a result.</summary>
@@ -75,6 +76,19 @@ public sealed record EstimateResult
 
     /// <summary>The library version that computed the result.</summary>
     public string LibraryVersion { get; }
+
+    /// <summary>The notebook form: an HTML table of the measure, estimate, interval, conventions and diagnostics.</summary>
+    /// <returns>An HTML fragment, escaped, with inline styles only.</returns>
+    public string ToHtml() => ResultHtml.Table(Measure,
+    [
+        ("estimate", ReportFormat.Number(Estimate)),
+        ("interval", Interval?.ToString() ?? string.Empty),
+        ("sample sizes", SampleSizes.ToString()),
+        ("conventions", ResultHtml.Join(Conventions)),
+        ("resampling", Resampling?.ToString() ?? string.Empty),
+        ("diagnostics", ResultHtml.Join(Diagnostics)),
+        ("library", "MscStats " + LibraryVersion),
+    ]);
 
     /// <summary>The invariant report line, e.g. <c>Hedges' g = 0.84, 95% CI 0.02 to 1.63 (noncentral t)</c>.</summary>
     public override string ToString()

@@ -14,6 +14,7 @@ namespace MscStats.Results;
 /// Holds no reference to the caller's data. <see cref="ToString"/> gives an invariant-culture report
 /// line such as <c>Welch t-test: t = 2.10, df = 21.3, p = 0.0478 (two-sided)</c>. Immutable and thread safe.
 /// </remarks>
+[Plots.TypeFormatterSource(typeof(Plots.HtmlFormatterSource<TestResult>), PreferredMimeTypes = new[] { Plots.HtmlFormatterSource<TestResult>.MimeType })]
 public sealed record TestResult
 {
     /// <summary>Creates a result.</summary>
@@ -118,6 +119,21 @@ public sealed record TestResult
     /// <summary>Whether the p-value is below <paramref name="alpha"/>.</summary>
     /// <param name="alpha">The significance level.</param>
     public bool RejectsAt(Probability alpha) => PValue.Value < alpha.Value;
+
+    /// <summary>The notebook form: an HTML table of the test, statistic, p-value, estimate, conventions and diagnostics.</summary>
+    /// <returns>An HTML fragment, escaped, with inline styles only.</returns>
+    public string ToHtml() => ResultHtml.Table(Test,
+    [
+        ("statistic", StatisticName + " = " + ReportFormat.Number(Statistic) + (DegreesOfFreedom is double df ? ", df = " + ReportFormat.Number(df) : string.Empty)),
+        ("p-value", ReportFormat.PValue(PValue.Value) + " (" + AlternativeText(Alternative) + ")"
+            + (PValueInterval is null ? string.Empty : "; " + PValueInterval.Level + " interval for the exact p " + ReportFormat.PValue(PValueInterval.Lower) + " to " + ReportFormat.PValue(PValueInterval.Upper))),
+        ("estimate", Estimate?.ToString() ?? string.Empty),
+        ("sample sizes", SampleSizes.ToString()),
+        ("conventions", ResultHtml.Join(Conventions)),
+        ("resampling", Resampling?.ToString() ?? string.Empty),
+        ("diagnostics", ResultHtml.Join(Diagnostics)),
+        ("library", "MscStats " + LibraryVersion),
+    ]);
 
     /// <summary>The invariant report line, e.g. <c>Welch t-test: t = 2.10, df = 21.3, p = 0.0478 (two-sided)</c>.</summary>
     public override string ToString()

@@ -30,7 +30,52 @@ public class ExamplesTests
 
     [Test]
     public void EveryExample_IsCoveredBelow()
-        => Assert.That(Program.Examples.Select(e => e.Name), Is.EquivalentTo(new[] { "pilot-summary", "pilot-effects", "quick-start", "published-trials", "simulate-pilot", "paired-analysis", "ci-check" }));
+        => Assert.That(Program.Examples.Select(e => e.Name), Is.EquivalentTo(new[] { "pilot-summary", "pilot-effects", "quick-start", "published-trials", "simulate-pilot", "paired-analysis", "ci-check", "trial-endpoint", "notebook" }));
+
+    [Test]
+    public void TrialEndpoint_PrintsTheExactTestsThePanelAndTheForestPlot()
+    {
+        string text = Run("trial-endpoint");
+        // Fisher's p for 2/12 vs 7/12 is R's fisher.test value (Exact/FisherExactTests covers the method); the rest are the
+        // library's direct calls, pinned here as printed.
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.StartWith("lanzoni2021: Lanzoni et al. 2021"));
+            Assert.That(text, Does.Contain("Fisher's exact test"));
+            Assert.That(text, Does.Contain("Boschloo's exact test"));
+            Assert.That(text, Does.Contain("(Chan-Zhang exact unconditional score)"));
+            Assert.That(text, Does.Contain("death, binary: n = 12 vs 12, 13 methods, 2 flags"));
+            Assert.That(text, Does.Match(@"Mortality in the bundled MSC trials.*, \d+ rows, \d+ characters of SVG"));
+        });
+    }
+
+    [Test]
+    public void Notebook_CellsAreTheTestedScript_AndItRuns()
+    {
+        // The notebook's code cells after the first (#r and usings) are exactly the script's cells.
+        var script = File.ReadAllText(Repository.File("examples", "MscStats.Examples", "NotebookWalkthrough.cs")).Replace("\r", string.Empty, StringComparison.Ordinal);
+        var expected = System.Text.RegularExpressions.Regex.Matches(script, @"// begin-cell\n(.*?)\n\s*// end-cell", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => Dedent(m.Groups[1].Value)).ToArray();
+        using var notebook = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Repository.File("examples", "notebooks", "reanalysis.ipynb")));
+        var cells = notebook.RootElement.GetProperty("cells").EnumerateArray()
+            .Where(c => c.GetProperty("cell_type").GetString() == "code")
+            .Select(c => string.Concat(c.GetProperty("source").EnumerateArray().Select(l => l.GetString())))
+            .ToArray();
+        Assert.That(cells[0], Does.StartWith("#r \"../../src/MscStats/bin/Release/net10.0/MscStats.dll\""));
+        Assert.That(cells.Skip(1), Is.EqualTo(expected));
+
+        string text = Run("notebook");
+        Assert.That(text, Does.Contain("Fisher-Pitman permutation test: mean difference = 52.08"));
+        Assert.That(text, Does.Contain("Hodges-Lehmann shift"));
+        Assert.That(text, Does.Contain("Figure 'oxygenation index (follow-up): MSC vs Control' 600x460, 1 panel"));
+    }
+
+    private static string Dedent(string block)
+    {
+        var lines = block.Split('\n');
+        int indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
+        return string.Join("\n", lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
+    }
 
     [Test]
     public void PilotSummary_PrintsProvenanceAndCohortTable()
@@ -110,8 +155,8 @@ public class ExamplesTests
         Assert.Multiple(() =>
         {
             Assert.That(lines[0], Is.EqualTo("Simulated MSC pilot (12 vs 13): 3 comparisons, seed 20210604"));
-            Assert.That(lines[1], Is.EqualTo("check passed: 121 numbers within tolerance"));
-            Assert.That(lines[2], Is.EqualTo("check passed: 121 numbers within tolerance"));
+            Assert.That(lines[1], Is.EqualTo("check passed: 124 numbers within tolerance"));
+            Assert.That(lines[2], Is.EqualTo("check passed: 124 numbers within tolerance"));
             Assert.That(lines[3], Does.StartWith("check failed: "));
             Assert.That(lines[4], Does.StartWith("  oxygenation index (follow-up) [mmHg] - continuous / mean-difference / lower: 14.583140051845547 -> "));
         });
