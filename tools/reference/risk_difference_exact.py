@@ -41,7 +41,9 @@ One-sided exact p-values at d (nuisance p2 in I(d) = [max(0, -d), min(1, 1 - d)]
     P_lower(d) = the same with T(y1, y2; d) <= T_obs + tol,
 T_obs = T(x1, x2; d), tol = 1e-9 max(|T_obs|, 1e-300) (ties count as at least as extreme; equal
 infinities are equal). Binomial probabilities are scipy.stats.binom.pmf in double precision (p
-clipped to [0, 1]; at p = 0 or 1 the pmf is the point mass).
+clipped to [0, 1]; at p = 0 or 1 the pmf is the point mass). scipy 1.10's boost binomial pmf warns
+"divide by zero" for p within a few ulps of 1; its values there are finite and correct (checked:
+they sum to 1), so that warning is silenced.
 
 Supremum over p2: grid of 5001 equally spaced points on I(d) (ends included); every local maximum
 of the grid (a run of equal values higher than both neighbours, an end counting as a neighbour of
@@ -54,18 +56,31 @@ the header and must stay below 1e-3/20, so no skipped maximum could have been th
 
 Interval (level 1 - alpha, alpha = 0.05 and 0.10):
     L = inf{d in (-1, 1): P_upper(d) > alpha/2},   U = sup{d in (-1, 1): P_lower(d) > alpha/2}.
-Search: P_upper and P_lower on the coarse grid d_k = -1 + k/200, k = 1..399; L is bracketed by the
-first d_k with P_upper > alpha/2 and the grid point before it (the script stops unless P_upper is
-<= alpha/2 at d_1 = -0.995 and > alpha/2 at the estimate), U by the last d_k with
-P_lower > alpha/2 and the next one; then bisection on the predicate until the bracket is narrower
-than 1e-12, the value reported being the bracket midpoint. Boundaries: if x1 = n1 and x2 = 0 then
-P_lower(d) >= Bin(n1; n1, d) Bin(0; n2, 0) = d^n1 (p2 = 0 is admissible for d > 0), which tends to 1
-as d -> 1, so the definition gives U = 1 exactly (reported as 1); symmetrically x1 = 0 and x2 = n2
-gives L = -1 exactly. Monotonicity: the script counts decreases of P_upper (increases of P_lower)
-over the coarse grid and over 201 points within 0.01 of each limit, and checks that no point of
-that fine scan beyond the limit is on the wrong side of alpha/2 (so the limit is the smallest
-crossing for L, the largest for U); it also records whether the bracket ends have different
-extreme sets (a jump of P at the limit, whose position then depends on the tie tolerance).
+U is computed as -L of the table with the arms swapped ((x2, n2) treated, (x1, n1) control): T
+changes sign, so P_lower(d) of the table is P_upper(-d) of the swapped one.
+
+Search for L. P_upper is not monotone in d: it jumps wherever some table's T crosses T_obs (the
+table enters or leaves the extreme set) and is continuous between those change points. Example:
+peer-100v100 at alpha = 0.10, P_upper exceeds 0.05 on about (0.0708, 0.0721), drops to 0.034 when
+tables (12, 0) and (100, 88) leave the set, and crosses 0.05 again near 0.0783; a plain bisection
+from a coarse bracket finds the second crossing, the definition asks for the first. So:
+  1. P_upper (and P_lower) on the coarse grid d_k = -1 + k/200, k = 1..399; P_upper(d_1) must be
+     < 2.5e-4.
+  2. Region: from the last d_k with P_upper < 2.5e-4 before the first d_k with P_upper > 0.025, to the
+     first d_k with P_upper > 0.05.
+  3. Every change point of the upper extreme set in the region: the sets are compared on a d-grid of
+     step 1e-4 and each change between two grid points is bisected to a bracket < 1e-12.
+  4. The pieces between change points are taken from the left; the first piece whose P_upper just
+     before its right end exceeds alpha/2 holds L: if P_upper just after its left end already
+     exceeds alpha/2, L is that change point (a jump; its position depends on the tie rule at the
+     1e-9 level), otherwise L is the crossing inside the piece, bisected to a bracket < 1e-12. The
+     value reported is the final bracket's midpoint.
+  5. Checks: P_upper increases on 11 points of the deciding piece; on 201 points within 0.01 of L no
+     point before L exceeds alpha/2 (the script stops otherwise); steps of the coarse grid where
+     P_upper decreases (P_lower increases) are listed in the header.
+Boundaries: if x1 = n1 and x2 = 0 then P_lower(d) >= Bin(n1; n1, d) Bin(0; n2, 0) = d^n1 (p2 = 0 is
+admissible for d > 0), which tends to 1 as d -> 1, so the definition gives U = 1 exactly (reported
+as 1); symmetrically x1 = 0 and x2 = n2 gives L = -1 exactly.
 
 p_upper0, p_lower0: P_upper(0), P_lower(0).
 
@@ -87,8 +102,8 @@ import datetime
 import math
 import os
 import platform
-import sys
 import time
+import warnings
 
 import mpmath
 import numpy as np
@@ -130,6 +145,8 @@ FINE_N = 201
 NEWTON_STEPS = 3
 REFINE_REL = 1e-3           # local maxima of the grid within this relative distance of its maximum are refined
 FLAT_TOP = 1e-12            # no refinement when the grid maximum is within this of 1
+SCAN_STEP = 1e-4            # d-grid on which the extreme set is compared to find its change points
+SMALL = 2.5e-4              # the piecewise search starts at the last coarse d with P below this
 MONO_TOL = 1e-12             # a decrease smaller than this (absolute) is not counted
 INF = float("inf")
 
@@ -353,82 +370,115 @@ def p_values(n1, n2, x1, x2, d, want=("upper", "lower")):
 
 # ---------------------------------------------------------------- limits
 
-def limit(case, n1, n2, x1, x2, side, alpha, coarse, rd):
-    """(value, info dict). side 'lower' uses P_upper, 'upper' uses P_lower."""
-    half = alpha / 2.0
+def breakpoints(n1, n2, x1, x2, a, b):
+    """Brackets (lo, hi), hi - lo < BISECT_TOL, of every d in (a, b] where the upper extreme set changes.
+
+    The set is compared on a d-grid of step <= SCAN_STEP; between two grid points with different sets
+    every change is located by bisection (smallest d where the set differs from the current one)."""
+    def uset(d):
+        return extreme_sets(n1, n2, x1, x2, d)[0]
+    m = max(2, int(math.ceil((b - a) / SCAN_STEP)) + 1)
+    ds = np.linspace(a, b, m)
+    out = []
+    prev = uset(float(ds[0]))
+    for i in range(1, m):
+        cur = uset(float(ds[i]))
+        lo, slo = float(ds[i - 1]), prev
+        while not np.array_equal(slo, cur):
+            l, h = lo, float(ds[i])
+            while h - l > BISECT_TOL:
+                mid = 0.5 * (l + h)
+                if np.array_equal(uset(mid), slo):
+                    l = mid
+                else:
+                    h = mid
+            sh = uset(h)
+            changed = np.argwhere(sh != slo)
+            out.append((l, h, [(int(u), int(v)) for u, v in changed]))
+            lo, slo = h, sh
+        prev = cur
+    return out
+
+
+def lower_limits(case, n1, n2, x1, x2, coarse):
+    """L for every alpha: {alpha: (value, info)}; coarse = [(d_k, P_upper(d_k))] on the coarse grid.
+
+    P_upper is continuous in d between the points where the upper extreme set changes (its pieces) and, as
+    checked on 11 points of the deciding piece, increasing within it. So L is found piece by piece from the
+    left: the first piece whose right-end value (P just before the next change) exceeds alpha/2 holds L; if
+    P at its left end already exceeds alpha/2, L is that change point (a jump of P), otherwise L is the
+    crossing inside the piece, found by bisection."""
+    rd = x1 / n1 - x2 / n2
+    halves = {alpha: alpha / 2.0 for alpha, _ in ALPHAS}
+    if rd <= -1.0:
+        return {alpha: (-1.0, {"boundary": True}) for alpha in halves}
     ds = [d for d, _ in coarse]
-    key = "upper" if side == "lower" else "lower"
-    vals = [pv[key][0] for _, pv in coarse]
-    info = {"boundary": False, "coarse_nonmono": 0, "fine_nonmono": 0, "jump": None}
-    # monotonicity over the coarse grid: P_upper nondecreasing, P_lower nonincreasing in d
-    info["coarse_where"] = []
-    for i in range(1, len(vals)):
-        dv = vals[i] - vals[i - 1]
-        if (side == "lower" and dv < -MONO_TOL) or (side == "upper" and dv > MONO_TOL):
-            info["coarse_nonmono"] += 1
-            info["coarse_where"].append((ds[i - 1], ds[i], vals[i - 1], vals[i]))
-    above = [v > half for v in vals]
-    if side == "lower":
-        if rd <= -1.0:
-            info["boundary"] = True
-            return -1.0, info
-        if above[0]:
-            raise SystemExit("%s: P_upper > alpha/2 already at d = %r" % (case, ds[0]))
-        if p_values(n1, n2, x1, x2, rd, ("upper",))[0]["upper"][0] <= half:
-            raise SystemExit("%s: P_upper <= alpha/2 at the estimate" % case)
-        k = above.index(True)
-        lo, hi = ds[k - 1], ds[k]          # pred false at lo, true at hi
-    else:
-        if rd >= 1.0:
-            info["boundary"] = True
-            return 1.0, info
-        if above[-1]:
-            raise SystemExit("%s: P_lower > alpha/2 still at d = %r" % (case, ds[-1]))
-        if p_values(n1, n2, x1, x2, rd, ("lower",))[0]["lower"][0] <= half:
-            raise SystemExit("%s: P_lower <= alpha/2 at the estimate" % case)
-        k = len(above) - 1 - above[::-1].index(True)
-        lo, hi = ds[k], ds[k + 1]          # pred true at lo, false at hi
+    vals = [v for _, v in coarse]
+    if vals[0] >= SMALL:
+        raise SystemExit("%s: P_upper = %r at d = %r is not small" % (case, vals[0], ds[0]))
+    first = {}
+    for alpha, half in halves.items():
+        ks = [k for k, v in enumerate(vals) if v > half]
+        if not ks:
+            raise SystemExit("%s: P_upper never exceeds %g on the coarse grid" % (case, half))
+        first[alpha] = ks[0]
+    kmin, kmax = min(first.values()), max(first.values())
+    js = [j for j in range(kmin) if vals[j] < SMALL]
+    d_s, d_e = ds[js[-1]], ds[kmax]
+    bps = breakpoints(n1, n2, x1, x2, d_s, d_e)
+    cache = {}
 
-    def pred(d):
-        return p_values(n1, n2, x1, x2, d, (key,))[0][key][0] > half
-
-    while hi - lo > BISECT_TOL:
-        m = 0.5 * (lo + hi)
-        if side == "lower":
-            if pred(m):
-                hi = m
+    def P(d):
+        if d not in cache:
+            r = p_values(n1, n2, x1, x2, d, ("upper",))[0]["upper"]
+            cache[d] = r[0]
+        return cache[d]
+    bounds = [(d_s, d_s, [])] + bps + [(d_e, d_e, [])]
+    out = {}
+    for k in range(len(bounds) - 1):
+        left, right = bounds[k][1], bounds[k + 1][0]
+        R = P(right)
+        for alpha, half in halves.items():
+            if alpha in out or R <= half:
+                continue
+            info = {"boundary": False, "pieces": len(bounds) - 1, "region": (d_s, d_e), "jump": None}
+            Lv = P(left)
+            inner = np.linspace(left, right, 11)
+            iv = [P(float(d)) for d in inner]
+            info["piece_mono"] = all(iv[i + 1] >= iv[i] - MONO_TOL for i in range(10))
+            if not info["piece_mono"]:
+                raise SystemExit("%s: P_upper not increasing within the piece (%r, %r)" % (case, left, right))
+            if Lv > half:
+                if k == 0:
+                    raise SystemExit("%s: P_upper > alpha/2 at the start of the region" % case)
+                lo, hi = bounds[k][0], bounds[k][1]
+                info["jump"] = (bounds[k][2], P(lo), P(hi))
+                value = 0.5 * (lo + hi)
             else:
-                lo = m
-        else:
-            if pred(m):
-                lo = m
-            else:
-                hi = m
-    value = 0.5 * (lo + hi)
-    check_mle(n1, n2, value)
-    # jump at the limit?
-    ra, ua, la, _ = p_values(n1, n2, x1, x2, lo, (key,))
-    rb, ub, lb, _ = p_values(n1, n2, x1, x2, hi, (key,))
-    Ea, Eb = (ua, ub) if side == "lower" else (la, lb)
-    if not np.array_equal(Ea, Eb):
-        diff = np.argwhere(Ea != Eb)
-        info["jump"] = (" ".join("(%d, %d)" % (int(i), int(j)) for i, j in diff),
-                        ra[key][0], rb[key][0])
-    info["p_lo"], info["p_hi"] = ra[key][0], rb[key][0]
-    info["argmax"] = rb[key][1] if side == "lower" else ra[key][1]
-    # fine scan around the limit
-    fine = np.linspace(max(-1.0 + 1e-9, value - FINE_HALF), min(1.0 - 1e-9, value + FINE_HALF), FINE_N)
-    fv = [p_values(n1, n2, x1, x2, float(d), (key,))[0][key][0] for d in fine]
-    for i in range(1, len(fv)):
-        dv = fv[i] - fv[i - 1]
-        if (side == "lower" and dv < -MONO_TOL) or (side == "upper" and dv > MONO_TOL):
-            info["fine_nonmono"] += 1
-    wrong = [float(d) for d, v in zip(fine, fv)
-             if (side == "lower" and d < lo and v > half) or (side == "upper" and d > hi and v > half)]
-    if wrong:
-        raise SystemExit("%s %s alpha=%g: P on the wrong side of alpha/2 beyond the limit at %r"
-                         % (case, side, alpha, wrong[:5]))
-    return value, info
+                lo, hi = left, right
+                while hi - lo > BISECT_TOL:
+                    mid = 0.5 * (lo + hi)
+                    if P(mid) > half:
+                        hi = mid
+                    else:
+                        lo = mid
+                value = 0.5 * (lo + hi)
+            info["p_lo"], info["p_hi"] = P(lo), P(hi)
+            info["bracket"] = (lo, hi)
+            check_mle(n1, n2, value)
+            # independent scan within 0.01 of the limit
+            fine = np.linspace(max(-1.0 + 1e-9, value - FINE_HALF), min(1.0 - 1e-9, value + FINE_HALF), FINE_N)
+            fv = [P(float(d)) for d in fine]
+            info["fine_nonmono"] = sum(1 for i in range(1, len(fv)) if fv[i] - fv[i - 1] < -MONO_TOL)
+            wrong = [float(d) for d, v in zip(fine, fv) if d < lo and v > half]
+            if wrong:
+                raise SystemExit("%s alpha=%g: P_upper > alpha/2 before the limit at %r" % (case, alpha, wrong[:5]))
+            out[alpha] = (value, info)
+        if len(out) == len(halves):
+            break
+    if len(out) != len(halves):
+        raise SystemExit("%s: no crossing found in (%r, %r)" % (case, d_s, d_e))
+    return out
 
 
 def read_unconditional():
@@ -457,15 +507,32 @@ def run_case(case, x1, n1, x2, n2):
     for k in range(1, COARSE):
         d = -1.0 + 2.0 * k / COARSE
         coarse.append((d, p_values(n1, n2, x1, x2, d)[0]))
+    res["coarse_mono"] = {}
+    for key, sign in (("upper", 1), ("lower", -1)):
+        steps = []
+        for (da, pa), (db, pb) in zip(coarse[:-1], coarse[1:]):
+            if sign * (pb[key][0] - pa[key][0]) < -MONO_TOL:
+                steps.append((da, db, pa[key][0], pb[key][0]))
+        res["coarse_mono"][key] = steps
+    low = lower_limits(case, n1, n2, x1, x2, [(d, pv["upper"][0]) for d, pv in coarse])
+    # U by symmetry: with the arms swapped T changes sign, so P_lower(d) of (x1, n1, x2, n2) is P_upper(-d)
+    # of (x2, n2, x1, n1) and U = -L of the swapped table.
+    upp = lower_limits(case, n2, n1, x2, x1, [(-d, pv["lower"][0]) for d, pv in reversed(coarse)])
     for alpha, name in ALPHAS:
-        for side in ("lower", "upper"):
-            v, info = limit(case, n1, n2, x1, x2, side, alpha, coarse, rd)
-            res["%s_%s" % (name, side)] = (v, info)
+        res["%s_lower" % name] = low[alpha]
+        v, info = upp[alpha]
+        info = dict(info)
+        if not info["boundary"]:
+            info["p_lo"], info["p_hi"] = info["p_hi"], info["p_lo"]
+            if info["jump"]:
+                info["jump"] = ([(j, i) for i, j in info["jump"][0]], info["jump"][2], info["jump"][1])
+        res["%s_upper" % name] = (-v if v != 0 else 0.0, info)
     res["seconds"] = time.time() - t0
     return res
 
 
 def main():
+    warnings.filterwarnings("ignore", message="divide by zero encountered in _binom_pdf")
     t_start = time.time()
     today = datetime.date.today().isoformat()
     uncond = read_unconditional()
@@ -510,16 +577,26 @@ def main():
                     what = "inf{d: P_upper(d) > %g}" % (alpha / 2) if side == "lower" else \
                         "sup{d: P_lower(d) > %g}" % (alpha / 2)
                     ref = ("own: %s, score statistic T(y1, y2; d) (Farrington-Manning restricted MLE, no N/(N-1)); "
-                           "coarse grid of %d d-values then bisection to a bracket < 1e-12 (midpoint); P at the "
-                           "bracket ends %.12g, %.12g" % (what, COARSE - 1, info["p_lo"], info["p_hi"]))
+                           "piecewise search over the %d pieces between change points of the extreme set in "
+                           "(%.3f, %.3f)%s; " % (what, info["pieces"], *(info["region"] if side == "lower" else
+                                                                         (-info["region"][1], -info["region"][0])),
+                                                  "" if side == "lower" else " (as -L of the arms-swapped table)"))
                     if info["jump"]:
-                        ref += ("; P jumps here: table(s) %s %s the extreme set, so the limit is where they tie "
-                                "with the observed table (tie tolerance rel. 1e-9)" % (
-                                    info["jump"][0], "join" if side == "lower" else "leave"))
+                        ref += ("P jumps across alpha/2 here (%.12g -> %.12g): table(s) %s %s the extreme set, so the "
+                                "limit is the d where they tie with the observed table (ties within rel. 1e-9 count), "
+                                "bracket < 1e-12 (midpoint)" % (
+                                    info["jump"][1], info["jump"][2],
+                                    " ".join("(%d, %d)" % t for t in info["jump"][0]),
+                                    "join" if side == "lower" else "leave"))
+                    else:
+                        ref += ("continuous crossing, bisection to a bracket < 1e-12 (midpoint); P at the bracket "
+                                "ends %.12g, %.12g" % (info["p_lo"], info["p_hi"]))
                     if info["fine_nonmono"]:
-                        ref += ("; P_%s is not monotone within 0.01 of the limit (%d steps): this is the %s "
-                                "crossing" % ("upper" if side == "lower" else "lower", info["fine_nonmono"],
-                                              "smallest" if side == "lower" else "largest"))
+                        ref += ("; P_%s is not monotone within 0.01 of the limit (%d steps down on 201 points); no "
+                                "point %s it exceeds alpha/2, so this is the %s crossing" % (
+                                    "upper" if side == "lower" else "lower", info["fine_nonmono"],
+                                    "below" if side == "lower" else "above",
+                                    "smallest" if side == "lower" else "largest"))
                 add(case, "%s_%s" % (name, side), v, ref)
         add(case, "p_upper0", r["p_upper0"], "own: P_upper(0): " + ptxt % (
             n1, n2, "T >= T_obs - tol", GRID_P2))
@@ -567,6 +644,11 @@ def main():
     coarse_mono = []
     jumps = []
     for (case, *_rest) in all_cases:
+        for key in ("upper", "lower"):
+            w = results[case]["coarse_mono"][key]
+            if w:
+                coarse_mono.append("%s P_%s %s" % (case, key, ", ".join("%.3f..%.3f: %.4g -> %.4g" % t for t in w)))
+    for (case, *_rest) in all_cases:
         r = results[case]
         for alpha, name in ALPHAS:
             for side in ("lower", "upper"):
@@ -575,9 +657,6 @@ def main():
                     continue
                 if info["fine_nonmono"]:
                     mono.append("%s %s_%s: %d" % (case, name, side, info["fine_nonmono"]))
-                if name == "ci95" and info["coarse_where"]:
-                    coarse_mono.append("%s P_%s %s" % (case, "upper" if side == "lower" else "lower", ", ".join(
-                        "%.3f..%.3f: %.4g -> %.4g" % w for w in info["coarse_where"])))
                 if info["jump"]:
                     jumps.append("%s %s_%s at %.12g (table(s) %s; P %.9g / %.9g at the bracket ends)"
                                  % (case, name, side, v, info["jump"][0], info["jump"][1], info["jump"][2]))
@@ -624,21 +703,30 @@ def main():
         "maxima refined; the largest relative gain of a refinement over its grid value was %.3g (so no skipped "
         "maximum could have won)." % (GRID_P2, REFINE_REL, FLAT_TOP, STATS["evals"], STATS["maxima"], STATS["gain"]),
         "Interval (ci95: alpha = 0.05; ci90: alpha = 0.10): lower = inf{d in (-1, 1): P_upper(d) > alpha/2}, upper = "
-        "sup{d in (-1, 1): P_lower(d) > alpha/2}. P on the coarse grid d = -1 + k/200, k = 1..399 (checked: P_upper "
-        "<= alpha/2 at -0.995 and > alpha/2 at d = rd; P_lower likewise mirrored), then bisection between the "
-        "bracketing grid points until the bracket is < 1e-12; the value is the bracket midpoint.",
+        "sup{d in (-1, 1): P_lower(d) > alpha/2}. upper is computed as -lower of the table with the arms swapped "
+        "((x2, n2) treated, (x1, n1) control): T changes sign, so P_lower(d) = P_upper(-d) of the swapped table.",
+        "Search for lower: P_upper on the coarse grid d = -1 + k/200, k = 1..399 (it must be < %g at -0.995). P_upper "
+        "is not monotone in d: it jumps where a table's T crosses T_obs, so that a table enters or leaves the extreme "
+        "set (e.g. peer-100v100 at alpha = 0.10: P_upper exceeds 0.05 on about (0.0708, 0.0721), drops to 0.034 "
+        "when tables (12, 0) and (100, 88) leave the set, and crosses 0.05 again near 0.0783; the definition takes "
+        "the first). So in the region from the last coarse d with P_upper < %g before the first coarse d with "
+        "P_upper > 0.025, to the first coarse d with P_upper > 0.05, every change point of the extreme set is "
+        "located (sets compared on a d-grid of step %g, each change bisected to < 1e-12), and the pieces between "
+        "them are taken from the left: the first piece whose value just before its right end exceeds alpha/2 holds "
+        "the limit; if P_upper just after its left end already exceeds alpha/2 the limit is that change point (a "
+        "jump), otherwise the crossing inside the piece by bisection to < 1e-12. The value is the final bracket's "
+        "midpoint. Checks: P_upper increases on 11 points of the deciding piece, and on 201 points within 0.01 of "
+        "the limit no point before it exceeds alpha/2." % (SMALL, SMALL, SCAN_STEP),
         "Boundary: x1 = n1, x2 = 0 (rd = 1) gives upper = 1 exactly, since P_lower(d) >= Bin(n1; n1, d) Bin(0; n2, 0) "
         "= d^n1 -> 1 as d -> 1; likewise x1 = 0, x2 = n2 would give lower = -1 exactly. Cases here: separated-8v8 and "
         "statxact-sep-13v7 upper = 1. The other limit of those cases is finite and found as above.",
-        "Monotonicity: P_upper and P_lower are not monotone in d in general (the extreme set changes with d). Near "
-        "every finite limit they are: on 201 points within 0.01 of it P_upper never decreases (P_lower never "
-        "increases) by more than 1e-12%s, and no point of that scan beyond the limit is on the wrong side of "
-        "alpha/2, while the coarse grid is below alpha/2 everywhere before the lower limit's bracket (after the "
-        "upper's); so each limit is the smallest (lower) or largest (upper) crossing. Coarse-grid steps where "
-        "P_upper decreases (P_lower increases), all away from the limits (d interval: P before -> after): %s."
-        % ((" except: " + "; ".join(mono)) if mono else "", "; ".join(coarse_mono) if coarse_mono else "none"),
-        "Jumps at a limit (the extreme set differs at the two ends of the final bracket, so the limit is a point where "
-        "another table's T crosses T_obs and its position depends on the tie rule at the 1e-9 level): %s."
+        "Monotonicity: steps of the coarse grid where P_upper decreases or P_lower increases by more than 1e-12 "
+        "(d interval: P before -> after): %s. Within 0.01 of a limit: %s."
+        % ("; ".join(coarse_mono) if coarse_mono else "none",
+           ("not monotone for " + "; ".join(mono) + " (number of steps down on 201 points)") if mono else
+           "monotone on 201 points in every case"),
+        "Limits at a jump of P (a change point of the extreme set; its position depends on the tie rule at about "
+        "the 1e-9 level): %s."
         % ("; ".join(jumps) if jumps else "none"),
         "Check at d = 0 (T is then Barnard's pooled Z): against tests/MscStats.Tests/Reference/unconditional.csv "
         "(own mpmath-based supremum): " + "; ".join(unc_lines) + ".",

@@ -75,20 +75,9 @@ public static class PermutationTest
         var x = pooled[..n1];
         var y = pooled[n1..];
         var outcome = TwoSampleCore(x, y, options, options.Level is not null, nameof(sample), progress, cancellationToken);
-        var diagnostics = new List<Diagnostic>();
-        if (sample.Missing.ToDiagnostic(sample.Arms) is { } missing)
-        {
-            diagnostics.Add(missing);
-        }
-
-        AddScaleDiagnostic(scale, diagnostics);
-        var interval = Interval(options, outcome.Family, scale, "treated", diagnostics);
-        var sizes = new SampleSizes(n1, n2);
-        var estimate = new EstimateResult("mean difference", meanDifference, interval, sizes, Conventions(options, outcome.Plan, scale, interval is not null));
-        return new TestResult(
-            "Fisher-Pitman permutation test", "mean difference", meanDifference, Probability.FromValue(Math.Min(1, outcome.P)), options.Alternative, sizes,
-            null, estimate, Conventions(options, outcome.Plan, scale, false), outcome.Resampling, diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()),
-            pValueInterval: outcome.PInterval);
+        return Result(
+            "Fisher-Pitman permutation test", "mean difference", meanDifference, "treated", new SampleSizes(n1, n2), options, outcome, scale,
+            sample.Missing.ToDiagnostic(sample.Arms));
     }
 
     /// <summary>The exact paired (sign-flip) permutation test of the mean of the differences follow-up − baseline.</summary>
@@ -115,15 +104,27 @@ public static class PermutationTest
         var (d, scale) = ExactDifferences(arm);
 
         var outcome = PairedCore(d, options, options.Level is not null, nameof(arm), progress, cancellationToken);
+        return Result("Paired sign-flip permutation test", "mean paired difference", mean, "differences", new SampleSizes(n, null), options, outcome, scale, null);
+    }
+
+    /// <summary>The test result with its companion estimate and interval, conventions and diagnostics.</summary>
+    private static TestResult Result(
+        string test, string measure, double estimateValue, string shifted, SampleSizes sizes, PermutationOptions options, PermutationOutcome outcome,
+        IntegerScale scale, Diagnostic? missing)
+    {
         var diagnostics = new List<Diagnostic>();
+        if (missing is not null)
+        {
+            diagnostics.Add(missing);
+        }
+
         AddScaleDiagnostic(scale, diagnostics);
-        var interval = Interval(options, outcome.Family, scale, "differences", diagnostics);
-        var sizes = new SampleSizes(n, null);
-        var estimate = new EstimateResult("mean paired difference", mean, interval, sizes, Conventions(options, outcome.Plan, scale, interval is not null));
+        var interval = Interval(options, outcome.Family, scale, shifted, diagnostics);
+        var estimate = new EstimateResult(measure, estimateValue, interval, sizes, Conventions(options, outcome.Plan, scale, interval is not null));
         return new TestResult(
-            "Paired sign-flip permutation test", "mean difference", mean, Probability.FromValue(Math.Min(1, outcome.P)), options.Alternative, sizes,
-            null, estimate, Conventions(options, outcome.Plan, scale, false), outcome.Resampling, diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()),
-            pValueInterval: outcome.PInterval);
+            test, "mean difference", estimateValue, Probability.FromValue(Math.Min(1, outcome.P)), options.Alternative, sizes,
+            null, estimate, Conventions(options, outcome.Plan, scale, false), outcome.Resampling,
+            diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()), pValueInterval: outcome.PInterval);
     }
 
     /// <summary>

@@ -108,14 +108,7 @@ public static class RankTests
         double p;
         if (exact)
         {
-            var permutation = PermutationOptions.Default with
-            {
-                Alternative = options.Alternative,
-                TwoSided = options.TwoSided,
-                Algorithm = PermutationAlgorithm.Shift,
-                Level = null,
-            };
-            p = PermutationTest.TwoSampleCore(x, y, permutation, false, nameof(sample), null, CancellationToken.None).P;
+            p = PermutationTest.TwoSampleCore(x, y, ExactCount(options), false, nameof(sample), null, CancellationToken.None).P;
         }
         else
         {
@@ -276,14 +269,7 @@ public static class RankTests
         double p;
         if (exact)
         {
-            var permutation = PermutationOptions.Default with
-            {
-                Alternative = options.Alternative,
-                TwoSided = options.TwoSided,
-                Algorithm = PermutationAlgorithm.Shift,
-                Level = null,
-            };
-            p = PermutationTest.PairedCore(scores, permutation, false, nameof(arm), null, CancellationToken.None).P;
+            p = PermutationTest.PairedCore(scores, ExactCount(options), false, nameof(arm), null, CancellationToken.None).P;
         }
         else
         {
@@ -415,6 +401,15 @@ public static class RankTests
 
         return sum;
     }
+
+    /// <summary>The permutation engine's options for an exact count of integer rank scores by the shift algorithm.</summary>
+    private static PermutationOptions ExactCount(RankTestOptions options) => PermutationOptions.Default with
+    {
+        Alternative = options.Alternative,
+        TwoSided = options.TwoSided,
+        Algorithm = PermutationAlgorithm.Shift,
+        Level = null,
+    };
 
     private static bool ChooseExact(RankTestOptions options, double cells, string paramName, string size, List<Diagnostic> diagnostics)
     {

@@ -208,7 +208,10 @@ internal sealed class SubsetSums
         return count;
     }
 
-    /// <summary>Σ over k of the weighted number of pairs with b − a ≤ thresholds[k].</summary>
+    /// <summary>
+    /// Σ over k of the weighted number of pairs with b − a ≤ thresholds[k]. Counted directly rather than as the total
+    /// minus <see cref="PairsAtLeast"/>, so that a small lower tail keeps its relative accuracy when the total is ~1e119.
+    /// </summary>
     public static double PairsAtMost(SubsetSums subtracted, SubsetSums added, ReadOnlySpan<long> thresholds)
     {
         double count = 0;

@@ -37,6 +37,19 @@ public static class ReportRenderer
         footer { margin-top: 3em; color: #777; font-size: 0.85em; }
         """;
 
+    /// <summary>The page's style sheet with every selector scoped to <c>.mscstats-report</c> (<c>body</c> becomes the <c>div</c> itself).</summary>
+    private static readonly string ScopedCss = string.Join("\n", Css.Split('\n').Select(line =>
+    {
+        int brace = line.IndexOf('{', StringComparison.Ordinal);
+        if (brace < 0)
+        {
+            return line;
+        }
+
+        var selectors = line[..brace].Split(',').Select(selector => selector.Trim() == "body" ? ".mscstats-report" : ".mscstats-report " + selector.Trim());
+        return string.Join(", ", selectors) + " " + line[brace..];
+    }));
+
     /// <summary>
     /// A self-contained HTML page: inline CSS only, no scripts, fonts, images or links to other resources; one table
     /// per comparison with its flags, then the figures with their SVG inline. Well-formed as XML (every element
@@ -58,8 +71,9 @@ public static class ReportRenderer
     }
 
     /// <summary>
-    /// The report as an HTML fragment for a notebook cell: the page's content in a <c>div</c> with its style sheet
-    /// scoped by a <c>style</c> element inside it; no scripts, fonts or links.
+    /// The report as an HTML fragment for a notebook cell: the page's content in a <c>div class="mscstats-report"</c>
+    /// with the page's style sheet, every selector scoped to that <c>div</c> so the notebook's own styles are untouched;
+    /// no scripts, fonts or links.
     /// </summary>
     /// <param name="report">The report.</param>
     /// <returns>The fragment.</returns>
@@ -67,7 +81,7 @@ public static class ReportRenderer
     public static string HtmlFragment(ComparisonReport report)
     {
         Guard.NotNull(report);
-        var html = new StringBuilder("<div class=\"mscstats-report\">\n<style>\n").Append(Css).Append("\n</style>\n");
+        var html = new StringBuilder("<div class=\"mscstats-report\">\n<style>\n").Append(ScopedCss).Append("\n</style>\n");
         Body(report, html);
         return html.Append("</div>\n").ToString();
     }
@@ -79,7 +93,7 @@ public static class ReportRenderer
     public static string HtmlFragment(MethodComparison comparison)
     {
         Guard.NotNull(comparison);
-        var html = new StringBuilder("<div class=\"mscstats-report\">\n<style>\n").Append(Css).Append("\n</style>\n");
+        var html = new StringBuilder("<div class=\"mscstats-report\">\n<style>\n").Append(ScopedCss).Append("\n</style>\n");
         Section(comparison, html);
         return html.Append("</div>\n").ToString();
     }

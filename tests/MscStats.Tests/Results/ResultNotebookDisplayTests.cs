@@ -59,4 +59,19 @@ public class ResultNotebookDisplayTests
         };
         Assert.That(html, Does.Contain(System.Net.WebUtility.HtmlEncode(expected)));
     }
+
+    [Test]
+    public void ReportFragment_ScopesEveryStyleRuleToItsOwnDiv()
+    {
+        // A notebook page must not be restyled: every rule of the fragment's style sheet starts with .mscstats-report.
+        string html = MethodPanel.Continuous(Sample, new ComparisonOptions(7) { BootstrapResamples = 1000 }).ToHtml();
+        string css = System.Text.RegularExpressions.Regex.Match(html, "<style>\\n(.*?)\\n</style>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        var rules = css.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(rules, Is.Not.Empty);
+        foreach (var rule in rules)
+        {
+            var selectors = rule[..rule.IndexOf('{', StringComparison.Ordinal)].Split(',');
+            Assert.That(selectors.All(sel => sel.Trim().StartsWith(".mscstats-report", StringComparison.Ordinal)), Is.True, rule);
+        }
+    }
 }
