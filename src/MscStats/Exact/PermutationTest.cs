@@ -128,6 +128,50 @@ public static class PermutationTest
     }
 
     /// <summary>
+    /// A random sample of the two-sample permutation null distribution of the mean difference, for plotting it (e.g.
+    /// with <c>Plot.Distribution</c>): each value is the mean difference after a uniformly random split of the pooled data
+    /// into arms of the observed sizes.
+    /// </summary>
+    /// <param name="sample">The two arms.</param>
+    /// <param name="count">How many permutations; at least 100.</param>
+    /// <param name="seed">The seed of the library's generator: the same seed gives the same values.</param>
+    /// <returns>The permuted mean differences, in the order drawn.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 100.</exception>
+    public static double[] NullDistribution(ContinuousSample sample, int count, ulong seed)
+    {
+        Guard.NotNull(sample);
+        Guard.AtLeast(count, 100);
+        int n1 = sample.Treated.Length, n2 = sample.Control.Length, n = n1 + n2;
+        var pool = new double[n];
+        sample.Treated.CopyTo(pool);
+        sample.Control.CopyTo(pool, n1);
+        double total = 0;
+        foreach (double v in pool)
+        {
+            total += v;
+        }
+
+        var rng = new Xoshiro256StarStar(seed);
+        var values = new double[count];
+        for (int r = 0; r < count; r++)
+        {
+            // Partial Fisher–Yates: the first n1 positions are a uniform random n1-subset.
+            double treated = 0;
+            for (int j = 0; j < n1; j++)
+            {
+                int k = j + (int)rng.NextBounded32((uint)(n - j));
+                (pool[j], pool[k]) = (pool[k], pool[j]);
+                treated += pool[j];
+            }
+
+            values[r] = treated / n1 - (total - treated) / n2;
+        }
+
+        return values;
+    }
+
+    /// <summary>
     /// The exact or Monte Carlo two-sample permutation p-value on integer scores (data scaled to integers, or doubled
     /// mid-ranks), with the tables of k-subset sums when they were built (always for the exact table algorithms; also
     /// for the others when <paramref name="wantTables"/> and they are within their limits).

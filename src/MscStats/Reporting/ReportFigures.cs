@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
 using MscStats.Effects;
+using MscStats.Exact;
 using MscStats.Internal;
 using MscStats.Plots;
 
@@ -10,8 +11,9 @@ namespace MscStats.Reporting;
 
 /// <summary>
 /// The figures of a method-comparison report, drawn from the same study and options: for each outcome a
-/// Gardner–Altman estimation plot (continuous), a paired slopegraph (baseline and follow-up) or the per-arm proportions
-/// (binary), and a forest plot of Hedges' g across the continuous outcomes.
+/// Gardner–Altman estimation plot and the permutation null distribution of the mean difference with the observed
+/// difference and its exact permutation interval (continuous), a paired slopegraph (baseline and follow-up) or the
+/// per-arm proportions (binary), and a forest plot of Hedges' g across the continuous outcomes.
 /// </summary>
 /// <remarks>Deterministic: the same study and options give the same bytes. Thread safe.</remarks>
 public static class ReportFigures
@@ -40,6 +42,7 @@ public static class ReportFigures
             {
                 var followUp = study.Continuous(info.Name, TimePoint.FollowUp, policy);
                 figures.Add(Figure(info.Name + ": estimation plot at follow-up", Plot.GardnerAltman(followUp, bootstrap)));
+                figures.Add(PermutationNull(info.Name + ": permutation null distribution at follow-up", followUp, options));
                 figures.Add(Figure(info.Name + ": baseline to follow-up", Plot.Slopegraph(study.Paired(info.Name, policy), bootstrap)));
                 forest.Add(new ForestRow(info.Name + " (follow-up)", EffectSize.HedgesG(followUp, new StandardizedOptions { Level = options.Level })));
                 continue;
@@ -58,6 +61,7 @@ public static class ReportFigures
                 {
                     var sample = study.Continuous(info.Name, time, policy);
                     figures.Add(Figure(info.Name + ": estimation plot", Plot.GardnerAltman(sample, bootstrap)));
+                    figures.Add(PermutationNull(info.Name + ": permutation null distribution", sample, options));
                     forest.Add(new ForestRow(info.Name, EffectSize.HedgesG(sample, new StandardizedOptions { Level = options.Level })));
                 }
             }
@@ -76,4 +80,20 @@ public static class ReportFigures
     }
 
     private static ReportFigure Figure(string title, Figure figure) => new(title, figure.ToSvg());
+
+    /// <summary>A Monte Carlo sample of the permutation null of the mean difference, the observed difference and the exact permutation interval.</summary>
+    private static ReportFigure PermutationNull(string title, ContinuousSample sample, ComparisonOptions options)
+    {
+        var test = PermutationTest.TwoSample(sample, PermutationOptions.Default with { Level = options.Level, Seed = options.Seed, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism });
+        var values = PermutationTest.NullDistribution(sample, options.BootstrapResamples, options.Seed);
+        string unit = sample.Outcome.Unit is { Length: > 0 } u ? " [" + u + "]" : string.Empty;
+        return Figure(title, Plot.Distribution(values, test.Statistic, test.Estimate?.Interval, PlotOptions.Default with
+        {
+            Title = sample.Outcome.Name + ": permutation null distribution",
+            XLabel = "mean difference under random splits (" + sample.Arms.Treated + " - " + sample.Arms.Control + ")" + unit,
+            Subtitle = "observed " + Results.ReportFormat.Number(test.Statistic) + ", exact p = " + Results.ReportFormat.PValue(test.PValue.Value)
+                + "; above: exact permutation " + (test.Estimate?.Interval?.Level.ToString() ?? string.Empty) + " interval",
+            Caption = Guard.Format(values.Length) + " random splits, seed " + options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".",
+        }));
+    }
 }

@@ -54,16 +54,19 @@ public class CliTests
             Assert.That(File.Exists(Path.Combine(outDir, App.MarkdownFile)), Is.True);
         });
 
-        // One estimation plot per continuous comparison, a slopegraph per paired outcome, proportions per binary outcome,
-        // and the forest plot of Hedges' g: 3 + 3 + 2 + 1 figures, each an SVG file that parses and is inlined in the page.
+        // Per continuous comparison an estimation plot and the permutation null, a slopegraph per paired outcome,
+        // proportions per binary outcome, and the forest plot of Hedges' g: 3 x 3 + 2 + 1 figures, each an SVG file
+        // that parses and is inlined in the page.
         var svgs = Directory.GetFiles(outDir, "figure-*.svg").OrderBy(f => f, StringComparer.Ordinal).ToArray();
         Assert.That(svgs.Select(Path.GetFileName), Is.EqualTo(new[]
         {
-            "figure-01-oxygenation-index-estimation-plot-at-follow-up.svg", "figure-02-oxygenation-index-baseline-to-follow-up.svg",
-            "figure-03-ct-inflammation-area-estimation-plot-at-follow-up.svg", "figure-04-ct-inflammation-area-baseline-to-follow-up.svg",
-            "figure-05-igm-estimation-plot-at-follow-up.svg", "figure-06-igm-baseline-to-follow-up.svg",
-            "figure-07-allergic-reaction-proportions.svg", "figure-08-serious-adverse-event-proportions.svg",
-            "figure-09-hedges-g-across-outcomes.svg",
+            "figure-01-oxygenation-index-estimation-plot-at-follow-up.svg", "figure-02-oxygenation-index-permutation-null-distribution-at-follow-up.svg",
+            "figure-03-oxygenation-index-baseline-to-follow-up.svg",
+            "figure-04-ct-inflammation-area-estimation-plot-at-follow-up.svg", "figure-05-ct-inflammation-area-permutation-null-distribution-at-follow-up.svg",
+            "figure-06-ct-inflammation-area-baseline-to-follow-up.svg",
+            "figure-07-igm-estimation-plot-at-follow-up.svg", "figure-08-igm-permutation-null-distribution-at-follow-up.svg", "figure-09-igm-baseline-to-follow-up.svg",
+            "figure-10-allergic-reaction-proportions.svg", "figure-11-serious-adverse-event-proportions.svg",
+            "figure-12-hedges-g-across-outcomes.svg",
         }));
         string html = File.ReadAllText(Path.Combine(outDir, App.HtmlFile));
         foreach (var svg in svgs)
