@@ -10,7 +10,11 @@ Score statistic for H0: p1 - p2 = d (every table (y1, y2), y1 = 0..n1, y2 = 0..n
 where (q1, q2) is the maximum-likelihood estimate of (p1, p2) under q1 - q2 = d (Miettinen &
 Nurminen 1985; Farrington & Manning 1990 closed form), WITHOUT the N/(N - 1) variance factor.
 Zero denominator: T = 0 if the numerator is 0, else +-inf with the numerator's sign (for d in
-(-1, 1) this only happens at d = 0 for tables (0, 0) and (n1, n2), whose numerator is 0).
+(-1, 1) this only happens at d = 0 for tables (0, 0) and (n1, n2), whose numerator is 0). The
+variance is evaluated as (q2 + d)((1 - q2) - d)/n1 + q2 (1 - q2)/n2: with q1 computed first, a q1
+just below 1 can round to 1 (q2 = 1, d = -2^-54 gives q1 = 1 - 2^-54, not a double), making the
+variance 0 and T = +inf where T is really about 3e-8; an early version of this script met exactly
+that at d = -5.6e-17 for peer-12v13 and reported L = 0.
 
 Restricted MLE (Farrington & Manning 1990, with s1 = y1/n1, s2 = y2/n2, theta = n2/n1): q1 is the
 root in [max(0, d), min(1, 1 + d)] of a q^3 + b q^2 + c q + e = 0 with
@@ -231,7 +235,11 @@ def score_from_mle(n1, n2, d, q1, q2):
     y1 = np.arange(n1 + 1, dtype=float)[:, None]
     y2 = np.arange(n2 + 1, dtype=float)[None, :]
     num = np.broadcast_to(y1 / n1 - y2 / n2 - d, (n1 + 1, n2 + 1))
-    var = q1 * (1.0 - q1) / n1 + q2 * (1.0 - q2) / n2
+    # 1 - q1 as (1 - q2) - d: near d = 0 a q1 just below 1 may round to 1 (e.g. q2 = 1, d = -2^-54), which would
+    # make the variance 0 and T infinite; the complement form keeps it (q1 itself only enters as the factor q1).
+    p1 = np.clip(q2 + d, 0.0, 1.0)
+    c1 = np.clip((1.0 - q2) - d, 0.0, 1.0)
+    var = p1 * c1 / n1 + q2 * (1.0 - q2) / n2
     with np.errstate(divide="ignore", invalid="ignore"):
         t = np.where(var > 0, num / np.sqrt(np.where(var > 0, var, 1.0)), np.sign(num) * INF)
     t = np.where((var <= 0) & (num == 0), 0.0, t)
@@ -685,11 +693,11 @@ def main():
         "strictly decreasing, so its root is simple), each step clipped to [max(0, -d), min(1, 1 - d)]. The polish "
         "matters: the closed form alone, in double precision, loses about half the digits where the wanted root is "
         "a double root of the cubic (e.g. n1 = 3, n2 = 4, table (3, 0), d = 0.75: q2 = 0 with zero score); the "
-        "largest Newton correction was %.3g in q2.",
+        "largest Newton correction was %.3g in q2." % (MLE_CHECK["clip"], NEWTON_STEPS, MLE_CHECK["newton"]),
         "Check of the restricted MLE: at %d values of d (d = 0, d = -0.95..0.95 by 0.05, every reported limit) for every table of "
         "every case, against 200-step bisection on the sign of the concave log-likelihood's derivative in q2: largest "
         "|q1 difference| %.3g, largest |T difference|/max(|T|, 1) %.3g." % (
-            MLE_CHECK["clip"], NEWTON_STEPS, MLE_CHECK["newton"], MLE_CHECK["n"], MLE_CHECK["dq"], MLE_CHECK["dt"])
+            MLE_CHECK["n"], MLE_CHECK["dq"], MLE_CHECK["dt"])
         + " Without the Newton steps the largest differences would be %.3g in q1 and %.3g in T (relative)." % (
             MLE_CHECK["raw_dq"], MLE_CHECK["raw_dt"]),
         "One-sided p-values at d: P_upper(d) = sup over p2 in [max(0, -d), min(1, 1 - d)] (p1 = p2 + d) of the sum of "

@@ -186,7 +186,8 @@ public static class PermutationTest
         double listed = Math.Max(n1, n2) <= MaxEnumeratedArm
             ? SubsetSums.EnumerationEntries(n1, maxK) + SubsetSums.EnumerationEntries(n2, maxK)
             : double.PositiveInfinity;
-        double splits = Math.Exp(MathNet.Numerics.SpecialFunctions.BinomialLn(n, n1));
+        // C(N, n1), rounded so that an enumerated count divides by the exact integer.
+        double splits = Math.Round(Math.Exp(MathNet.Numerics.SpecialFunctions.BinomialLn(n, n1)));
         var plan = Plan(options, shiftCells * (n1 + n2) / 2, shiftCells, listed, splits, paramName, n1 + " vs " + n2);
 
         // The tables of k-subset sums serve the exact p-value and the interval.
@@ -225,8 +226,8 @@ public static class PermutationTest
                 var f = family!;
                 double greater = f.Greater(0, 1), less = f.Less(0, 1);
                 double far = c == 0 ? f.Total
-                    : c > 0 ? greater + SubsetSums.PairsAtMost(TreatedOf(f), ControlOf(f), Constant(maxK, ShiftFamily.FloorDiv(-2 * c, n)))
-                    : less + SubsetSums.PairsAtLeast(TreatedOf(f), ControlOf(f), Constant(maxK, ShiftFamily.CeilDiv(-2 * c, n)));
+                    : c > 0 ? greater + SubsetSums.PairsAtMost(f.Treated, f.Control, Constant(maxK, ShiftFamily.FloorDiv(-2 * c, n)))
+                    : less + SubsetSums.PairsAtLeast(f.Treated, f.Control, Constant(maxK, ShiftFamily.CeilDiv(-2 * c, n)));
                 p = ExactP(options, greater, less, far, f.Total);
                 break;
             }
@@ -554,10 +555,6 @@ public static class PermutationTest
         Array.Fill(thresholds, value);
         return thresholds;
     }
-
-    private static SubsetSums TreatedOf(TwoSampleShiftFamily family) => family.Treated;
-
-    private static SubsetSums ControlOf(TwoSampleShiftFamily family) => family.Control;
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -129,20 +129,35 @@ public static class Boschloo
 
         int n1 = sample.TreatedTotal, n2 = sample.ControlTotal;
         bool greaterAlternative = options.Alternative == Alternative.Greater;
-        var fisher = new Dictionary<int, Hypergeometric.Distribution>();
-        double Statistic(int x1, int x2)
+        // One-sided Fisher p-values of every table from the conditional (hypergeometric) probabilities, each tail summed
+        // from its far end so that small p-values keep their relative accuracy.
+        var h = RejectionRegion.Hypergeometric(n1, n2);
+        var fisher = new double[n1 + 1, n2 + 1];
+        for (int m = 0; m <= n1 + n2; m++)
         {
-            int m = x1 + x2;
-            if (!fisher.TryGetValue(m, out var d))
+            int lo = Math.Max(0, m - n2), hi = Math.Min(n1, m);
+            double tail = 0;
+            if (greaterAlternative)
             {
-                d = new Hypergeometric(n1, n2, m).Probabilities(0);
-                fisher[m] = d;
+                for (int x1 = hi; x1 >= lo; x1--)
+                {
+                    tail += h[x1, m - x1];
+                    fisher[x1, m - x1] = tail;
+                }
             }
-
-            return greaterAlternative ? d.Above(x1) + d[x1] : d.Below(x1) + d[x1];
+            else
+            {
+                for (int x1 = lo; x1 <= hi; x1++)
+                {
+                    tail += h[x1, m - x1];
+                    fisher[x1, m - x1] = tail;
+                }
+            }
         }
 
-        return UnconditionalEngine.Run(sample, options, "Boschloo's exact test", "Fisher p", Statistic, largerIsExtreme: false, orientedStatistic: false);
+        double Statistic(int x1, int x2) => fisher[x1, x2];
+
+        return UnconditionalEngine.Run(sample, options, "Boschloo's exact test", "Fisher p", Statistic, largerIsExtreme: false, orientedStatistic: false, h);
     }
 }
 
@@ -291,7 +306,7 @@ internal static class UnconditionalEngine
 {
     public static TestResult Run(
         BinarySample sample, UnconditionalOptions? options, string test, string statisticName, Func<int, int, double> statistic,
-        bool largerIsExtreme, bool orientedStatistic)
+        bool largerIsExtreme, bool orientedStatistic, double[,]? hypergeometric = null)
     {
         options ??= UnconditionalOptions.Default;
         Guard.Defined(options.Alternative, "options.Alternative");
@@ -330,7 +345,7 @@ internal static class UnconditionalEngine
             }
         }
 
-        var region = new RejectionRegion(extreme, RejectionRegion.Hypergeometric(n1, n2), n1, n2);
+        var region = new RejectionRegion(extreme, hypergeometric ?? RejectionRegion.Hypergeometric(n1, n2), n1, n2);
         double lo = 1e-12, hi = 1 - 1e-12;
         if (options.BergerBoosGamma is double gamma)
         {
