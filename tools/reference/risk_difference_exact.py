@@ -98,7 +98,8 @@ Values are printed with %.17g (non-finite as inf, -inf, nan); the inputs as inte
 
 Regenerate (from the repository root):
     /usr/bin/python3 tools/reference/risk_difference_exact.py
-which writes tests/MscStats.Tests/Reference/risk-difference-exact.csv. Run time: about RUNTIME.
+which writes tests/MscStats.Tests/Reference/risk-difference-exact.csv. Run time: about 6 minutes on this
+machine (peer-100v100 about 3 of them).
 """
 
 import csv

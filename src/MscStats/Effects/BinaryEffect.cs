@@ -315,7 +315,21 @@ public static class BinaryEffect
         double u = Math.Sign(v) * Math.Sqrt(Math.Max(0, b * b / (9 * a * a) - c / (3 * a)));
         double cosArg = u == 0 ? 0 : Math.Clamp(v / (u * u * u), -1, 1);
         double w = (Math.PI + Math.Acos(cosArg)) / 3;
-        double r1 = Math.Clamp(2 * u * Math.Cos(w) - b / (3 * a), 0, 1);
+        double r1 = 2 * u * Math.Cos(w) - b / (3 * a);
+
+        // The closed form loses up to ~1e-8 where the root is (nearly) double; three Newton steps on the cubic restore it.
+        for (int i = 0; i < 3; i++)
+        {
+            double f = ((a * r1 + b) * r1 + c) * r1 + d, slope = (3 * a * r1 + 2 * b) * r1 + c;
+            if (slope == 0 || !double.IsFinite(f / slope))
+            {
+                break;
+            }
+
+            r1 -= f / slope;
+        }
+
+        r1 = Math.Clamp(r1, Math.Max(0, delta), Math.Min(1, 1 + delta));
         double r2 = Math.Clamp(r1 - delta, 0, 1);
         return (r1, r2);
     }

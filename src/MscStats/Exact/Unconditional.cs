@@ -228,17 +228,54 @@ internal sealed class RejectionRegion
         }
     }
 
+    /// <summary>Δ²w_m = w_{m+2} − 2w_{m+1} + w_m (signed), m = 0..n − 2.</summary>
+    public double[] SignedSecondDifferences
+    {
+        get
+        {
+            var d = new double[Math.Max(0, _n - 1)];
+            for (int m = 0; m + 2 <= _n; m++)
+            {
+                d[m] = _weights[m + 2] - 2 * _weights[m + 1] + _weights[m];
+            }
+
+            return d;
+        }
+    }
+
+    /// <summary>|Δ³w_m|, m = 0..n − 3: P‴(π) = n(n − 1)(n − 2) Σ_m Δ³w_m B_{m,n−3}(π).</summary>
+    public double[] ThirdDifferences
+    {
+        get
+        {
+            var d = new double[Math.Max(0, _n - 2)];
+            for (int m = 0; m + 3 <= _n; m++)
+            {
+                d[m] = Math.Abs(_weights[m + 3] - 3 * _weights[m + 2] + 3 * _weights[m + 1] - _weights[m]);
+            }
+
+            return d;
+        }
+    }
+
     /// <summary>
-    /// P(π), and B_{m,n−2}(π) for m = 0..n − 2 into <paramref name="lower"/> (from B_{m,n}(π) by the ratio
-    /// (n − m)(n − m − 1)/(n(n − 1)(1 − π)²)).
+    /// P(π), with B_{m,n−2}(π) (m = 0..n − 2) into <paramref name="second"/> and B_{m,n−3}(π) (m = 0..n − 3) into
+    /// <paramref name="third"/>, from B_{m,n}(π) by the ratios (n − m)(n − m − 1)/(n(n − 1)(1 − π)²) and
+    /// (n − m)(n − m − 1)(n − m − 2)/(n(n − 1)(n − 2)(1 − π)³).
     /// </summary>
-    public double Probability(double pi, double[] lower)
+    public double Probability(double pi, double[] second, double[] third)
     {
         double value = Probability(pi);
-        double scale = 1 / (_n * (_n - 1.0) * (1 - pi) * (1 - pi));
+        double q = 1 - pi;
+        double scale2 = 1 / (_n * (_n - 1.0) * q * q);
+        double scale3 = _n >= 3 ? 1 / (_n * (_n - 1.0) * (_n - 2.0) * q * q * q) : 0;
         for (int m = 0; m + 2 <= _n; m++)
         {
-            lower[m] = _binomial[m] * ((_n - m) * (_n - m - 1.0) * scale);
+            second[m] = _binomial[m] * ((_n - m) * (_n - m - 1.0) * scale2);
+            if (m + 3 <= _n)
+            {
+                third[m] = _binomial[m] * ((_n - m) * (_n - m - 1.0) * (_n - m - 2.0) * scale3);
+            }
         }
 
         return value;
@@ -372,86 +409,135 @@ internal static class UnconditionalEngine
     }
 
     /// <summary>
-    /// The maximum of P on [lo, hi], rigorously to a relative 1e-9: P is evaluated on a grid, and a cell [a, b] is split
-    /// while its upper bound max(P(a), P(b)) + M·(b − a)²/8 could exceed the best value found by more than 1e-9 of it,
-    /// where M bounds |P″| on the cell: n(n − 1) Σ_m |Δ²w_m| max over the cell of B_{m,n−2}, taken at the cell's ends or
-    /// at the mode m/(n − 2) when it lies inside. Cells far below the maximum are discarded at once; near it the bound
-    /// shrinks with the square of the cell width, so a few dozen evaluations settle the supremum.
+    /// The maximum of P on [lo, hi], rigorously to a relative 1e-9. P is evaluated on a grid, and a cell [a, b] of width h
+    /// is split while its upper bound max(P(a), P(b)) + K·h²/8 could exceed the best value found by more than 1e-9 of it,
+    /// where −K bounds P″ from below on the cell (P minus its chord is then at most K(x − a)(b − x)/2). K is the smaller
+    /// of two bounds from the Bernstein form P(π) = Σ w_m B_{m,n}(π): n(n − 1) Σ|Δ²w_m| max B_{m,n−2}, and
+    /// −(P″(a) + P″(b))/2 + n(n − 1)(n − 2) Σ|Δ³w_m| max B_{m,n−3}·h/2 (P″ at the ends, and P‴ bounding how far it moves),
+    /// each B's maximum over the cell taken at an end or at its mode when that lies inside. Cells in convex or low
+    /// stretches are discarded at once; near the maximum the bound approaches the true curvature, so a few dozen
+    /// evaluations settle the supremum.
     /// </summary>
     internal static (double Value, double ArgMax) Supremum(RejectionRegion region, double lo, double hi, int points)
     {
         int n = region.Degree;
-        if (n < 2)
+        if (n < 3)
         {
-            double a0 = region.Probability(lo), b0 = region.Probability(hi);
-            return a0 >= b0 ? (a0, lo) : (b0, hi);
+            // Degree at most 2: a grid fine enough is exact to rounding.
+            double bestSmall = double.NegativeInfinity, argSmall = lo;
+            for (int i = 0; i <= 4096; i++)
+            {
+                double x = lo + (hi - lo) * i / 4096;
+                double y = region.Probability(x);
+                if (y > bestSmall)
+                {
+                    (bestSmall, argSmall) = (y, x);
+                }
+            }
+
+            return (bestSmall, argSmall);
         }
 
         var d2 = region.SecondDifferences;
-        var peak = new double[n - 1];
-        for (int m = 0; m <= n - 2; m++)
-        {
-            // B_{m,n−2} at its mode m/(n − 2), with 0·log 0 = 0.
-            double q = m / (n - 2.0);
-            double log = SpecialFunctions.BinomialLn(n - 2, m) + (m == 0 ? 0 : m * Math.Log(q)) + (m == n - 2 ? 0 : (n - 2 - m) * Math.Log(1 - q));
-            peak[m] = n == 2 ? 1 : Math.Exp(log);
-        }
+        var signed2 = region.SignedSecondDifferences;
+        var d3 = region.ThirdDifferences;
+        var peak2 = Peaks(n - 2);
+        var peak3 = Peaks(n - 3);
+        double factor2 = n * (n - 1.0), factor3 = n * (n - 1.0) * (n - 2.0);
 
         double best = double.NegativeInfinity, argmax = lo;
-        var stack = new Stack<(double A, double B, double Fa, double Fb, double[] La, double[] Lb)>();
-        (double, double[]) Evaluate(double x)
+        var stack = new Stack<(double A, double B, Point Pa, Point Pb)>();
+        Point Evaluate(double x)
         {
-            var lower = new double[n - 1];
-            double y = region.Probability(x, lower);
+            var second = new double[n - 1];
+            var third = new double[n - 2];
+            double y = region.Probability(x, second, third);
+            double curvature = 0;
+            for (int m = 0; m <= n - 2; m++)
+            {
+                curvature += signed2[m] * second[m];
+            }
+
             if (y > best)
             {
                 best = y;
                 argmax = x;
             }
 
-            return (y, lower);
+            return new Point(y, factor2 * curvature, second, third);
         }
 
-        var (previousY, previousL) = Evaluate(lo);
+        var previous = Evaluate(lo);
         double previousX = lo;
         for (int i = 1; i < points; i++)
         {
             double x = i == points - 1 ? hi : lo + (hi - lo) * i / (points - 1);
-            var (y, l) = Evaluate(x);
-            stack.Push((previousX, x, previousY, y, previousL, l));
-            (previousX, previousY, previousL) = (x, y, l);
+            var point = Evaluate(x);
+            stack.Push((previousX, x, previous, point));
+            (previousX, previous) = (x, point);
         }
 
-        double factor = n * (n - 1.0);
         while (stack.Count > 0)
         {
-            var (a, b, fa, fb, la, lb) = stack.Pop();
+            var (a, b, pa, pb) = stack.Pop();
             double h = b - a;
-            double top = Math.Max(fa, fb);
-            if (top + factor * h * h / 8 <= best * (1 + 1e-9))
+            double top = Math.Max(pa.Value, pb.Value);
+            double target = best * (1 + 1e-9);
+            if (top + factor2 * h * h / 8 <= target)
             {
                 continue;
             }
 
-            double curvature = 0;
-            for (int m = 0; m <= n - 2; m++)
+            // −P″ ≤ −(P″(a) + P″(b))/2 + max|P‴|·h/2 on the cell.
+            double third = 0;
+            for (int m = 0; m <= n - 3; m++)
             {
-                double mode = m / (n - 2.0);
-                double cap = mode > a && mode < b ? peak[m] : Math.Max(la[m], lb[m]);
-                curvature += d2[m] * cap;
+                double mode = m / (n - 3.0);
+                third += d3[m] * (mode > a && mode < b ? peak3[m] : Math.Max(pa.Third[m], pb.Third[m]));
             }
 
-            if (top + factor * curvature * h * h / 8 <= best * (1 + 1e-9) || h < 1e-13)
+            double k = Math.Max(0, -(pa.Curvature + pb.Curvature) / 2 + factor3 * third * h / 2);
+            if (top + k * h * h / 8 > target)
+            {
+                double second = 0;
+                for (int m = 0; m <= n - 2; m++)
+                {
+                    double mode = m / (n - 2.0);
+                    second += d2[m] * (mode > a && mode < b ? peak2[m] : Math.Max(pa.Second[m], pb.Second[m]));
+                }
+
+                k = Math.Min(k, factor2 * second);
+            }
+
+            if (top + k * h * h / 8 <= target || h < 1e-13)
             {
                 continue;
             }
 
             double mid = a + h / 2;
-            var (fm, lm) = Evaluate(mid);
-            stack.Push((a, mid, fa, fm, la, lm));
-            stack.Push((mid, b, fm, fb, lm, lb));
+            var pm = Evaluate(mid);
+            stack.Push((a, mid, pa, pm));
+            stack.Push((mid, b, pm, pb));
         }
 
         return (best, argmax);
     }
+
+    /// <summary>B_{m,d}(m/d) for m = 0..d, the largest value of each Bernstein basis polynomial of degree d (0·log 0 = 0).</summary>
+    private static double[] Peaks(int d)
+    {
+        var peak = new double[d + 1];
+        for (int m = 0; m <= d; m++)
+        {
+            double q = d == 0 ? 0 : m / (double)d;
+            double log = SpecialFunctions.BinomialLn(d, m) + (m == 0 ? 0 : m * Math.Log(q)) + (m == d ? 0 : (d - m) * Math.Log(1 - q));
+            peak[m] = Math.Exp(log);
+        }
+
+        return peak;
+    }
+
+    /// <summary>An evaluated point: P, P″, and the Bernstein bases of degrees n − 2 and n − 3 there.</summary>
+    private sealed record Point(double Value, double Curvature, double[] Second, double[] Third);
 }
+

@@ -21,8 +21,11 @@ namespace MscStats.Exact;
 /// <para>
 /// P↑(Δ₀) = sup over the nuisance p₂ ∈ [max(0, −Δ₀), min(1, 1 − Δ₀)] of P(T ≥ t_obs) with p₁ = p₂ + Δ₀, and P↓(Δ₀) likewise
 /// with T ≤ t_obs; statistics within 1e-9 relative of the observed one count as at least as extreme. The interval is
-/// [inf{Δ₀ : P↑(Δ₀) &gt; α/2}, sup{Δ₀ : P↓(Δ₀) &gt; α/2}], each limit found by bisection to 1e-12 (P↑ rises and P↓ falls
-/// with Δ₀). The supremum over p₂ uses a grid with golden-section refinement of every local maximum to 1e-12.
+/// [inf{Δ₀ : P↑(Δ₀) &gt; α/2}, sup{Δ₀ : P↓(Δ₀) &gt; α/2}], each limit found by bisection to 1e-12. P↑ and P↓ jump where a
+/// table's statistic crosses the observed one and need not be monotone (at 70/100 vs 50/100 the 90% lower limit has
+/// an earlier, narrow crossing), so the 0.05 beyond each limit is scanned in steps of 2.5e-4 for an earlier crossing
+/// and that one is bisected; a window narrower than the step could still be missed. The supremum over p₂ uses a grid
+/// with golden-section refinement of every local maximum to 1e-12. The restricted MLE is refined by Newton steps.
 /// </para>
 /// </remarks>
 internal static class UnconditionalRiskDifference
@@ -32,12 +35,49 @@ internal static class UnconditionalRiskDifference
     public static (double Lower, double Upper) Interval(int a, int n1, int c, int n2, double alpha, int gridPoints)
     {
         double rd = (double)a / n1 - (double)c / n2;
+        bool Above(double d) => Tail(a, n1, c, n2, d, upper: true, gridPoints) > alpha / 2;
+        bool Below(double d) => Tail(a, n1, c, n2, d, upper: false, gridPoints) > alpha / 2;
 
-        // P↑ is at most α/2 far below the estimate and above it at the estimate; bisect between.
-        double lower = rd <= -1 ? -1 : Bisect(d => Tail(a, n1, c, n2, d, upper: true, gridPoints) > alpha / 2, -1, rd, risingTrue: true);
-        double upper = rd >= 1 ? 1 : Bisect(d => Tail(a, n1, c, n2, d, upper: false, gridPoints) > alpha / 2, rd, 1, risingTrue: false);
+        // P↑ is at most α/2 far below the estimate and above it at the estimate; bisect between. P↑ jumps wherever a
+        // table's statistic crosses the observed one, so it need not be monotone: the stretch just below the crossing
+        // found is scanned for an earlier one, which is then bisected (the definition takes the first).
+        double lower = -1;
+        if (rd > -1)
+        {
+            lower = Bisect(Above, -1, rd, risingTrue: true);
+            for (int i = ScanSteps; i >= 1 && lower > -1; i--)
+            {
+                double d = Math.Max(-1, lower - i * ScanStep);
+                if (Above(d))
+                {
+                    lower = d <= -1 ? -1 : Bisect(Above, Math.Max(-1, d - ScanStep), d, risingTrue: true);
+                    break;
+                }
+            }
+        }
+
+        double upper = 1;
+        if (rd < 1)
+        {
+            upper = Bisect(Below, rd, 1, risingTrue: false);
+            for (int i = ScanSteps; i >= 1 && upper < 1; i--)
+            {
+                double d = Math.Min(1, upper + i * ScanStep);
+                if (Below(d))
+                {
+                    upper = d >= 1 ? 1 : Bisect(Below, d, Math.Min(1, d + ScanStep), risingTrue: false);
+                    break;
+                }
+            }
+        }
+
         return (lower, upper);
     }
+
+    /// <summary>The stretch beyond a limit scanned for an earlier crossing: ScanSteps steps of ScanStep (0.05 in all).</summary>
+    private const int ScanSteps = 200;
+
+    private const double ScanStep = 2.5e-4;
 
     /// <summary>The one-sided exact unconditional score-test p-value at Δ₀.</summary>
     public static double Tail(int a, int n1, int c, int n2, double delta, bool upper, int gridPoints)
@@ -63,8 +103,10 @@ internal static class UnconditionalRiskDifference
     internal static double Score(int x1, int n1, int x2, int n2, double delta)
     {
         double p1 = (double)x1 / n1, p2 = (double)x2 / n2;
-        var (r1, r2) = BinaryEffect.RestrictedDifference(p1, p2, n1, n2, delta);
-        double variance = r1 * (1 - r1) / n1 + r2 * (1 - r2) / n2;
+        var (_, r2) = BinaryEffect.RestrictedDifference(p1, p2, n1, n2, delta);
+
+        // p̃1 = p̃2 + Δ0 written out, so that p̃1 cannot round to exactly 0 or 1 when Δ0 is tiny and the variance vanish.
+        double variance = (r2 + delta) * ((1 - r2) - delta) / n1 + r2 * (1 - r2) / n2;
         double numerator = p1 - p2 - delta;
         if (variance > 0)
         {
