@@ -12,7 +12,7 @@ namespace MscStats.Exact;
 /// <remarks>Immutable and thread safe.</remarks>
 public sealed record UnconditionalOptions
 {
-    /// <summary>The defaults: two-sided, no Berger–Boos restriction, tolerance 1e-9, 1,000-point grid.</summary>
+    /// <summary>The defaults: two-sided, no Berger–Boos restriction, tolerance 1e-9, a 16-point starting grid.</summary>
     public static UnconditionalOptions Default { get; } = new();
 
     /// <summary>The alternative; "greater" means the treated arm's event probability is the larger. Default two-sided.</summary>
@@ -32,11 +32,11 @@ public sealed record UnconditionalOptions
     public double RelativeTolerance { get; init; } = 1e-9;
 
     /// <summary>
-    /// The number of points of the starting grid over the nuisance probability; at least 10. Default 64. Cells of the
+    /// The number of points of the starting grid over the nuisance probability; at least 10. Default 16. Cells of the
     /// grid are then split wherever a bound on the curvature says the maximum could be higher, so the supremum is
     /// rigorous to a relative 1e-9 whatever the grid; more points only trade splits for evaluations.
     /// </summary>
-    public int GridPoints { get; init; } = 64;
+    public int GridPoints { get; init; } = 16;
 }
 
 /// <summary>
@@ -118,15 +118,26 @@ public static class Boschloo
         options ??= UnconditionalOptions.Default;
         if (options.Alternative == Alternative.TwoSided)
         {
-            var greater = Test(sample, options with { Alternative = Alternative.Greater });
-            var less = Test(sample, options with { Alternative = Alternative.Less });
-            var smaller = greater.PValue.Value <= less.PValue.Value ? greater : less;
+            // Only the smaller one-sided p-value matters: the side the data lean to first, then the other side's search
+            // stops as soon as it exceeds that value (its exact size is then irrelevant).
+            bool greaterFirst = sample.TreatedEvents * (double)sample.ControlTotal >= sample.ControlEvents * (double)sample.TreatedTotal;
+            var first = OneSided(sample, options with { Alternative = greaterFirst ? Alternative.Greater : Alternative.Less }, double.PositiveInfinity);
+            var second = OneSided(
+                sample, options with { Alternative = greaterFirst ? Alternative.Less : Alternative.Greater },
+                first.PValue.Value - (options.BergerBoosGamma ?? 0));
+            var smaller = second.PValue.Value < first.PValue.Value ? second : first;
             return new TestResult(
                 smaller.Test, smaller.StatisticName, smaller.Statistic, Probability.FromValue(Math.Min(1, 2 * smaller.PValue.Value)), Alternative.TwoSided,
                 smaller.SampleSizes, null, null,
                 smaller.Conventions.Append(new Convention(ConventionNames.TwoSided, "twice the smaller one-sided p-value (scipy)")));
         }
 
+        return OneSided(sample, options, double.PositiveInfinity);
+    }
+
+    /// <summary>The one-sided test; the supremum search may stop once it exceeds <paramref name="stopAbove"/>.</summary>
+    private static TestResult OneSided(BinarySample sample, UnconditionalOptions options, double stopAbove)
+    {
         int n1 = sample.TreatedTotal, n2 = sample.ControlTotal;
         bool greaterAlternative = options.Alternative == Alternative.Greater;
         // One-sided Fisher p-values of every table from the conditional (hypergeometric) probabilities, each tail summed
@@ -157,7 +168,7 @@ public static class Boschloo
 
         double Statistic(int x1, int x2) => fisher[x1, x2];
 
-        return UnconditionalEngine.Run(sample, options, "Boschloo's exact test", "Fisher p", Statistic, largerIsExtreme: false, orientedStatistic: false, h);
+        return UnconditionalEngine.Run(sample, options, "Boschloo's exact test", "Fisher p", Statistic, largerIsExtreme: false, orientedStatistic: false, h, stopAbove);
     }
 }
 
@@ -343,7 +354,7 @@ internal static class UnconditionalEngine
 {
     public static TestResult Run(
         BinarySample sample, UnconditionalOptions? options, string test, string statisticName, Func<int, int, double> statistic,
-        bool largerIsExtreme, bool orientedStatistic, double[,]? hypergeometric = null)
+        bool largerIsExtreme, bool orientedStatistic, double[,]? hypergeometric = null, double stopAbove = double.PositiveInfinity)
     {
         options ??= UnconditionalOptions.Default;
         Guard.Defined(options.Alternative, "options.Alternative");
@@ -391,7 +402,7 @@ internal static class UnconditionalEngine
             hi = Math.Min(hi, m == n ? 1 : BinomialLimits.BetaQuantile(m + 1, n - m, 1 - gamma / 2));
         }
 
-        var (p, argmax) = Supremum(region, lo, hi, options.GridPoints);
+        var (p, argmax) = Supremum(region, lo, hi, options.GridPoints, stopAbove);
         if (options.BergerBoosGamma is double add)
         {
             p += add;
@@ -418,7 +429,7 @@ internal static class UnconditionalEngine
     /// stretches are discarded at once; near the maximum the bound approaches the true curvature, so a few dozen
     /// evaluations settle the supremum.
     /// </summary>
-    internal static (double Value, double ArgMax) Supremum(RejectionRegion region, double lo, double hi, int points)
+    internal static (double Value, double ArgMax) Supremum(RejectionRegion region, double lo, double hi, int points, double stopAbove = double.PositiveInfinity)
     {
         int n = region.Degree;
         if (n < 3)
@@ -477,7 +488,8 @@ internal static class UnconditionalEngine
             (previousX, previous) = (x, point);
         }
 
-        while (stack.Count > 0)
+        // A caller that only needs to know whether the supremum exceeds stopAbove is answered as soon as it does.
+        while (stack.Count > 0 && !(best > stopAbove))
         {
             var (a, b, pa, pb) = stack.Pop();
             double h = b - a;
