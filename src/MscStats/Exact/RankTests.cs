@@ -143,7 +143,9 @@ public static class RankTests
     /// <param name="level">The nominal level; default 95%.</param>
     /// <returns>
     /// The estimate with the interval [D₍ₖ₎, D₍ₙ₁ₙ₂₊₁₋ₖ₎] of the sorted differences, k the largest integer with
-    /// P(U ≤ k − 1) ≤ α/2 under the exact untied null distribution of the Mann–Whitney U. The achieved confidence
+    /// P(U ≤ k − 1) ≤ α/2 under the exact untied null distribution of the Mann–Whitney U (counted in 128-bit integers up
+    /// to n₁ + n₂ = <see cref="MaxExactHodgesLehmann"/>; beyond, k and the achieved confidence come from the normal
+    /// approximation of U with continuity correction, and the interval's method says so). The achieved confidence
     /// 1 − 2P(U ≤ k − 1) ≥ the nominal level is in the interval's method and the <c>achieved-confidence</c> convention.
     /// With ties the untied distribution is still used, as R coin's <c>wilcox_test(conf.int = TRUE)</c>; R's
     /// <c>wilcox.test</c> then falls back to a normal approximation and exactRankTests' <c>wilcox.exact</c> inverts the
@@ -169,18 +171,34 @@ public static class RankTests
         Array.Sort(differences);
         double estimate = m % 2 == 1 ? differences[m / 2] : (differences[m / 2 - 1] + differences[m / 2]) / 2;
 
-        // Cumulative null distribution of U: coefficients of the Gaussian binomial [N choose n1]_q.
-        var cumulative = MannWhitneyCumulative(n1, n2);
-        double total = cumulative[^1], half = (1 - l.Value) / 2 * total;
-        int k = 0;
-        // A relative slack of 1e-12 keeps exact equalities (P(U ≤ k − 1) = α/2, e.g. 1/20 at 3 vs 3 and 90%) admissible.
-        while (k < m && cumulative[k] <= half * (1 + 1e-12))
+        // k from the exact null distribution of U (integer counts) up to MaxExactHodgesLehmann units, else from its
+        // normal approximation with continuity correction (as R's wilcox.test for large samples).
+        double alphaHalf = (1 - l.Value) / 2;
+        int k;
+        double achieved;
+        bool exact = n1 + n2 <= MaxExactHodgesLehmann;
+        if (exact)
         {
-            k++;
+            var cumulative = MannWhitneyCumulative(n1, n2);
+            Int128 total = cumulative[^1];
+            k = 0;
+            // P(U ≤ k) ≤ α/2, decided on the integer counts with α/2 as a double: count ≤ α/2·total.
+            while (k < m && (double)cumulative[k] <= alphaHalf * (double)total * (1 + 1e-12))
+            {
+                k++;
+            }
+
+            // Now P(U ≤ k − 1) ≤ α/2 < P(U ≤ k): k is the largest admissible order statistic.
+            achieved = k == 0 ? 1 : 1 - 2 * (double)cumulative[k - 1] / (double)total;
+        }
+        else
+        {
+            double mu = n1 * (double)n2 / 2, sigma = Math.Sqrt(n1 * (double)n2 * (n1 + n2 + 1) / 12);
+            double z = Normal.InvCDF(0, 1, alphaHalf);
+            k = Math.Clamp((int)Math.Floor(mu - 0.5 + z * sigma) + 1, 0, m / 2);
+            achieved = k == 0 ? 1 : 1 - 2 * Normal.CDF(0, 1, (k - 1 + 0.5 - mu) / sigma);
         }
 
-        // Now P(U ≤ k − 1) ≤ α/2 < P(U ≤ k): k is the largest admissible order statistic.
-        double achieved = k == 0 ? 1 : 1 - 2 * cumulative[k - 1] / total;
         var diagnostics = new List<Diagnostic>();
         if (sample.Missing.ToDiagnostic(sample.Arms) is { } missing)
         {
@@ -191,19 +209,21 @@ public static class RankTests
         {
             diagnostics.Add(Diagnostic.Warning(
                 DiagnosticCodes.IntervalUndefined,
-                Text($"No {l} interval exists for {n1} vs {n2}: even the range of the differences has confidence {1 - 2 / total:G4}; limits are infinite.")));
+                Text($"No {l} interval exists for {n1} vs {n2}: even the range of the differences falls short of it; limits are infinite.")));
         }
 
         var interval = new ConfidenceInterval(
             k == 0 ? double.NegativeInfinity : differences[k - 1],
             k == 0 ? double.PositiveInfinity : differences[m - k],
             l,
-            Text($"Bauer exact (achieved {achieved:0.0000})"));
+            exact ? Text($"Bauer exact (achieved {achieved:0.0000})") : Text($"Bauer, normal approximation of U (achieved {achieved:0.0000})"));
         return new EstimateResult(
             "Hodges-Lehmann shift", estimate, interval, new SampleSizes(n1, n2),
             EquatableArray.Create(
                 new Convention(ConventionNames.Estimator, "median of all pairwise differences"),
-                new Convention(ConventionNames.IntervalMethod, "order statistics of the differences, k from the exact untied Mann-Whitney distribution"),
+                new Convention(ConventionNames.IntervalMethod, exact
+                    ? "order statistics of the differences, k from the exact untied Mann-Whitney distribution"
+                    : "order statistics of the differences, k from the normal approximation of the untied Mann-Whitney distribution (continuity corrected)"),
                 new Convention(ConventionNames.AchievedConfidence, achieved.ToString("R", CultureInfo.InvariantCulture))),
             diagnostics: diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()));
     }
@@ -346,32 +366,38 @@ public static class RankTests
             diagnostics: diagnostics);
     }
 
+    /// <summary>The largest n₁ + n₂ for which the Hodges–Lehmann interval's k comes from the exact distribution of U (its counts fit in 128 bits).</summary>
+    public const int MaxExactHodgesLehmann = 120;
+
     /// <summary>
-    /// The cumulative counts c[u] = #{rankings with U ≤ u}, u = 0..n₁n₂, of the untied Mann–Whitney U: the partial sums
-    /// of the coefficients of the Gaussian binomial [n₁ + n₂ choose n₁]_q = Π_{i=1..n₁} (1 − q^{n₂+i})/(1 − q^i).
+    /// The cumulative counts c[u] = #{rankings with U ≤ u}, u = 0..n₁n₂, of the untied Mann–Whitney U, exactly: the
+    /// partial sums of the coefficients of the Gaussian binomial [n₁ + n₂ choose n₁]_q = Π_{i=1..n₁} (1 − q^{n₂+i})/(1 − q^i),
+    /// in 128-bit integers (floating point loses the tails to cancellation). Each step multiplies first, so that no
+    /// intermediate exceeds twice a coefficient of [n₂ + i − 1 choose i − 1]_q; checked arithmetic guards the rest.
     /// </summary>
-    internal static double[] MannWhitneyCumulative(int n1, int n2)
+    internal static Int128[] MannWhitneyCumulative(int n1, int n2)
     {
         int length = n1 * n2 + 1;
-        var c = new double[length];
+        var c = new Int128[length];
         c[0] = 1;
         for (int i = 1; i <= n1; i++)
         {
-            // Divide by (1 − q^i): c[u] += c[u − i], ascending; then multiply by (1 − q^{n2 + i}): c[u] −= c[u − n2 − i], descending.
-            for (int u = i; u < length; u++)
-            {
-                c[u] += c[u - i];
-            }
-
+            // Multiply by (1 − q^{n2 + i}) (descending), then divide by (1 − q^i) (ascending; exact, and the running
+            // values are the new coefficients).
             for (int u = length - 1; u >= n2 + i; u--)
             {
-                c[u] -= c[u - n2 - i];
+                c[u] = checked(c[u] - c[u - n2 - i]);
+            }
+
+            for (int u = i; u < length; u++)
+            {
+                c[u] = checked(c[u] + c[u - i]);
             }
         }
 
         for (int u = 1; u < length; u++)
         {
-            c[u] += c[u - 1];
+            c[u] = checked(c[u] + c[u - 1]);
         }
 
         return c;

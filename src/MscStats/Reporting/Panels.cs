@@ -29,7 +29,7 @@ internal static class Panels
     [
         new("mean-difference", "Mean difference, Welch interval", 0, (s, o) => EffectSize.MeanDifference(s, new MeanDifferenceOptions { Level = o.Level })),
         new("hedges-g", "Hedges' g, noncentral t interval", 0, (s, o) => EffectSize.HedgesG(s, new StandardizedOptions { Level = o.Level })),
-        new("hodges-lehmann", "Hodges-Lehmann shift, Bauer exact interval", 0, (s, o) => RankTests.HodgesLehmann(s, o.Level)),
+        new("hodges-lehmann", "Hodges-Lehmann shift, Bauer interval", 0, (s, o) => RankTests.HodgesLehmann(s, o.Level)),
         new("welch-t", "Welch t-test", 0, (s, o) => TTest.Welch(s, Alternative.TwoSided, o.Level), "bootstrap-bca"),
         new("brunner-munzel", "Brunner-Munzel test", 0.5, (s, o) => BrunnerMunzel.Test(s, Alternative.TwoSided, BrunnerMunzelDistribution.T, o.Level)),
         new("wilcoxon-mann-whitney", "Wilcoxon-Mann-Whitney exact test", 0, (s, o) => RankTests.WilcoxonMannWhitney(s, RankTestOptions.Default with { Level = o.Level }), "hodges-lehmann"),

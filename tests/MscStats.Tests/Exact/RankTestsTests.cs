@@ -117,6 +117,53 @@ public class RankTestsTests
         }
     }
 
+    [Test]
+    public void MannWhitneyCounts_AreExactIntegers_UpToTheLimit()
+    {
+        // The counts of U for 60 vs 60 sum to C(120, 60) exactly and are symmetric and nonnegative: floating point lost
+        // the tails to cancellation from about 100 vs 100 (a 300 vs 300 interval came out reversed).
+        var c = RankTests.MannWhitneyCumulative(60, 60);
+        var binomial = System.Numerics.BigInteger.One;
+        for (int i = 0; i < 60; i++)
+        {
+            binomial = binomial * (120 - i) / (i + 1);
+        }
+
+        Assert.That(c[^1].ToString(System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(binomial.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        int last = c.Length - 1;
+        for (int u = 1; u <= last; u++)
+        {
+            var pmf = c[u] - c[u - 1];
+            Assert.That(pmf >= 0, Is.True, "count at " + u);
+            var mirror = last - u == 0 ? c[0] : c[last - u] - c[last - u - 1];
+            Assert.That(pmf, Is.EqualTo(mirror), "symmetry at " + u);
+        }
+    }
+
+    [Test]
+    public void HodgesLehmann_LargeArms_UseTheNormalApproximationOfU_AndSaySo()
+    {
+        var rng = new Random(7);
+        var x = Enumerable.Range(0, 300).Select(_ => Math.Log(1 + Math.Exp(1 + 2 * rng.NextDouble()))).ToArray();
+        var y = Enumerable.Range(0, 300).Select(_ => Math.Log(1 + Math.Exp(2 * rng.NextDouble()))).ToArray();
+        var hl = RankTests.HodgesLehmann(ContinuousSample.Create(x, y));
+        Assert.That(hl.Interval!.Lower, Is.LessThan(hl.Estimate));
+        Assert.That(hl.Interval.Upper, Is.GreaterThan(hl.Estimate));
+        Assert.That(hl.Interval.Method, Does.StartWith("Bauer, normal approximation of U"));
+        double achieved = double.Parse(hl.Conventions.Single(c => c.Name == ConventionNames.AchievedConfidence).Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(achieved, Is.GreaterThanOrEqualTo(0.95).And.LessThan(0.9502));
+
+        // Just inside the exact limit, the normal approximation's k differs from the exact k by at most one.
+        var small = ContinuousSample.Create(x.Take(60).ToArray(), y.Take(60).ToArray());
+        var exact = RankTests.HodgesLehmann(small);
+        Assert.That(exact.Interval!.Method, Does.StartWith("Bauer exact"));
+        var differences = x.Take(60).SelectMany(a => y.Take(60).Select(b => a - b)).OrderBy(d => d).ToArray();
+        int kExact = Array.IndexOf(differences, exact.Interval.Lower) + 1;
+        double mu = 1800, sigma = Math.Sqrt(3600.0 * 121 / 12);
+        int kNormal = (int)Math.Floor(mu - 0.5 + MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.025) * sigma) + 1;
+        Assert.That(Math.Abs(kExact - kNormal), Is.LessThanOrEqualTo(1));
+    }
+
     private static readonly ReferenceTable Signed = ReferenceTable.Load("signed-rank.csv");
 
     private static IEnumerable<string> SignedCases() => Signed.Cases;
