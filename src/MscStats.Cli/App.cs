@@ -136,7 +136,8 @@ internal static class App
         var outcomes = SelectOutcomes(study, outcome);
         var options = new ComparisonOptions(seed) { BootstrapResamples = resamples };
         var report = Compute(console, study, outcomes, options, source);
-        var figures = ReportFigures.For(study, outcomes, options);
+        var notDrawn = new List<string>();
+        var figures = ReportFigures.For(study, outcomes, options, notDrawn);
 
         PrintReport(console, report);
         string folder = Path.GetFullPath(outDir);
@@ -154,6 +155,12 @@ internal static class App
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InputException("cannot write the reports to '" + outDir + "': " + e.Message);
+        }
+
+        foreach (var reason in notDrawn)
+        {
+            console.WriteLine();
+            console.Write(new Text("figure not drawn: " + reason));
         }
 
         console.WriteLine();

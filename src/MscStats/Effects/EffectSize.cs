@@ -428,6 +428,14 @@ public static class EffectSize
             {
                 double q = TDistribution.Quantile(1 - level.Alpha / 2, dom.BmDf);
                 double lo = dom.PHat - q * dom.PHatSe, hi = dom.PHat + q * dom.PHatSe;
+                if (lo < 0 || hi > 1)
+                {
+                    // Tiny arms: a large t quantile on few df. Kept as R's brunnermunzel reports it, with a warning.
+                    diagnostics.Add(Diagnostic.Warning(
+                        DiagnosticCodes.IntervalBeyondRange,
+                        "the Brunner-Munzel interval of P(X > Y), " + Guard.Format(lo) + " to " + Guard.Format(hi) + ", reaches beyond [0, 1] (few df); it is not clipped"));
+                }
+
                 interval = probabilityScale
                     ? new ConfidenceInterval(lo, hi, level, method)
                     : new ConfidenceInterval(2 * lo - 1, 2 * hi - 1, level, method);

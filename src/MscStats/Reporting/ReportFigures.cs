@@ -22,10 +22,15 @@ public static class ReportFigures
     /// <param name="study">The study.</param>
     /// <param name="outcomes">The outcomes, in order.</param>
     /// <param name="options">The options of the report (seed, resamples, level, missing-data policy).</param>
+    /// <param name="notDrawn">
+    /// Receives "title: reason" for every figure the data do not allow (e.g. a Hedges' g of an outcome with no spread);
+    /// when null, such a figure throws instead.
+    /// </param>
     /// <returns>The figures, each with a title and its SVG markup.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An outcome is unknown.</exception>
-    public static IReadOnlyList<ReportFigure> For(Study study, IEnumerable<string> outcomes, ComparisonOptions options)
+    /// <exception cref="Exceptions.AssumptionException">A figure is undefined for the data and <paramref name="notDrawn"/> is null.</exception>
+    public static IReadOnlyList<ReportFigure> For(Study study, IEnumerable<string> outcomes, ComparisonOptions options, ICollection<string>? notDrawn = null)
     {
         Guard.NotNull(study);
         Guard.NotNull(outcomes);
@@ -41,10 +46,10 @@ public static class ReportFigures
             if (times.Contains(TimePoint.Baseline) && times.Contains(TimePoint.FollowUp))
             {
                 var followUp = study.Continuous(info.Name, TimePoint.FollowUp, policy);
-                figures.Add(Figure(info.Name + ": estimation plot at follow-up", Plot.GardnerAltman(followUp, bootstrap)));
-                figures.Add(PermutationNull(info.Name + ": permutation null distribution at follow-up", followUp, options));
-                figures.Add(Figure(info.Name + ": baseline to follow-up", Plot.Slopegraph(study.Paired(info.Name, policy), bootstrap)));
-                forest.Add(new ForestRow(info.Name + " (follow-up)", EffectSize.HedgesG(followUp, new StandardizedOptions { Level = options.Level })));
+                Draw(info.Name + ": estimation plot at follow-up", () => Figure(info.Name + ": estimation plot at follow-up", Plot.GardnerAltman(followUp, bootstrap)));
+                Draw(info.Name + ": permutation null distribution at follow-up", () => PermutationNull(info.Name + ": permutation null distribution at follow-up", followUp, options));
+                Draw(info.Name + ": baseline to follow-up", () => Figure(info.Name + ": baseline to follow-up", Plot.Slopegraph(study.Paired(info.Name, policy), bootstrap)));
+                Row(info.Name + " (follow-up)", followUp);
                 continue;
             }
 
@@ -55,25 +60,49 @@ public static class ReportFigures
                     .All(o => o.Value is 0.0 or 1.0);
                 if (binary)
                 {
-                    figures.Add(Figure(info.Name + ": proportions", Plot.Proportions(study.Binary(info.Name, time, policy))));
+                    Draw(info.Name + ": proportions", () => Figure(info.Name + ": proportions", Plot.Proportions(study.Binary(info.Name, time, policy))));
                 }
                 else
                 {
                     var sample = study.Continuous(info.Name, time, policy);
-                    figures.Add(Figure(info.Name + ": estimation plot", Plot.GardnerAltman(sample, bootstrap)));
-                    figures.Add(PermutationNull(info.Name + ": permutation null distribution", sample, options));
-                    forest.Add(new ForestRow(info.Name, EffectSize.HedgesG(sample, new StandardizedOptions { Level = options.Level })));
+                    Draw(info.Name + ": estimation plot", () => Figure(info.Name + ": estimation plot", Plot.GardnerAltman(sample, bootstrap)));
+                    Draw(info.Name + ": permutation null distribution", () => PermutationNull(info.Name + ": permutation null distribution", sample, options));
+                    Row(info.Name, sample);
                 }
             }
         }
 
         if (forest.Count > 1)
         {
-            figures.Add(Figure("Hedges' g across outcomes", Plot.Forest(forest, EffectScale.Difference, PlotOptions.Default with
+            Draw("Hedges' g across outcomes", () => Figure("Hedges' g across outcomes", Plot.Forest(forest, EffectScale.Difference, PlotOptions.Default with
             {
                 Title = "Standardized effects across outcomes",
                 XLabel = "Hedges' g (treated - control), " + options.Level + " noncentral t interval",
             })));
+        }
+
+        void Draw(string title, Func<ReportFigure> draw)
+        {
+            try
+            {
+                figures.Add(draw());
+            }
+            catch (Exceptions.AssumptionException e) when (notDrawn is not null)
+            {
+                notDrawn.Add(title + ": " + e.Message);
+            }
+        }
+
+        void Row(string label, ContinuousSample sample)
+        {
+            try
+            {
+                forest.Add(new ForestRow(label, EffectSize.HedgesG(sample, new StandardizedOptions { Level = options.Level })));
+            }
+            catch (Exceptions.AssumptionException e) when (notDrawn is not null)
+            {
+                notDrawn.Add("Hedges' g across outcomes, row " + label + ": " + e.Message);
+            }
         }
 
         return figures;

@@ -99,4 +99,7 @@ public static class DiagnosticCodes
 
     /// <summary>An exact distribution was beyond reach and the normal approximation was used.</summary>
     public const string NormalApproximation = "normal-approximation";
+
+    /// <summary>An interval reaches beyond the range of its measure (e.g. a probability below 0); it is reported unclipped.</summary>
+    public const string IntervalBeyondRange = "interval-beyond-range";
 }

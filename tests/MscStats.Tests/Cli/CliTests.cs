@@ -105,6 +105,26 @@ public class CliTests
     }
 
     [Test]
+    public void Analyze_DegenerateData_ReportsWhatCannotBeComputed_AndStillWritesTheReport()
+    {
+        // 2 vs 2, an outcome with no spread at all and a binary outcome with no events: every method that is undefined
+        // says why in its row, and a figure that cannot be drawn is named with the reason; nothing fails the run.
+        string csv = Path_("tiny.csv");
+        File.WriteAllText(csv, "subject,arm,time,outcome,unit,value\n"
+            + "T1,Treated,follow-up,score,pts,1.5\nT2,Treated,follow-up,score,pts,1.5\nC1,Control,follow-up,score,pts,1.5\nC2,Control,follow-up,score,pts,1.5\n"
+            + "T1,Treated,follow-up,event,,0\nT2,Treated,follow-up,event,,0\nC1,Control,follow-up,event,,0\nC2,Control,follow-up,event,,0\n"
+            + "T1,Treated,follow-up,crp,mg/L,8\nT2,Treated,follow-up,crp,mg/L,12\nC1,Control,follow-up,crp,mg/L,11\nC2,Control,follow-up,crp,mg/L,9\n");
+        var (code, output, error) = Run("analyze", csv, "--out", Path_("tiny"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
+            Assert.That(output, Does.Contain("not computed: the table has a zero margin"));
+            Assert.That(output, Does.Contain("figure not drawn: Hedges' g across outcomes, row score: the pooled SD is 0"));
+            Assert.That(File.Exists(Path.Combine(Path_("tiny"), App.HtmlFile)), Is.True);
+        });
+    }
+
+    [Test]
     public void Analyze_MalformedCsv_ExitsTwo_NamingLineAndColumn()
     {
         string csv = Path_("bad.csv");

@@ -138,6 +138,23 @@ public class ContinuousEffectTests
         }
     }
 
+    [Test]
+    public void BrunnerMunzel_TinyArms_IntervalBeyondProbabilities_IsFlagged()
+    {
+        // 2 vs 2 with p-hat = 0.5: the t quantile on about 2 df puts the limits outside [0, 1]. They stay as R's
+        // brunnermunzel reports them (the reference cases unequal-5v9 and negative-6v7 reach beyond too), with a warning.
+        var sample = ContinuousSample.Create([8, 12], [11, 9]);
+        var test = MscStats.Inference.BrunnerMunzel.Test(sample);
+        Assert.That(test.Estimate!.Interval!.Lower, Is.LessThan(0));
+        Assert.That(test.Estimate.Interval.Upper, Is.GreaterThan(1));
+        Assert.That(test.Estimate.Diagnostics.Single().Code, Is.EqualTo(DiagnosticCodes.IntervalBeyondRange));
+        var ps = EffectSize.ProbabilityOfSuperiority(sample, DominanceOptions.Default with { Interval = DominanceInterval.BrunnerMunzel });
+        Assert.That(ps.Diagnostics.Select(d => d.Code), Does.Contain(DiagnosticCodes.IntervalBeyondRange));
+        var wider = EffectSize.ProbabilityOfSuperiority(ContinuousSample.Create(System.Linq.Enumerable.Range(1, 15).Select(i => (double)i).ToArray(), System.Linq.Enumerable.Range(1, 15).Select(i => i + 0.5).ToArray()), DominanceOptions.Default with { Interval = DominanceInterval.BrunnerMunzel });
+        Assert.That(wider.Interval!.Lower, Is.GreaterThanOrEqualTo(0));
+        Assert.That(wider.Diagnostics.Select(d => d.Code), Does.Not.Contain(DiagnosticCodes.IntervalBeyondRange));
+    }
+
     [TestCaseSource(nameof(Cases))]
     public void ProbabilityOfSuperiority_BrunnerMunzelInterval(string c)
     {
