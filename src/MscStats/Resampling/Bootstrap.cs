@@ -297,25 +297,17 @@ public static class Bootstrap
         int b = replicates.Length;
         var level = options.Level;
         double alpha = level.Alpha;
-        double mean = Moments.Mean(replicates);
-        double variance = Moments.Variance(replicates, mean);
+        var moments = ReplicateMoments(replicates, estimate);
+        double mean = moments.Mean, variance = moments.Variance, m4 = moments.FourthMoment;
         se = Math.Sqrt(variance);
         bias = mean - estimate;
-        double m4 = 0;
-        foreach (double r in replicates)
-        {
-            double d = r - mean;
-            m4 += d * d * d * d;
-        }
-
-        m4 /= b;
         double kurtosis = variance > 0 ? m4 / (variance * variance) : 3;
         seError = se * Math.Sqrt(Math.Max(kurtosis - 1, 0) / (4.0 * b));
 
         // The tail buffers reach as far as the levels used below (plus the ±2s windows of the MC errors);
         // TailQuantiles selects within the whole sample for anything further in.
         double reach = alpha / 2 + 3 * Math.Sqrt(0.25 / b);
-        var bca = jackknife is null ? default : BcaLevels(replicates, estimate, jackknife, options);
+        var bca = jackknife is null ? default : BcaLevels(replicates.Length, moments.Below, moments.Equal, estimate, jackknife, options);
         if (jackknife is not null && double.IsFinite(bca.P1))
         {
             reach = Math.Max(reach, Math.Max(bca.P1, 1 - bca.P2) + 3 * Math.Sqrt(0.25 / b) + 0.01);
@@ -383,19 +375,49 @@ public static class Bootstrap
         return result;
     }
 
-    /// <summary>The BCa levels (NaN when undefined), z₀, the acceleration and the proportion of replicates below θ̂.</summary>
-    private static (double P1, double P2, double Z0, double A, double Proportion) BcaLevels(
-        double[] replicates, double estimate, double[][] jackknife, BootstrapOptions options)
+    /// <summary>
+    /// The replicates' mean and variance exactly as <see cref="Moments.Mean"/> and <see cref="Moments.Variance"/> compute
+    /// them (the same sums in the same order), the fourth central moment, and the counts below and equal to the estimate,
+    /// in three passes over the replicates instead of five.
+    /// </summary>
+    private static (double Mean, double Variance, double FourthMoment, int Below, int Equal) ReplicateMoments(double[] replicates, double estimate)
     {
-        double alpha = options.Level.Alpha;
+        int n = replicates.Length;
+        double sum = 0;
         int below = 0, equal = 0;
-        foreach (double r in replicates)
+        foreach (double v in replicates)
         {
-            below += r < estimate ? 1 : 0;
-            equal += r == estimate ? 1 : 0;
+            sum += v;
+            below += v < estimate ? 1 : 0;
+            equal += v == estimate ? 1 : 0;
         }
 
-        double proportion = options.BiasCorrectionTies == BiasCorrectionTies.Half ? (below + 0.5 * equal) / replicates.Length : (double)below / replicates.Length;
+        double first = sum / n, correction = 0;
+        foreach (double v in replicates)
+        {
+            correction += v - first;
+        }
+
+        double mean = first + correction / n;
+        double squares = 0, deviations = 0, fourth = 0;
+        foreach (double v in replicates)
+        {
+            double d = v - mean;
+            squares += d * d;
+            deviations += d;
+            fourth += d * d * d * d;
+        }
+
+        double variance = Math.Max(0, (squares - deviations * deviations / n) / (n - 1));
+        return (mean, variance, fourth / n, below, equal);
+    }
+
+    /// <summary>The BCa levels (NaN when undefined), z₀, the acceleration and the proportion of replicates below θ̂.</summary>
+    private static (double P1, double P2, double Z0, double A, double Proportion) BcaLevels(
+        int resamples, int below, int equal, double estimate, double[][] jackknife, BootstrapOptions options)
+    {
+        double alpha = options.Level.Alpha;
+        double proportion = options.BiasCorrectionTies == BiasCorrectionTies.Half ? (below + 0.5 * equal) / resamples : (double)below / resamples;
         double z0 = Normal.InvCDF(0, 1, proportion);
         double a = Acceleration(jackknife, options.Acceleration, estimate);
         if (!double.IsFinite(z0) || !double.IsFinite(a))
