@@ -19,7 +19,7 @@ namespace MscStats.Reporting;
 public static class ReportRenderer
 {
     private const string Css = """
-        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2em auto; max-width: 72em; padding: 0 1em; color: #1b1b1b; line-height: 1.4; }
+        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2em auto; max-width: 96em; padding: 0 1em; color: #1b1b1b; line-height: 1.4; }
         h1 { font-size: 1.6em; margin-bottom: 0.2em; }
         h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #ccc; }
         p.meta, p.sizes { color: #555; margin: 0.3em 0; }
@@ -27,8 +27,8 @@ public static class ReportRenderer
         table { border-collapse: collapse; width: 100%; font-size: 0.9em; margin: 0.8em 0; }
         th, td { border: 1px solid #ddd; padding: 0.3em 0.5em; vertical-align: top; text-align: left; }
         th { background: #f0f0f0; }
-        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        td.small { font-size: 0.85em; color: #444; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; min-width: 6em; }
+        td.small { font-size: 0.8em; color: #444; min-width: 18em; }
         tr.failed td { color: #888; font-style: italic; }
         tr.rejects td.p { font-weight: bold; }
         ul.flags li { color: #8a4b00; }
