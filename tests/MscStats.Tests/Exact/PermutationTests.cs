@@ -102,6 +102,25 @@ public class PermutationTests
         Assert.That(result.Diagnostics.Single(d => d.Code == DiagnosticCodes.IntervalUndefined).Message, Does.Contain("Too few permutations (3)"));
     }
 
+    private static readonly ReferenceTable PairedRef = ReferenceTable.Load("permutation-paired-ci.csv");
+
+    private static IEnumerable<string> PairedIntervalCases() => PairedRef.Cases;
+
+    [TestCaseSource(nameof(PairedIntervalCases))]
+    public void Paired_IntervalMatchesTheExactInversion(string c)
+    {
+        // permutation-paired-ci.csv (tools/reference/permutation_paired_ci.py): brute force over all 2^n sign vectors in
+        // exact fractions, including a real-valued case; 1e-12 relative.
+        var x = PairedRef.Data(c, "data_x");
+        var arm = PairedArm.Create("pairs", Enumerable.Range(1, x.Length).Select(i => "s" + i).ToArray(), PairedRef.Data(c, "data_y"), x);
+        foreach (var (level, prefix) in new[] { (ConfidenceLevel.L95, "ci95"), (ConfidenceLevel.L90, "ci90") })
+        {
+            var interval = PermutationTest.Paired(arm, PermutationOptions.Default with { Level = level }).Estimate!.Interval!;
+            PairedRef.AssertNear(interval.Lower, c, prefix + "_lower", 1e-12);
+            PairedRef.AssertNear(interval.Upper, c, prefix + "_upper", 1e-12);
+        }
+    }
+
     [Test]
     public void Paired_IntervalIsTheInversionOfTheSignFlipTest()
     {
