@@ -178,6 +178,21 @@ public class PermutationAlgorithmTests
     }
 
     [Test]
+    public void Paired_MonteCarlo_BracketsTheExactP_AndIsSeeded()
+    {
+        var rng = new Random(17);
+        var baseline = Enumerable.Range(0, 14).Select(_ => Math.Round(rng.NextDouble() * 10, 1)).ToArray();
+        var followUp = baseline.Select(b => Math.Round(b + rng.NextDouble() * 2 - 0.6, 1)).ToArray();
+        var arm = PairedArm.Create("pairs", Enumerable.Range(0, 14).Select(i => "s" + i).ToArray(), baseline, followUp);
+        var exact = PermutationTest.Paired(arm, PermutationOptions.Default with { Level = null });
+        var o = PermutationOptions.Default with { Algorithm = PermutationAlgorithm.MonteCarlo, Seed = 99, Permutations = 20_000, Level = null };
+        var mc = PermutationTest.Paired(arm, o);
+        Assert.That(mc.PValueInterval!.Contains(exact.PValue.Value), Is.True, "the exact p lies in the Monte Carlo p's 95% interval");
+        Assert.That(PermutationTest.Paired(arm, o with { MaxDegreeOfParallelism = 1 }), Is.EqualTo(mc));
+        Assert.That(mc.Resampling, Is.EqualTo(new ResamplingInfo(99, 20_000)));
+    }
+
+    [Test]
     public void MonteCarlo_IsBitIdenticalOnAnyThreadCount()
     {
         var sample = ContinuousSample.Create([1.25, 2.5, 3.75, 0.5, 2.25, 1.0], [0.25, 1.5, 2.0, 0.75, 1.25]);
