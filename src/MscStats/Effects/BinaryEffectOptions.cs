@@ -42,8 +42,9 @@ public enum RiskDifferenceInterval
     /// <summary>
     /// Chan and Zhang's (1999, Biometrics 55(4), doi:10.1111/j.0006-341X.1999.01202.x) exact unconditional interval:
     /// two one-sided exact unconditional score tests inverted at α/2 each, the supremum over the nuisance probability
-    /// taken on a 1,000-point grid with every local maximum refined. Guaranteed coverage; the test it inverts at Δ = 0 is
-    /// Barnard's with the pooled statistic. Costs milliseconds at 12 vs 13 and about a second at 100 vs 100.
+    /// taken on a 1,000-point grid with every local maximum refined, and the stretch beyond each limit scanned for an
+    /// earlier crossing (the tail is not monotone in Δ). Guaranteed coverage; the test it inverts at Δ = 0 is
+    /// Barnard's with the pooled statistic. Costs about 0.35 s at 12 vs 13, 1.6 s at 100 vs 100 and 8 s at 300 vs 300.
     /// </summary>
     ExactUnconditional,
 }
