@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace MscStats.Internal;
 
@@ -25,6 +26,21 @@ internal abstract class ShiftFamily
     /// <summary>The number of permutations with statistic ≤ the observed one after shifting by m/q; nonincreasing in δ.</summary>
     public abstract double Less(Int128 m, long q);
 
+    /// <summary>The work of one count (table entries walked); large families list the jumps of a narrow bracket instead of bisecting on.</summary>
+    public abstract double CountCost { get; }
+
+    /// <summary>
+    /// Every jump num/k (with its weight) whose numerator lies in range(k) = [from, to], k = 1..MaxK: the pairs (or subsets)
+    /// that enter Greater, or leave Less, at num/k.
+    /// </summary>
+    protected abstract void ListJumps(Func<int, (long From, long To)> range, List<(long Numerator, int K, double Weight)> jumps);
+
+    /// <summary>Brackets whose counts differ by at most this many are finished by listing their jumps (when a count is costly).</summary>
+    private const double ListLimit = 1_000_000;
+
+    /// <summary>A count costing more than this makes listing worthwhile.</summary>
+    private const double ListWhenCostAbove = 1 << 20;
+
     /// <summary>⌈a/b⌉ for b &gt; 0, clamped to the range of long.</summary>
     public static long CeilDiv(Int128 a, Int128 b)
     {
@@ -44,7 +60,9 @@ internal abstract class ShiftFamily
     /// (numerator, denominator) in scaled units; an infinite limit is returned as null when even the most extreme shift
     /// keeps the tail above α/2 (too few permutations for the level).
     /// </summary>
-    public ((long Numerator, long Denominator)? Lower, (long Numerator, long Denominator)? Upper) Invert(double alpha)
+    /// <param name="alpha">1 − the level.</param>
+    /// <param name="allowListing">Whether a narrow bracket may be finished by listing its jumps (the tests compare both ways).</param>
+    public ((long Numerator, long Denominator)? Lower, (long Numerator, long Denominator)? Upper) Invert(double alpha, bool allowListing = true)
     {
         // Distinct jumps m1/k1 ≠ m2/k2 with k ≤ K are at least 1/K² apart, so a grid of step 1/q with q ≥ 4K² separates them.
         long q = 1;
@@ -61,20 +79,29 @@ internal abstract class ShiftFamily
         {
             // Greater(lo) ≤ threshold < Greater(hi): the lower limit is the one jump in (lo/q, hi/q].
             Int128 lo = (Int128)lower * q, hi = (Int128)upper * q;
+            double countLo = Greater(lo, q), countHi = Total;
             while (hi - lo > 1)
             {
-                Int128 mid = lo + ((hi - lo) >> 1);
-                if (Greater(mid, q) > threshold)
+                if (allowListing && CountCost > ListWhenCostAbove && countHi - countLo <= ListLimit)
                 {
-                    hi = mid;
+                    // Few jumps left: list them and walk upwards from Greater(lo).
+                    lowerLimit = WalkJumps(lo, hi, q, countLo, threshold, upwards: true);
+                    break;
+                }
+
+                Int128 mid = lo + ((hi - lo) >> 1);
+                double count = Greater(mid, q);
+                if (count > threshold)
+                {
+                    (hi, countHi) = (mid, count);
                 }
                 else
                 {
-                    lo = mid;
+                    (lo, countLo) = (mid, count);
                 }
             }
 
-            lowerLimit = JumpIn(lo, hi, q, upperEnd: true);
+            lowerLimit ??= JumpIn(lo, hi, q, upperEnd: true);
         }
 
         (long, long)? upperLimit = null;
@@ -82,23 +109,70 @@ internal abstract class ShiftFamily
         {
             // Less(lo) > threshold ≥ Less(hi): the upper limit is the one jump in [lo/q, hi/q).
             Int128 lo = (Int128)lower * q, hi = (Int128)upper * q;
+            double countLo = Total, countHi = Less(hi, q);
             while (hi - lo > 1)
             {
-                Int128 mid = lo + ((hi - lo) >> 1);
-                if (Less(mid, q) > threshold)
+                if (allowListing && CountCost > ListWhenCostAbove && countLo - countHi <= ListLimit)
                 {
-                    lo = mid;
+                    // Few jumps left: list them and walk downwards from Less(hi).
+                    upperLimit = WalkJumps(lo, hi, q, countHi, threshold, upwards: false);
+                    break;
+                }
+
+                Int128 mid = lo + ((hi - lo) >> 1);
+                double count = Less(mid, q);
+                if (count > threshold)
+                {
+                    (lo, countLo) = (mid, count);
                 }
                 else
                 {
-                    hi = mid;
+                    (hi, countHi) = (mid, count);
                 }
             }
 
-            upperLimit = JumpIn(lo, hi, q, upperEnd: false);
+            upperLimit ??= JumpIn(lo, hi, q, upperEnd: false);
         }
 
         return (lowerLimit, upperLimit);
+    }
+
+    /// <summary>
+    /// The limit among the jumps of a bracket, exactly: upwards, the jumps in (lo/q, hi/q] in ascending order, adding
+    /// their weights to <paramref name="start"/> = Greater(lo) until the count exceeds the threshold; downwards, the jumps in
+    /// [lo/q, hi/q) in descending order from <paramref name="start"/> = Less(hi). Equal fractions are added together
+    /// before the test, and fractions are compared by cross-multiplication in 128-bit integers.
+    /// </summary>
+    private (long, long) WalkJumps(Int128 lo, Int128 hi, long q, double start, double threshold, bool upwards)
+    {
+        var jumps = new List<(long Numerator, int K, double Weight)>();
+        ListJumps(
+            upwards
+                ? k => (FloorDiv(k * lo, q) + 1, FloorDiv(k * hi, q))
+                : k => (CeilDiv(k * lo, q), CeilDiv(k * hi, q) - 1),
+            jumps);
+        int Compare((long Numerator, int K, double Weight) a, (long Numerator, int K, double Weight) b) =>
+            ((Int128)a.Numerator * b.K).CompareTo((Int128)b.Numerator * a.K);
+        jumps.Sort(upwards ? Compare : (a, b) => Compare(b, a));
+        double count = start;
+        for (int i = 0; i < jumps.Count;)
+        {
+            int j = i;
+            while (j < jumps.Count && Compare(jumps[j], jumps[i]) == 0)
+            {
+                count += jumps[j].Weight;
+                j++;
+            }
+
+            if (count > threshold)
+            {
+                return Reduce(jumps[i].Numerator, jumps[i].K);
+            }
+
+            i = j;
+        }
+
+        throw new InvalidOperationException("The jumps of the bracket do not reach the threshold; the counts are not consistent.");
     }
 
     /// <summary>The one rational m/k (k ≤ MaxK) in (lo/q, hi/q] (or [lo/q, hi/q) when <paramref name="upperEnd"/> is false).</summary>
@@ -167,6 +241,52 @@ internal sealed class TwoSampleShiftFamily(SubsetSums treated, SubsetSums contro
     public override (long Lower, long Upper) Bounds { get; } = (
         Min(treatedValues) - Max(controlValues) - 1,
         Max(treatedValues) - Min(controlValues) + 1);
+
+    public override double CountCost { get; } = Entries(treated) + Entries(control);
+
+    protected override void ListJumps(Func<int, (long From, long To)> range, List<(long Numerator, int K, double Weight)> jumps)
+    {
+        // A pair (a treated k-sum, b control k-sum) jumps at (a − b)/k: list those with a − b in range(k).
+        for (int k = 1; k < _thresholds.Length; k++)
+        {
+            var (from, to) = range(k);
+            if (from > to)
+            {
+                continue;
+            }
+
+            var a = treated.Values[k];
+            var aw = treated.Weights?[k];
+            var b = control.Values[k];
+            var bw = control.Weights?[k];
+            int start = 0;
+            for (int ib = 0; ib < b.Length; ib++)
+            {
+                // a ∈ [b + from, b + to]; b ascends, so the window's start only moves up.
+                long low = b[ib] + from, high = b[ib] + to;
+                while (start < a.Length && a[start] < low)
+                {
+                    start++;
+                }
+
+                for (int ia = start; ia < a.Length && a[ia] <= high; ia++)
+                {
+                    jumps.Add((a[ia] - b[ib], k, (aw is null ? 1 : aw[ia]) * (bw is null ? 1 : bw[ib])));
+                }
+            }
+        }
+    }
+
+    internal static double Entries(SubsetSums sums)
+    {
+        double entries = 0;
+        foreach (var row in sums.Values)
+        {
+            entries += row.Length;
+        }
+
+        return entries;
+    }
 
     public override double Greater(Int128 m, long q)
     {
@@ -238,6 +358,28 @@ internal sealed class SignFlipShiftFamily(SubsetSums differences, long[] values)
     public override (long Lower, long Upper) Bounds { get; } = (
         TwoSampleShiftFamily.Min(values) - 1,
         TwoSampleShiftFamily.Max(values) + 1);
+
+    public override double CountCost { get; } = TwoSampleShiftFamily.Entries(differences);
+
+    protected override void ListJumps(Func<int, (long From, long To)> range, List<(long Numerator, int K, double Weight)> jumps)
+    {
+        // A set of k flipped differences with sum s jumps at s/k: list those with s in range(k).
+        for (int k = 1; k <= differences.MaxK; k++)
+        {
+            var (from, to) = range(k);
+            var values = differences.Values[k];
+            var weights = differences.Weights?[k];
+            int i = Array.BinarySearch(values, from);
+            for (i = i < 0 ? ~i : i; i > 0 && values[i - 1] >= from; i--)
+            {
+            }
+
+            for (; i < values.Length && values[i] <= to; i++)
+            {
+                jumps.Add((values[i], k, weights is null ? 1 : weights[i]));
+            }
+        }
+    }
 
     public override double Greater(Int128 m, long q)
     {

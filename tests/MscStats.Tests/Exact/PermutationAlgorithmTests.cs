@@ -237,6 +237,31 @@ public class PermutationAlgorithmTests
     }
 
     [Test]
+    public void Interval_ListingTheJumpsOfANarrowBracket_GivesTheBisectionsLimits()
+    {
+        // 20 vs 20 real-valued (binary grid): 2^20 listed sums per arm, so the inversion finishes each limit by listing the
+        // jumps of a narrow bracket; the limits must be the exact ones that bisection down to single jumps finds.
+        var rng = new Random(23);
+        var x = Enumerable.Range(0, 20).Select(_ => Math.Log(2 + rng.NextDouble() * 3)).Select(v => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(v) | 1)).ToArray();
+        var y = Enumerable.Range(0, 20).Select(_ => Math.Log(1.5 + rng.NextDouble() * 3)).Select(v => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(v) | 1)).ToArray();
+        var (pooled, _) = DecimalScaling.Scale([.. x, .. y]);
+        long[] a = pooled[..20], b = pooled[20..];
+        var family = new TwoSampleShiftFamily(
+            SubsetSums.Enumerate(a, 20, CancellationToken.None), SubsetSums.Enumerate(b, 20, CancellationToken.None), a, b);
+        Assert.That(family.CountCost, Is.GreaterThan(1 << 20), "the listing path is taken");
+        foreach (double alpha in new[] { 0.05, 0.1 })
+        {
+            Assert.That(family.Invert(alpha, allowListing: true), Is.EqualTo(family.Invert(alpha, allowListing: false)), "alpha " + alpha);
+        }
+
+        var d = Enumerable.Range(0, 21).Select(_ => Math.Log(1 + rng.NextDouble()) - 0.3).ToArray();
+        var (flips, _) = DecimalScaling.Scale(d);
+        var signFlips = new SignFlipShiftFamily(SubsetSums.Enumerate(flips, 21, CancellationToken.None), flips);
+        Assert.That(signFlips.CountCost, Is.GreaterThan(1 << 20));
+        Assert.That(signFlips.Invert(0.05, allowListing: true), Is.EqualTo(signFlips.Invert(0.05, allowListing: false)));
+    }
+
+    [Test]
     public void Cancellation_StopsALongEnumeration()
     {
         var rng = new Random(3);
