@@ -260,7 +260,7 @@ public static class BinaryEffect
             case ProportionInterval.Wilson:
                 return Wilson(x, n, z);
             case ProportionInterval.ClopperPearson:
-                return (x == 0 ? 0 : BinomialLimits.BetaQuantile(x, n - x + 1, alpha / 2), x == n ? 1 : BinomialLimits.BetaQuantile(x + 1, n - x, 1 - alpha / 2));
+                return BinomialLimits.ClopperPearson(x, n, alpha);
             case ProportionInterval.Jeffreys:
                 return (BinomialLimits.BetaQuantile(x + 0.5, n - x + 0.5, alpha / 2), BinomialLimits.BetaQuantile(x + 0.5, n - x + 0.5, 1 - alpha / 2));
             case ProportionInterval.AgrestiCoull:

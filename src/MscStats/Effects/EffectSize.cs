@@ -427,13 +427,10 @@ public static class EffectSize
             if (dom.PHatSe > 0)
             {
                 double q = TDistribution.Quantile(1 - level.Alpha / 2, dom.BmDf);
-                double lo = dom.PHat - q * dom.PHatSe, hi = dom.PHat + q * dom.PHatSe;
-                if (lo < 0 || hi > 1)
+                var (lo, hi, beyond) = dom.BrunnerMunzelLimits(q);
+                if (beyond is not null)
                 {
-                    // Tiny arms: a large t quantile on few df. Kept as R's brunnermunzel reports it, with a warning.
-                    diagnostics.Add(Diagnostic.Warning(
-                        DiagnosticCodes.IntervalBeyondRange,
-                        "the Brunner-Munzel interval of P(X > Y), " + Guard.Format(lo) + " to " + Guard.Format(hi) + ", reaches beyond [0, 1] (few df); it is not clipped"));
+                    diagnostics.Add(beyond);
                 }
 
                 interval = probabilityScale

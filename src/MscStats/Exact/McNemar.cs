@@ -54,8 +54,7 @@ public static class McNemar
         };
 
         double alpha = l.Alpha;
-        double pLo = b == 0 ? 0 : BinomialLimits.BetaQuantile(b, n - b + 1, alpha / 2);
-        double pHi = b == n ? 1 : BinomialLimits.BetaQuantile(b + 1, n - b, 1 - alpha / 2);
+        var (pLo, pHi) = BinomialLimits.ClopperPearson(b, n, alpha);
         double Odds(double q) => q >= 1 ? double.PositiveInfinity : q / (1 - q);
         var sizes = new SampleSizes(n, null);
         var conventions = EquatableArray.Create(

@@ -156,12 +156,10 @@ public static class PermutationTest
         var values = new double[count];
         for (int r = 0; r < count; r++)
         {
-            // Partial Fisher–Yates: the first n1 positions are a uniform random n1-subset.
+            PermutationMonteCarlo.ChooseFirst(ref rng, pool.AsSpan(), n1);
             double treated = 0;
             for (int j = 0; j < n1; j++)
             {
-                int k = j + (int)rng.NextBounded32((uint)(n - j));
-                (pool[j], pool[k]) = (pool[k], pool[j]);
                 treated += pool[j];
             }
 
@@ -443,9 +441,7 @@ public static class PermutationTest
         double Formula(long count) => options.MonteCarloPValue == MonteCarloPValue.AddOne ? (count + 1.0) / (b + 1.0) : count / (double)b;
         var level = options.Level ?? ConfidenceLevel.L95;
         double alpha = 1 - level.Value;
-        (double, double) ClopperPearson(long count) => (
-            count == 0 ? 0 : BinomialLimits.BetaQuantile(count, b - count + 1, alpha / 2),
-            count == b ? 1 : BinomialLimits.BetaQuantile(count + 1, b - count, 1 - alpha / 2));
+        (double, double) ClopperPearson(long count) => BinomialLimits.ClopperPearson(count, b, alpha);
         double p;
         (double Lower, double Upper) limits;
         switch (options.Alternative)

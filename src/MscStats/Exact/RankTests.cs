@@ -353,8 +353,7 @@ public static class RankTests
         };
 
         double alpha = 1 - l.Value;
-        double lower = positive == 0 ? 0 : BinomialLimits.BetaQuantile(positive, n - positive + 1, alpha / 2);
-        double upper = positive == n ? 1 : BinomialLimits.BetaQuantile(positive + 1, n - positive, 1 - alpha / 2);
+        var (lower, upper) = BinomialLimits.ClopperPearson(positive, n, alpha);
         var diagnostics = zeros > 0
             ? EquatableArray.Create(Diagnostic.Info(DiagnosticCodes.ZeroDifferences, Text($"{zeros} zero difference(s) dropped.")))
             : default;

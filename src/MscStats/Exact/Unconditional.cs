@@ -121,9 +121,10 @@ public static class Boschloo
             // Only the smaller one-sided p-value matters: the side the data lean to first, then the other side's search
             // stops as soon as it exceeds that value (its exact size is then irrelevant).
             bool greaterFirst = sample.TreatedEvents * (double)sample.ControlTotal >= sample.ControlEvents * (double)sample.TreatedTotal;
-            var first = OneSided(sample, options with { Alternative = greaterFirst ? Alternative.Greater : Alternative.Less }, double.PositiveInfinity);
+            var h = RejectionRegion.Hypergeometric(sample.TreatedTotal, sample.ControlTotal);
+            var first = OneSided(sample, options with { Alternative = greaterFirst ? Alternative.Greater : Alternative.Less }, h, double.PositiveInfinity);
             var second = OneSided(
-                sample, options with { Alternative = greaterFirst ? Alternative.Less : Alternative.Greater },
+                sample, options with { Alternative = greaterFirst ? Alternative.Less : Alternative.Greater }, h,
                 first.PValue.Value - (options.BergerBoosGamma ?? 0));
             var smaller = second.PValue.Value < first.PValue.Value ? second : first;
             return new TestResult(
@@ -132,17 +133,20 @@ public static class Boschloo
                 smaller.Conventions.Append(new Convention(ConventionNames.TwoSided, "twice the smaller one-sided p-value (scipy)")));
         }
 
-        return OneSided(sample, options, double.PositiveInfinity);
+        return OneSided(sample, options, RejectionRegion.Hypergeometric(sample.TreatedTotal, sample.ControlTotal), double.PositiveInfinity);
     }
 
-    /// <summary>The one-sided test; the supremum search may stop once it exceeds <paramref name="stopAbove"/>.</summary>
-    private static TestResult OneSided(BinarySample sample, UnconditionalOptions options, double stopAbove)
+    /// <summary>
+    /// The one-sided test from the tables' conditional probabilities <paramref name="h"/>; the supremum search may stop once
+    /// it exceeds <paramref name="stopAbove"/>.
+    /// </summary>
+    private static TestResult OneSided(BinarySample sample, UnconditionalOptions options, double[,] h, double stopAbove)
     {
         int n1 = sample.TreatedTotal, n2 = sample.ControlTotal;
         bool greaterAlternative = options.Alternative == Alternative.Greater;
+
         // One-sided Fisher p-values of every table from the conditional (hypergeometric) probabilities, each tail summed
         // from its far end so that small p-values keep their relative accuracy.
-        var h = RejectionRegion.Hypergeometric(n1, n2);
         var fisher = new double[n1 + 1, n2 + 1];
         for (int m = 0; m <= n1 + n2; m++)
         {
@@ -398,8 +402,9 @@ internal static class UnconditionalEngine
         if (options.BergerBoosGamma is double gamma)
         {
             int m = sample.TreatedEvents + sample.ControlEvents, n = n1 + n2;
-            lo = Math.Max(lo, m == 0 ? 0 : BinomialLimits.BetaQuantile(m, n - m + 1, gamma / 2));
-            hi = Math.Min(hi, m == n ? 1 : BinomialLimits.BetaQuantile(m + 1, n - m, 1 - gamma / 2));
+            var (low, high) = BinomialLimits.ClopperPearson(m, n, gamma);
+            lo = Math.Max(lo, low);
+            hi = Math.Min(hi, high);
         }
 
         var (p, argmax) = Supremum(region, lo, hi, options.GridPoints, stopAbove);

@@ -66,15 +66,10 @@ public static class BrunnerMunzel
         double q = t ? TDistribution.Quantile(1 - l.Alpha / 2, dom.BmDf) : Normal.InvCDF(0, 1, 1 - l.Alpha / 2);
         var sizes = new SampleSizes(sample.Treated.Length, sample.Control.Length);
 
-        // Limits beyond [0, 1] (tiny arms: a large t quantile on few df) are kept, as R's brunnermunzel reports them, with a warning.
-        double lower = dom.PHat - q * dom.PHatSe, upper = dom.PHat + q * dom.PHatSe;
-        var beyond = lower < 0 || upper > 1
-            ? EquatableArray.Create(Diagnostic.Warning(
-                DiagnosticCodes.IntervalBeyondRange,
-                "the Brunner-Munzel interval of P(X > Y), " + Guard.Format(lower) + " to " + Guard.Format(upper) + ", reaches beyond [0, 1] (few df); it is not clipped"))
-            : default;
+        var (lower, upper, beyond) = dom.BrunnerMunzelLimits(q);
         var estimate = new EstimateResult(
-            "probability of superiority", dom.PHat, new ConfidenceInterval(lower, upper, l, "Brunner-Munzel"), sizes, diagnostics: beyond);
+            "probability of superiority", dom.PHat, new ConfidenceInterval(lower, upper, l, "Brunner-Munzel"), sizes,
+            diagnostics: beyond is null ? default : EquatableArray.Create(beyond));
         return new TestResult(
             "Brunner-Munzel test", "W", w, Probability.FromValue(p), alternative, sizes, t ? dom.BmDf : null, estimate,
             EquatableArray.Create(

@@ -22,6 +22,14 @@ internal static class BinomialLimits
         return RootFinder.Brent(x => SpecialFunctions.BetaRegularized(a, b, x) - p, 0, 1, 1e-16);
     }
 
+    /// <summary>
+    /// The Clopper–Pearson (1934) interval for a binomial probability from x of n: the α/2 quantile of Beta(x, n − x + 1)
+    /// and the 1 − α/2 quantile of Beta(x + 1, n − x), with 0 at x = 0 and 1 at x = n.
+    /// </summary>
+    public static (double Lower, double Upper) ClopperPearson(long x, long n, double alpha) => (
+        x == 0 ? 0 : BetaQuantile(x, n - x + 1, alpha / 2),
+        x == n ? 1 : BetaQuantile(x + 1, n - x, 1 - alpha / 2));
+
     /// <summary>P(X = k) for X ~ Binomial(n, p).</summary>
     public static double Pmf(int k, int n, double p)
     {

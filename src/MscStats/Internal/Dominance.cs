@@ -122,6 +122,21 @@ internal readonly record struct Dominance(double Greater, double Less, double De
         return (pHat, se, df);
     }
 
+    /// <summary>
+    /// The Brunner–Munzel limits p̂ ∓ q·SE for the quantile q, and a warning when they reach beyond [0, 1] (tiny arms: a
+    /// large t quantile on few df); they are kept unclipped, as R's brunnermunzel reports them.
+    /// </summary>
+    public (double Lower, double Upper, Results.Diagnostic? Beyond) BrunnerMunzelLimits(double q)
+    {
+        double lower = PHat - q * PHatSe, upper = PHat + q * PHatSe;
+        var beyond = lower < 0 || upper > 1
+            ? Results.Diagnostic.Warning(
+                Results.DiagnosticCodes.IntervalBeyondRange,
+                "the Brunner-Munzel interval of P(X > Y), " + Guard.Format(lower) + " to " + Guard.Format(upper) + ", reaches beyond [0, 1] (few df); it is not clipped")
+            : null;
+        return (lower, upper, beyond);
+    }
+
     public void RequireSpread(string subject, string paramName)
     {
         if (!(PHatSe > 0))

@@ -20,13 +20,10 @@ internal static class PermutationMonteCarlo
     {
         return Run(permutations, seed, maxDegreeOfParallelism, atLeast, atMost, progress, () => (long[])pooled.Clone(), (ref Xoshiro256StarStar rng, long[] work) =>
         {
-            // Partial Fisher–Yates: the first n1 positions become a uniform random n1-subset whatever the current order.
+            ChooseFirst(ref rng, work.AsSpan(), n1);
             long sum = 0;
-            uint n = (uint)work.Length;
             for (int j = 0; j < n1; j++)
             {
-                int r = j + (int)rng.NextBounded32(n - (uint)j);
-                (work[j], work[r]) = (work[r], work[j]);
                 sum += work[j];
             }
 
@@ -56,6 +53,20 @@ internal static class PermutationMonteCarlo
 
             return sum;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Partial Fisher–Yates: after the call the first <paramref name="count"/> positions hold a uniform random subset of
+    /// the pool, whatever its order before; the rest of the pool is permuted.
+    /// </summary>
+    public static void ChooseFirst<T>(ref Xoshiro256StarStar rng, Span<T> pool, int count)
+    {
+        uint n = (uint)pool.Length;
+        for (int j = 0; j < count; j++)
+        {
+            int r = j + (int)rng.NextBounded32(n - (uint)j);
+            (pool[j], pool[r]) = (pool[r], pool[j]);
+        }
     }
 
     private delegate long Draw(ref Xoshiro256StarStar rng, long[] work);

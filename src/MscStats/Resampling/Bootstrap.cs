@@ -376,40 +376,24 @@ public static class Bootstrap
     }
 
     /// <summary>
-    /// The replicates' mean and variance exactly as <see cref="Moments.Mean"/> and <see cref="Moments.Variance"/> compute
-    /// them (the same sums in the same order), the fourth central moment, and the counts below and equal to the estimate,
-    /// in three passes over the replicates instead of five.
+    /// The replicates' mean and variance (<see cref="Moments"/>), then one pass for the fourth central moment and the
+    /// counts below and equal to the estimate that z₀ needs.
     /// </summary>
     private static (double Mean, double Variance, double FourthMoment, int Below, int Equal) ReplicateMoments(double[] replicates, double estimate)
     {
-        int n = replicates.Length;
-        double sum = 0;
+        double mean = Moments.Mean(replicates);
+        double variance = Moments.Variance(replicates, mean);
+        double fourth = 0;
         int below = 0, equal = 0;
         foreach (double v in replicates)
         {
-            sum += v;
+            double d = v - mean;
+            fourth += d * d * d * d;
             below += v < estimate ? 1 : 0;
             equal += v == estimate ? 1 : 0;
         }
 
-        double first = sum / n, correction = 0;
-        foreach (double v in replicates)
-        {
-            correction += v - first;
-        }
-
-        double mean = first + correction / n;
-        double squares = 0, deviations = 0, fourth = 0;
-        foreach (double v in replicates)
-        {
-            double d = v - mean;
-            squares += d * d;
-            deviations += d;
-            fourth += d * d * d * d;
-        }
-
-        double variance = Math.Max(0, (squares - deviations * deviations / n) / (n - 1));
-        return (mean, variance, fourth / n, below, equal);
+        return (mean, variance, fourth / replicates.Length, below, equal);
     }
 
     /// <summary>The BCa levels (NaN when undefined), z₀, the acceleration and the proportion of replicates below θ̂.</summary>
