@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using MscStats.Data;
@@ -297,24 +298,30 @@ public static class Bootstrap
         int b = replicates.Length;
         var level = options.Level;
         double alpha = level.Alpha;
-        var moments = ReplicateMoments(replicates, estimate);
-        double mean = moments.Mean, variance = moments.Variance, m4 = moments.FourthMoment;
+        var (sum, below, equal) = ReplicateSums.SumAndCounts(replicates, estimate);
+        var (mean, variance, m4) = ReplicateSums.MeanVarianceFourth(replicates, sum);
         se = Math.Sqrt(variance);
         bias = mean - estimate;
         double kurtosis = variance > 0 ? m4 / (variance * variance) : 3;
         seError = se * Math.Sqrt(Math.Max(kurtosis - 1, 0) / (4.0 * b));
 
-        // The tail buffers reach as far as the levels used below (plus the ±2s windows of the MC errors);
-        // TailQuantiles selects within the whole sample for anything further in.
-        double reach = alpha / 2 + 3 * Math.Sqrt(0.25 / b);
-        var bca = jackknife is null ? default : BcaLevels(replicates.Length, moments.Below, moments.Equal, estimate, jackknife, options);
-        if (jackknife is not null && double.IsFinite(bca.P1))
+        // Every level whose quantile is read below is announced, so that the tails are prepared in one pass.
+        BcaPlan? bca = jackknife is null ? null : PlanBca(b, below, equal, estimate, jackknife, options);
+        var levels = new List<double>();
+        if ((options.Intervals & (BootstrapIntervals.Percentile | BootstrapIntervals.Basic)) != 0)
         {
-            reach = Math.Max(reach, Math.Max(bca.P1, 1 - bca.P2) + 3 * Math.Sqrt(0.25 / b) + 0.01);
+            AddWithWindow(levels, alpha / 2, b);
+            AddWithWindow(levels, 1 - alpha / 2, b);
         }
 
-        reach = Math.Min(reach, 0.5);
-        var tails = new TailQuantiles(replicates, reach, 1 - reach);
+        if (bca is not null)
+        {
+            AddWithWindow(levels, bca.P1, b);
+            AddWithWindow(levels, bca.P2, b);
+            levels.AddRange(bca.ShiftLevels);
+        }
+
+        var tails = new TailQuantiles(replicates, CollectionsMarshal.AsSpan(levels));
         var result = new List<BootstrapInterval>();
         (double Value, double Error) Q(double p, string what) => QuantileWithError(tails, p, what, diagnostics);
 
@@ -358,16 +365,19 @@ public static class Bootstrap
             }
 
             double se0 = Math.Sqrt(innerVariance0);
-            var tTails = new TailQuantiles(t, reach, 1 - reach);
+            var tLevels = new List<double>();
+            AddWithWindow(tLevels, alpha / 2, t.Length);
+            AddWithWindow(tLevels, 1 - alpha / 2, t.Length);
+            var tTails = new TailQuantiles(t, CollectionsMarshal.AsSpan(tLevels));
             var lo = QuantileWithError(tTails, alpha / 2, "studentized upper", diagnostics);
             var hi = QuantileWithError(tTails, 1 - alpha / 2, "studentized lower", diagnostics);
             result.Add(new BootstrapInterval(
                 new ConfidenceInterval(estimate - se0 * hi.Value, estimate - se0 * lo.Value, level, "studentized"), se0 * hi.Error, se0 * lo.Error));
         }
 
-        if (jackknife is not null)
+        if (bca is not null)
         {
-            result.Add(BcaInterval(replicates.Length, tails, bca, options, diagnostics));
+            result.Add(BcaInterval(tails, bca, level, diagnostics));
             z0 = double.IsFinite(bca.Z0) ? bca.Z0 : null;
             acceleration = double.IsFinite(bca.A) ? bca.A : null;
         }
@@ -375,78 +385,73 @@ public static class Bootstrap
         return result;
     }
 
-    /// <summary>
-    /// The replicates' mean and variance (<see cref="Moments"/>), then one pass for the fourth central moment and the
-    /// counts below and equal to the estimate that z₀ needs.
-    /// </summary>
-    private static (double Mean, double Variance, double FourthMoment, int Below, int Equal) ReplicateMoments(double[] replicates, double estimate)
+    /// <summary>The level p and the ends of its Monte Carlo window p ± 2√(p(1 − p)/B) (see <see cref="QuantileWithError"/>).</summary>
+    private static void AddWithWindow(List<double> levels, double p, int resamples)
     {
-        double mean = Moments.Mean(replicates);
-        double variance = Moments.Variance(replicates, mean);
-        double fourth = 0;
-        int below = 0, equal = 0;
-        foreach (double v in replicates)
-        {
-            double d = v - mean;
-            fourth += d * d * d * d;
-            below += v < estimate ? 1 : 0;
-            equal += v == estimate ? 1 : 0;
-        }
-
-        return (mean, variance, fourth / replicates.Length, below, equal);
+        var (below, above) = Window(p, resamples);
+        levels.Add(p);
+        levels.Add(below);
+        levels.Add(above);
     }
 
-    /// <summary>The BCa levels (NaN when undefined), z₀, the acceleration and the proportion of replicates below θ̂.</summary>
-    private static (double P1, double P2, double Z0, double A, double Proportion) BcaLevels(
-        int resamples, int below, int equal, double estimate, double[][] jackknife, BootstrapOptions options)
+    /// <summary>Two SDs of the order statistic's level on each side, so that a lumpy distribution does not hide the spread.</summary>
+    private static (double Below, double Above) Window(double p, int resamples)
+    {
+        double s = Math.Sqrt(p * (1 - p) / resamples);
+        return (Math.Max(0, p - 2 * s), Math.Min(1, p + 2 * s));
+    }
+
+    /// <summary>
+    /// The BCa levels: <see cref="BcaPlan.P1"/> and <see cref="BcaPlan.P2"/> are the adjusted levels, or α/2 and 1 − α/2
+    /// when z₀, the acceleration or the levels are undefined (<see cref="BcaPlan.Problem"/> says which); the shift levels
+    /// are the adjusted levels at z₀ ± its Monte Carlo SE (SE √(q(1 − q)/B)/φ(z₀)), whose quantiles give the effect of
+    /// z₀'s own error on the limits.
+    /// </summary>
+    private static BcaPlan PlanBca(int resamples, int below, int equal, double estimate, double[][] jackknife, BootstrapOptions options)
     {
         double alpha = options.Level.Alpha;
         double proportion = options.BiasCorrectionTies == BiasCorrectionTies.Half ? (below + 0.5 * equal) / resamples : (double)below / resamples;
         double z0 = Normal.InvCDF(0, 1, proportion);
         double a = Acceleration(jackknife, options.Acceleration, estimate);
-        if (!double.IsFinite(z0) || !double.IsFinite(a))
-        {
-            return (double.NaN, double.NaN, z0, a, proportion);
-        }
-
-        double zl = Normal.InvCDF(0, 1, alpha / 2), zu = -zl;
-        double p1 = Normal.CDF(0, 1, z0 + (z0 + zl) / (1 - a * (z0 + zl)));
-        double p2 = Normal.CDF(0, 1, z0 + (z0 + zu) / (1 - a * (z0 + zu)));
-        return p1 >= 0 && p2 <= 1 && p1 < p2 ? (p1, p2, z0, a, proportion) : (double.NaN, double.NaN, z0, a, proportion);
-    }
-
-    private static BootstrapInterval BcaInterval(
-        int resamples, TailQuantiles tails, (double P1, double P2, double Z0, double A, double Proportion) bca, BootstrapOptions options, List<Diagnostic> diagnostics)
-    {
-        var level = options.Level;
-        double alpha = level.Alpha;
-        var (p1, p2, z0, a, proportion) = bca;
+        double zl = Normal.InvCDF(0, 1, alpha / 2);
+        double Level(double z, double zq) => Normal.CDF(0, 1, z + (z + zq) / (1 - a * (z + zq)));
         string? problem = !double.IsFinite(z0)
             ? string.Create(CultureInfo.InvariantCulture, $"bias correction undefined ({proportion:G3} of replicates below the estimate)")
-            : !double.IsFinite(a) ? "acceleration undefined (all jackknife values equal)"
-            : double.IsNaN(p1) ? string.Create(CultureInfo.InvariantCulture, $"adjusted levels undefined (z0 = {z0:G3}, a = {a:G3})") : null;
-        if (problem is not null)
-        {
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BcaFallback, "BCa " + problem + ": percentile interval reported as BCa fallback"));
-            p1 = alpha / 2;
-            p2 = 1 - alpha / 2;
-        }
-
-        var lo = QuantileWithError(tails, p1, "BCa lower", diagnostics);
-        var hi = QuantileWithError(tails, p2, "BCa upper", diagnostics);
+            : !double.IsFinite(a) ? "acceleration undefined (all jackknife values equal)" : null;
         if (problem is null)
         {
-            // z0 is itself estimated from the replicates (SE √(q(1 − q)/B)/φ(z0)); its error moves the adjusted levels.
-            double dz = Math.Sqrt(proportion * (1 - proportion) / resamples) / Normal.PDF(0, 1, z0);
-            double Level(double z, double zq) => Normal.CDF(0, 1, z + (z + zq) / (1 - a * (z + zq)));
-            double zl = Normal.InvCDF(0, 1, alpha / 2);
-            double shiftLo = Math.Abs(tails.Quantile(Level(z0 + dz, zl)) - tails.Quantile(Level(z0 - dz, zl))) / 2;
-            double shiftHi = Math.Abs(tails.Quantile(Level(z0 + dz, -zl)) - tails.Quantile(Level(z0 - dz, -zl))) / 2;
+            double p1 = Level(z0, zl), p2 = Level(z0, -zl);
+            if (p1 >= 0 && p2 <= 1 && p1 < p2)
+            {
+                double dz = Math.Sqrt(proportion * (1 - proportion) / resamples) / Normal.PDF(0, 1, z0);
+                return new BcaPlan(p1, p2, z0, a, null, [Level(z0 + dz, zl), Level(z0 - dz, zl), Level(z0 + dz, -zl), Level(z0 - dz, -zl)]);
+            }
+
+            problem = string.Create(CultureInfo.InvariantCulture, $"adjusted levels undefined (z0 = {z0:G3}, a = {a:G3})");
+        }
+
+        return new BcaPlan(alpha / 2, 1 - alpha / 2, z0, a, problem, []);
+    }
+
+    private static BootstrapInterval BcaInterval(TailQuantiles tails, BcaPlan bca, ConfidenceLevel level, List<Diagnostic> diagnostics)
+    {
+        if (bca.Problem is not null)
+        {
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BcaFallback, "BCa " + bca.Problem + ": percentile interval reported as BCa fallback"));
+        }
+
+        var lo = QuantileWithError(tails, bca.P1, "BCa lower", diagnostics);
+        var hi = QuantileWithError(tails, bca.P2, "BCa upper", diagnostics);
+        if (bca.Problem is null)
+        {
+            var shift = bca.ShiftLevels;
+            double shiftLo = Math.Abs(tails.Quantile(shift[0]) - tails.Quantile(shift[1])) / 2;
+            double shiftHi = Math.Abs(tails.Quantile(shift[2]) - tails.Quantile(shift[3])) / 2;
             lo = (lo.Value, Math.Sqrt(lo.Error * lo.Error + shiftLo * shiftLo));
             hi = (hi.Value, Math.Sqrt(hi.Error * hi.Error + shiftHi * shiftHi));
         }
 
-        string method = problem is null ? "BCa" : "BCa fallback: percentile";
+        string method = bca.Problem is null ? "BCa" : "BCa fallback: percentile";
         return new BootstrapInterval(new ConfidenceInterval(lo.Value, hi.Value, level, method), lo.Error, hi.Error);
     }
 
@@ -486,10 +491,9 @@ public static class Bootstrap
     {
         int b = tails.Count;
         double value = tails.Quantile(p);
-        // Two SDs of the order statistic's level on each side, so that a lumpy distribution does not hide the spread.
-        double s = Math.Sqrt(p * (1 - p) / b);
-        double below = tails.Quantile(Math.Max(0, p - 2 * s));
-        double above = tails.Quantile(Math.Min(1, p + 2 * s));
+        var window = Window(p, b);
+        double below = tails.Quantile(window.Below);
+        double above = tails.Quantile(window.Above);
         if (below != above)
         {
             return (value, (above - below) / 4);
@@ -564,4 +568,7 @@ public static class Bootstrap
 
         return EffectSize.HedgesJ(df, HedgesCorrection.Exact) * (mx - my) / Math.Sqrt(pooled);
     }
+
+    /// <summary>The levels of the BCa interval, or the percentile fallback with its reason.</summary>
+    private sealed record BcaPlan(double P1, double P2, double Z0, double A, string? Problem, double[] ShiftLevels);
 }

@@ -127,37 +127,119 @@ public class BootstrapTests
     }
 
     [Test]
-    public void MeanDifferenceKernel_RejectionStep_MatchesScalarLemire()
+    public void MeanDifferenceKernel_LanesNeedingLemireRejection_GroupEqualsScalarPath()
     {
-        // n = 13: Lemire's threshold is 2^32 mod 13 = 9, so a low word below 9 is redrawn and one in [9, 13) is kept.
-        const uint n = 13;
-        static uint Low(ulong value) => unchecked((uint)value);
-        var streams = Enumerable.Range(0, 8).Select(k => new Xoshiro256StarStar((ulong)k + 40)).ToArray();
-        ulong[] products = [(7UL << 32) | 5, (3UL << 32) | 11, (12UL << 32) | 400, (1UL << 32) | 0, (2UL << 32) | 8, (4UL << 32) | 9, (5UL << 32) | 12, (6UL << 32) | 13];
-        var states = streams.Select(s => s.State).ToArray();
-        var s0 = System.Runtime.Intrinsics.Vector512.Create(states.Select(s => s.S0).ToArray());
-        var s1 = System.Runtime.Intrinsics.Vector512.Create(states.Select(s => s.S1).ToArray());
-        var s2 = System.Runtime.Intrinsics.Vector512.Create(states.Select(s => s.S2).ToArray());
-        var s3 = System.Runtime.Intrinsics.Vector512.Create(states.Select(s => s.S3).ToArray());
-        var after = MeanDifferenceKernel.Reject(System.Runtime.Intrinsics.Vector512.Create(products), n, s0, s1, s2, s3);
-        for (int lane = 0; lane < 8; lane++)
+        // n = 13: Lemire's threshold is 2^32 mod 13 = 9, so a draw whose low word (hi32(output) * 13 mod 2^32) is below 9 is
+        // redrawn, and one in [9, 13) is checked and kept. Lane states are built so that lane 2's first output has
+        // hi32 = 0 (low word 0: redrawn), lane 5's third output gives low word 0 as well, and lane 6's first gives
+        // hi32 = 13^-1 * 10 mod 2^32 (low word 10: checked, kept). Such draws have probability about 1e-9 in real runs.
+        var x = Enumerable.Range(0, 13).Select(i => 0.5 * i - 1).ToArray();
+        var y = Enumerable.Range(0, 12).Select(i => 0.25 * i * i).ToArray();
+        uint inverse13 = 1;
+        for (int k = 0; k < 5; k++)
         {
-            var rng = streams[lane];
-            ulong expected = products[lane];
-            if (Low(expected) < n)
-            {
-                while (Low(expected) < 9)
-                {
-                    expected = (rng.NextUInt64() >> 32) * n;
-                }
-            }
-
-            Assert.That(after.M[lane], Is.EqualTo(expected), "lane " + lane);
-            Assert.That((after.S0[lane], after.S1[lane], after.S2[lane], after.S3[lane]), Is.EqualTo(rng.State), "state of lane " + lane);
+            inverse13 = unchecked(inverse13 * (2 - (13 * inverse13)));
         }
 
-        Assert.That(after.M[1], Is.EqualTo(products[1]), "a low word in [threshold, n) is accepted without a redraw");
-        Assert.That(after.M[0], Is.Not.EqualTo(products[0]), "a low word below the threshold is redrawn");
+        Assert.That(unchecked(inverse13 * 13), Is.EqualTo(1u));
+        var lanes = Enumerable.Range(0, 8).Select(k => new Xoshiro256StarStar((ulong)k + 70)).ToArray();
+        lanes[2] = WithFirstOutput(lanes[2], 0x0000_0000_0BAD_F00DUL);
+        lanes[6] = WithFirstOutput(lanes[6], ((ulong)unchecked(inverse13 * 10u) << 32) | 7);
+        var before = new Xoshiro256StarStar(lanes[5].State.S0, lanes[5].State.S1, lanes[5].State.S2, lanes[5].State.S3);
+        before.NextUInt64();
+        before.NextUInt64();
+        lanes[5] = Rewind(WithFirstOutput(before, 0x0000_0000_0000_0042UL), 2);
+        var probe = lanes[2];
+        Assert.That(probe.NextUInt64() >> 32, Is.Zero, "lane 2's first draw is one Lemire redraws");
+        probe = lanes[5];
+        probe.NextUInt64();
+        probe.NextUInt64();
+        Assert.That(probe.NextUInt64() >> 32, Is.Zero, "lane 5's third draw is one Lemire redraws");
+
+        double[] Run(KernelPath path)
+        {
+            var replicates = new double[64];
+            MeanDifferenceKernel.Block(x, y, lanes, 0, 0, 64, replicates, path);
+            return replicates;
+        }
+
+        var vector = Run(KernelPath.Auto);
+        var scalar = Run(KernelPath.Scalar);
+        for (int i = 0; i < 64; i++)
+        {
+            Tolerance.Bitwise(vector[i], scalar[i], "replicate " + i);
+        }
+
+        // The scalar path is the definition: lane 2's first resample really did draw one extra output.
+        var reference = lanes[2];
+        double sx = 0, sy = 0;
+        for (int i = 0; i < 13; i++)
+        {
+            sx += x[reference.NextBounded32(13)];
+        }
+
+        for (int j = 0; j < 12; j++)
+        {
+            sy += y[reference.NextBounded32(12)];
+        }
+
+        Tolerance.Bitwise(scalar[2], sx / 13 - sy / 12, "lane 2's first resample");
+    }
+
+    /// <summary>The generator with s1 replaced so that its next output is <paramref name="output"/> (xoshiro256**'s output depends on s1 only).</summary>
+    private static Xoshiro256StarStar WithFirstOutput(Xoshiro256StarStar rng, ulong output)
+    {
+        static ulong Inverse(ulong a)
+        {
+            ulong inverse = a;
+            for (int k = 0; k < 6; k++)
+            {
+                inverse = unchecked(inverse * (2 - (a * inverse)));
+            }
+
+            return inverse;
+        }
+
+        ulong rotated = unchecked(output * Inverse(9));
+        ulong times5 = (rotated >> 7) | (rotated << 57);
+        ulong s1 = unchecked(times5 * Inverse(5));
+        var (s0, _, s2, s3) = rng.State;
+        var crafted = new Xoshiro256StarStar(s0, s1, s2, s3);
+        var check = crafted;
+        Assert.That(check.NextUInt64(), Is.EqualTo(output), "crafted output");
+        return crafted;
+    }
+
+    /// <summary>The state <paramref name="steps"/> outputs earlier (xoshiro256**'s state transition is invertible).</summary>
+    private static Xoshiro256StarStar Rewind(Xoshiro256StarStar rng, int steps)
+    {
+        var (s0, s1, s2, s3) = rng.State;
+        for (int k = 0; k < steps; k++)
+        {
+            // Forward: s0' = s0 ^ s3 ^ s1, s1' = s1 ^ s2 ^ s0, s2' = s2 ^ s0 ^ (s1 << 17), s3' = rotl(s3 ^ s1, 45).
+            ulong a = (s3 >> 45) | (s3 << 19);
+            ulong s0Old = s0 ^ a;
+            // s1' ^ s2' = s1 ^ (s1 << 17): solved for s1 by iteration (four steps shift everything out).
+            ulong s1Old = s1 ^ s2;
+            for (int i = 0; i < 4; i++)
+            {
+                s1Old = s1 ^ s2 ^ (s1Old << 17);
+            }
+
+            ulong s2Old = s2 ^ s0Old ^ (s1Old << 17);
+            ulong s3Old = a ^ s1Old;
+            (s0, s1, s2, s3) = (s0Old, s1Old, s2Old, s3Old);
+        }
+
+        var rewound = new Xoshiro256StarStar(s0, s1, s2, s3);
+        var check = rewound;
+        for (int k = 0; k < steps; k++)
+        {
+            check.NextUInt64();
+        }
+
+        Assert.That(check.State, Is.EqualTo(rng.State), "rewind");
+        return rewound;
     }
 
     [Test]

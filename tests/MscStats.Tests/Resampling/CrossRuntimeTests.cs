@@ -12,7 +12,8 @@ namespace MscStats.Tests.Resampling;
 /// One seed, bit-identical results on net8.0 and net10.0 and on 1, 2 and 16 threads: tests/MscStats.RuntimeCheck is
 /// published self-contained for net8.0 (the .NET 8 runtime comes from the NuGet runtime pack, so no .NET 8 install is
 /// needed), run, and its lines (hashes and bit patterns of bootstrap replicates and intervals, Monte Carlo permutation
-/// p-values, the permutation null sample and the simulated pilot) compared with the same lines computed here on .NET 10.
+/// p-values, the permutation null sample and the simulated pilot) compared with the same lines computed here on .NET 10,
+/// and again with AVX-512 and then every vector instruction switched off.
 /// </summary>
 [NonParallelizable]
 public class CrossRuntimeTests
@@ -31,15 +32,29 @@ public class CrossRuntimeTests
         string output = Path.Combine(Path.GetTempPath(), "mscstats-runtimecheck-net8-" + Environment.ProcessId);
         string project = Repository.File("tests", "MscStats.RuntimeCheck", "MscStats.RuntimeCheck.csproj");
         Run("dotnet", $"publish \"{project}\" -c Release -f net8.0 -r linux-x64 --self-contained -o \"{output}\" -p:UseAppHost=true --nologo -v q");
-        var lines = Run(Path.Combine(output, "MscStats.RuntimeCheck"), string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string program = Path.Combine(output, "MscStats.RuntimeCheck");
+        var lines = Run(program, string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.That(lines[0], Does.StartWith("runtime 8."), "the published program ran on the .NET 8 runtime");
         Assert.That(lines.Skip(1), Is.EqualTo(here));
+
+        // The same program with AVX-512 switched off (256-bit vectors) and with every vector instruction switched off
+        // (the scalar paths): the kernels, sums and quantile passes must not change a bit.
+        foreach (var (variable, what) in new[] { ("DOTNET_EnableAVX512F", "without AVX-512"), ("DOTNET_EnableHWIntrinsic", "without vector instructions") })
+        {
+            var restricted = Run(program, string.Empty, (variable, "0")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.That(restricted.Skip(1), Is.EqualTo(here), what);
+        }
     }
 
-    private static string Run(string file, string arguments)
+    private static string Run(string file, string arguments, (string Name, string Value)? environment = null)
     {
         var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (environment is var (name, value))
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         string stdout = process.StandardOutput.ReadToEnd();
         string stderr = process.StandardError.ReadToEnd();
