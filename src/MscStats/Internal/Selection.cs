@@ -115,15 +115,15 @@ internal sealed class TailQuantiles
 {
     private const int SampleSize = 4096;
 
-    private readonly double[] _values;
+    private readonly ArraySegment<double> _values;
     private readonly Band[] _bands;
     private double[]? _scratch;
 
     /// <summary>Prepares <paramref name="values"/> (left unchanged) for the quantiles at <paramref name="levels"/>.</summary>
-    public TailQuantiles(double[] values, ReadOnlySpan<double> levels)
+    public TailQuantiles(ArraySegment<double> values, ReadOnlySpan<double> levels)
     {
         _values = values;
-        int n = values.Length;
+        int n = values.Count;
         var clusters = Clusters(n, levels);
         if (clusters.Count == 0)
         {
@@ -193,7 +193,7 @@ internal sealed class TailQuantiles
     }
 
     /// <summary>The number of values.</summary>
-    public int Count => _values.Length;
+    public int Count => _values.Count;
 
     /// <summary>How many clusters of ranks are served from a band (the others from full selection).</summary>
     public int BandCount => _bands.Length;
@@ -220,7 +220,7 @@ internal sealed class TailQuantiles
     /// <summary>The type 7 quantile at level <paramref name="p"/>.</summary>
     public double Quantile(double p)
     {
-        int n = _values.Length;
+        int n = _values.Count;
         var (k, fraction) = Position(n, p);
         double low = OrderStatistic(k);
         return k + 1 >= n || fraction == 0 ? low : low + fraction * (OrderStatistic(k + 1) - low);
@@ -244,7 +244,7 @@ internal sealed class TailQuantiles
             }
         }
 
-        _scratch ??= (double[])_values.Clone();
+        _scratch ??= _values.ToArray();
         return Selection.Select(_scratch, k);
     }
 
@@ -317,7 +317,7 @@ internal sealed class TailQuantiles
     /// One pass: for each band c, the number of values below lower[c] and the values in [lower[c], upper[c]]. With
     /// AVX-512 eight values are compared at once and only those in a band are handled one by one.
     /// </summary>
-    private static (int[] Below, List<double>[] Bands) Extract(double[] values, double[] lower, double[] upper)
+    private static (int[] Below, List<double>[] Bands) Extract(ReadOnlySpan<double> values, double[] lower, double[] upper)
     {
         int bands = lower.Length;
         var below = new long[bands];
@@ -336,7 +336,7 @@ internal sealed class TailQuantiles
             var hi1 = Vector512.Create(bands > 1 ? upper[1] : double.NegativeInfinity);
             var count0 = Vector512<long>.Zero;
             var count1 = Vector512<long>.Zero;
-            ref double start = ref MemoryMarshal.GetArrayDataReference(values);
+            ref double start = ref MemoryMarshal.GetReference(values);
             for (; i + 8 <= values.Length; i += 8)
             {
                 var v = Vector512.LoadUnsafe(ref start, (nuint)i);

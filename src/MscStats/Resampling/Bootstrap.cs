@@ -228,9 +228,9 @@ public static class Bootstrap
         }
 
         int resamples = options.Resamples;
-        var replicates = new double[resamples];
-        var inner = studentized ? new double[resamples] : null;
-        BootstrapEngine.Run(design, options.Seed, 0, resamples, replicates, inner, options.MaxDegreeOfParallelism);
+        using var replicates = new ReplicateBuffer(resamples, options.KeepDistribution);
+        using var inner = studentized ? new ReplicateBuffer(resamples, keep: false) : null;
+        BootstrapEngine.Run(design, options.Seed, 0, resamples, replicates.Array, inner?.Array, options.MaxDegreeOfParallelism);
         double[][]? jackknife = options.Intervals.HasFlag(BootstrapIntervals.BCa) ? BootstrapEngine.Jackknife(design) : null;
         while (true)
         {
@@ -241,18 +241,14 @@ public static class Bootstrap
             }
 
             var intervals = Intervals(
-                replicates, inner, estimate, innerVariance0, jackknife, options, diagnostics, out double se, out double seError, out double bias, out double? z0, out double? acceleration);
+                replicates.Values, inner?.Values, estimate, innerVariance0, jackknife, options, diagnostics, out double se, out double seError, out double bias, out double? z0, out double? acceleration);
             double worst = intervals.Max(i => Math.Max(i.LowerError, i.UpperError));
             if (options.TargetLimitError is double target && worst > target && resamples < options.MaxResamples)
             {
                 int more = (int)Math.Min(options.MaxResamples, 2L * resamples);
-                Array.Resize(ref replicates, more);
-                if (inner is not null)
-                {
-                    Array.Resize(ref inner, more);
-                }
-
-                BootstrapEngine.Run(design, options.Seed, resamples, more, replicates, inner, options.MaxDegreeOfParallelism);
+                replicates.Grow(more);
+                inner?.Grow(more);
+                BootstrapEngine.Run(design, options.Seed, resamples, more, replicates.Array, inner?.Array, options.MaxDegreeOfParallelism);
                 resamples = more;
                 continue;
             }
@@ -285,17 +281,17 @@ public static class Bootstrap
 
             return new BootstrapResult(
                 name, estimate, bias, se, seError, intervals.ToArray(), sizes, new ResamplingInfo(options.Seed, resamples), distinct,
-                conventions.ToArray(), diagnostics.ToArray(), options.KeepDistribution ? new EquatableArray<double>(replicates) : default, z0, acceleration);
+                conventions.ToArray(), diagnostics.ToArray(), options.KeepDistribution ? new EquatableArray<double>(replicates.Array) : default, z0, acceleration);
         }
     }
 
     private static List<BootstrapInterval> Intervals(
-        double[] replicates, double[]? inner, double estimate, double innerVariance0, double[][]? jackknife, BootstrapOptions options,
+        ArraySegment<double> replicates, ArraySegment<double>? inner, double estimate, double innerVariance0, double[][]? jackknife, BootstrapOptions options,
         List<Diagnostic> diagnostics, out double se, out double seError, out double bias, out double? z0, out double? acceleration)
     {
         z0 = null;
         acceleration = null;
-        int b = replicates.Length;
+        int b = replicates.Count;
         var level = options.Level;
         double alpha = level.Alpha;
         var (sum, below, equal) = ReplicateSums.SumAndCounts(replicates, estimate);
@@ -352,7 +348,7 @@ public static class Bootstrap
             var t = new double[b];
             for (int i = 0; i < b; i++)
             {
-                t[i] = inner![i] > 0 ? (replicates[i] - estimate) / Math.Sqrt(inner[i]) : double.NaN;
+                t[i] = inner!.Value[i] > 0 ? (replicates[i] - estimate) / Math.Sqrt(inner.Value[i]) : double.NaN;
             }
 
             int degenerate = t.Count(double.IsNaN);

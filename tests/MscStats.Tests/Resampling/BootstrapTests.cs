@@ -306,6 +306,21 @@ public class BootstrapTests
     }
 
     [Test]
+    public void TargetLimitError_PooledStorage_EqualsADirectRunOfTheFinalSize()
+    {
+        // Without KeepDistribution the replicates live in a rented (longer, reused) array that grows by renting again.
+        var options = Options(1000) with { KeepDistribution = false, TargetLimitError = 0.01, Intervals = BootstrapIntervals.Standard | BootstrapIntervals.Studentized };
+        var grown = Bootstrap.MeanDifference(Sample, options);
+        Assert.That(grown.Resampling!.Resamples, Is.GreaterThan(1000));
+        var direct = Bootstrap.MeanDifference(Sample, options with { TargetLimitError = null, Resamples = (int)grown.Resampling.Resamples });
+        var kept = Bootstrap.MeanDifference(Sample, options with { TargetLimitError = null, Resamples = (int)grown.Resampling.Resamples, KeepDistribution = true });
+        Assert.That(grown.Intervals, Is.EqualTo(direct.Intervals));
+        Assert.That(kept.Intervals, Is.EqualTo(direct.Intervals));
+        Assert.That((grown.StandardError, grown.Bias), Is.EqualTo((kept.StandardError, kept.Bias)));
+        Assert.That(kept.Distribution, Has.Count.EqualTo(grown.Resampling.Resamples));
+    }
+
+    [Test]
     public void TargetLimitError_Unreachable_WarnsAtTheCap()
     {
         var result = Bootstrap.MeanDifference(Sample, Options(1000) with { TargetLimitError = 1e-9, MaxResamples = 4000 });
