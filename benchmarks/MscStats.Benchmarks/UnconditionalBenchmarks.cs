@@ -7,7 +7,8 @@ namespace MscStats.Benchmarks;
 
 /// <summary>
 /// Workload W4: Barnard's and Boschloo's two-sided tests on the peer tables, against scipy's barnard_exact and
-/// boschloo_exact (n = 32 Sobol points). The baseline is Fisher's test on the same table.
+/// boschloo_exact (n = 32 Sobol points), with the default guaranteed supremum and with the grid-and-refine search. The
+/// baseline is Fisher's test on the same table.
 /// </summary>
 [MemoryDiagnoser]
 public class UnconditionalBenchmarks
@@ -28,4 +29,12 @@ public class UnconditionalBenchmarks
 
     [Benchmark]
     public TestResult BoschlooTwoSided() => Boschloo.Test(_table);
+
+    [Benchmark]
+    public TestResult BarnardGridAndRefine() => Barnard.Test(_table, pooled: true, GridAndRefine);
+
+    [Benchmark]
+    public TestResult BoschlooGridAndRefine() => Boschloo.Test(_table, GridAndRefine);
+
+    private static readonly UnconditionalOptions GridAndRefine = UnconditionalOptions.Default with { Search = NuisanceSearch.GridAndRefine };
 }

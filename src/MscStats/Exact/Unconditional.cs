@@ -32,11 +32,38 @@ public sealed record UnconditionalOptions
     public double RelativeTolerance { get; init; } = 1e-9;
 
     /// <summary>
-    /// The number of points of the starting grid over the nuisance probability; at least 10. Default 16. Cells of the
-    /// grid are then split wherever a bound on the curvature says the maximum could be higher, so the supremum is
-    /// rigorous to a relative 1e-9 whatever the grid; more points only trade splits for evaluations.
+    /// The number of points of the starting grid over the nuisance probability; at least 10. Default 16. With
+    /// <see cref="NuisanceSearch.Guaranteed"/> cells of the grid are then split wherever a bound on the curvature says
+    /// the maximum could be higher, so the supremum is guaranteed to a relative 1e-9 whatever the grid and more points
+    /// only trade splits for evaluations; with <see cref="NuisanceSearch.GridAndRefine"/> it is a lower limit on the
+    /// grid's size, which otherwise grows with √(n₁ + n₂).
     /// </summary>
     public int GridPoints { get; init; } = 16;
+
+    /// <summary>How the supremum over the nuisance probability is found. Default <see cref="NuisanceSearch.Guaranteed"/>.</summary>
+    public NuisanceSearch Search { get; init; } = NuisanceSearch.Guaranteed;
+}
+
+/// <summary>How Barnard's and Boschloo's tests find the supremum of the rejection probability P(π) over the common probability π.</summary>
+public enum NuisanceSearch
+{
+    /// <summary>
+    /// A branch and bound guaranteed to a relative 1e-9 (up to rounding): grid cells are split until bounds on P″ and
+    /// P‴ show that none can beat the best value found, and concave cells are settled by Newton steps. Hundreds of
+    /// evaluations of P at n₁ + n₂ = 200.
+    /// </summary>
+    Guaranteed,
+
+    /// <summary>
+    /// A grid, then every local maximum of it refined: P, P′ and P″ at max(<see cref="UnconditionalOptions.GridPoints"/>,
+    /// ⌈3√n⌉ + 1) points evenly spaced in arcsin √π (n = n₁ + n₂; the binomial SD is 1/(2√n) on that scale), and in each
+    /// cell where P′ falls from positive to negative, safeguarded Newton steps on P′ to 1e-12 in π. Several times
+    /// faster than <see cref="Guaranteed"/> at n = 200, and still far more thorough than scipy's 32 points without
+    /// refinement, but a local maximum between two grid points whose slopes agree is missed: P ripples on the scale
+    /// 1/n in π (the lattice of the binomial), and on 2,160 random tables with n up to 300 about 1 in 1,000 p-values fell
+    /// short of the guaranteed supremum, by at most a relative 1.2e-4.
+    /// </summary>
+    GridAndRefine,
 }
 
 /// <summary>
@@ -45,8 +72,11 @@ public sealed record UnconditionalOptions
 /// </summary>
 /// <remarks>
 /// The p-value is sup over the common probability π of the probability of every table at least as extreme as the
-/// observed one (both arms' sizes fixed). The supremum is rigorous to a relative 1e-9: a grid of π whose cells are split
-/// while a curvature bound of the region's probability (a Bernstein polynomial in π) says the maximum could be higher. Tables whose statistic equals the observed one within the relative tolerance
+/// observed one (both arms' sizes fixed). By default the supremum is guaranteed to a relative 1e-9: a grid of π whose cells
+/// are split while curvature bounds of the region's probability (a Bernstein polynomial in π) say the maximum could be
+/// higher (<see cref="NuisanceSearch"/> has a faster grid-and-refine search). The pooled statistic's region is built
+/// margin by margin (it increases with x₁ on each margin), the unpooled one table by table. Tables whose statistic
+/// equals the observed one within the relative tolerance
 /// count as at least as extreme: scipy 1.10's <c>barnard_exact</c> compares floats exactly and can drop such tables
 /// (Chan 1998's 7/15 vs 12/15: two-sided pooled p 0.068218 here, 0.068153 in scipy). A Wald statistic with a zero
 /// denominator is 0 when the proportions are equal and, unpooled, ±∞ for a completely separated table, as in scipy.
@@ -66,8 +96,22 @@ public static class Barnard
         Guard.NotNull(sample);
         int n1 = sample.TreatedTotal, n2 = sample.ControlTotal;
         double Statistic(int x1, int x2) => Wald(x1, n1, x2, n2, pooled);
+
+        // The pooled Z on margin m is (x₁(1/n₁ + 1/n₂) − m/n₂)/σ_m, σ_m² = p(1 − p)(1/n₁ + 1/n₂) with p = m/n: the
+        // run ends (Z ≥ top, Z ≤ bottom) solve linear equations, so each walk starts where it ends (the test decides).
+        (int, int) Guess(int m, double top, double bottom)
+        {
+            double p = (double)m / (n1 + n2), slope = 1.0 / n1 + 1.0 / n2;
+            double sigma = Math.Sqrt(p * (1 - p) * slope);
+            double Solve(double z) => double.IsFinite(z) ? Math.Clamp((z * sigma + (double)m / n2) / slope, -1, n1 + 1) : z > 0 ? n1 + 1 : -1;
+            return ((int)Math.Ceiling(Solve(top)), (int)Math.Floor(Solve(bottom)));
+        }
+
+        // The pooled statistic increases with x₁ on every margin (the pooled variance is fixed by the margin), so its
+        // region is found margin by margin; the unpooled one need not be monotone and is evaluated on every table.
         return UnconditionalEngine.Run(
-            sample, options, "Barnard's exact test (" + (pooled ? "pooled" : "unpooled") + " Wald)", "Z", Statistic, largerIsExtreme: true, orientedStatistic: true);
+            sample, options, "Barnard's exact test (" + (pooled ? "pooled" : "unpooled") + " Wald)", "Z", Statistic, largerIsExtreme: true, orientedStatistic: true,
+            marginRuns: pooled ? Guess : null);
     }
 
     internal static double Wald(int x1, int n1, int x2, int n2, bool pooled)
@@ -201,13 +245,9 @@ internal sealed class RejectionRegion
         _n = n1 + n2;
         _weights = new double[_n + 1];
         _binomial = new double[_n + 1];
-        _logFactorial = new double[_n + 1];
+        _logFactorial = LogFactorials(_n);
         _up = new double[_n + 1];
         _down = new double[_n + 1];
-        for (int m = 1; m <= _n; m++)
-        {
-            _logFactorial[m] = _logFactorial[m - 1] + Math.Log(m);
-        }
 
         for (int m = 0; m <= _n; m++)
         {
@@ -225,116 +265,451 @@ internal sealed class RejectionRegion
         }
     }
 
-    /// <summary>The degree n = n₁ + n₂ of the polynomial.</summary>
-    public int Degree => _n;
-
-    /// <summary>|Δ²w_m| = |w_{m+2} − 2w_{m+1} + w_m|, m = 0..n − 2: P″(π) = n(n − 1) Σ_m Δ²w_m B_{m,n−2}(π).</summary>
-    public double[] SecondDifferences
+    private RejectionRegion(double[] weights)
     {
-        get
+        _n = weights.Length - 1;
+        _weights = weights;
+        _binomial = new double[_n + 1];
+        _logFactorial = LogFactorials(_n);
+        _up = new double[_n + 1];
+        _down = new double[_n + 1];
+        for (int m = 0; m <= _n; m++)
         {
-            var d = new double[Math.Max(0, _n - 1)];
-            for (int m = 0; m + 2 <= _n; m++)
-            {
-                d[m] = Math.Abs(_weights[m + 2] - 2 * _weights[m + 1] + _weights[m]);
-            }
-
-            return d;
-        }
-    }
-
-    /// <summary>Δ²w_m = w_{m+2} − 2w_{m+1} + w_m (signed), m = 0..n − 2.</summary>
-    public double[] SignedSecondDifferences
-    {
-        get
-        {
-            var d = new double[Math.Max(0, _n - 1)];
-            for (int m = 0; m + 2 <= _n; m++)
-            {
-                d[m] = _weights[m + 2] - 2 * _weights[m + 1] + _weights[m];
-            }
-
-            return d;
-        }
-    }
-
-    /// <summary>|Δ³w_m|, m = 0..n − 3: P‴(π) = n(n − 1)(n − 2) Σ_m Δ³w_m B_{m,n−3}(π).</summary>
-    public double[] ThirdDifferences
-    {
-        get
-        {
-            var d = new double[Math.Max(0, _n - 2)];
-            for (int m = 0; m + 3 <= _n; m++)
-            {
-                d[m] = Math.Abs(_weights[m + 3] - 3 * _weights[m + 2] + 3 * _weights[m + 1] - _weights[m]);
-            }
-
-            return d;
+            _up[m] = (_n - m) / (m + 1.0);
+            _down[m] = m / (_n - m + 1.0);
         }
     }
 
     /// <summary>
-    /// P(π), with B_{m,n−2}(π) (m = 0..n − 2) into <paramref name="second"/> and B_{m,n−3}(π) (m = 0..n − 3) into
-    /// <paramref name="third"/>, from B_{m,n}(π) by the ratios (n − m)(n − m − 1)/(n(n − 1)(1 − π)²) and
-    /// (n − m)(n − m − 1)(n − m − 2)/(n(n − 1)(n − 2)(1 − π)³).
+    /// The region of a statistic that increases with x₁ on every margin m = x₁ + x₂ (x₂ = m − x₁ falls as x₁ rises):
+    /// on each margin the extreme tables are a run at the top (greater), at the bottom (less), or both ends (two-sided,
+    /// split where the statistic changes sign, x₁n = m·n₁ for a difference of proportions). Each run's end is found by
+    /// walking from the previous margin's, with the caller's own test of extremeness, so the region is the one a table
+    /// by table evaluation gives; its hypergeometric mass is summed from the run's end nearest the margin's mode
+    /// outward (terms fall geometrically there) until a term is below 1e-17 of the sum, or as one minus the complement
+    /// when the run holds the mode.
     /// </summary>
-    public double Probability(double pi, double[] second, double[] third)
+    /// <param name="n1">The treated arm's size.</param>
+    /// <param name="n2">The control arm's size.</param>
+    /// <param name="extreme">Whether table (x₁, x₂) is at least as extreme as the observed one.</param>
+    /// <param name="alternative">Which runs the region has.</param>
+    /// <param name="guess">Optional starting points of the walks on margin m (top run's first x₁, bottom run's last), e.g. from a closed form.</param>
+    public static RejectionRegion FromMarginRuns(int n1, int n2, Func<int, int, bool> extreme, Alternative alternative, Func<int, (int Top, int Bottom)>? guess = null)
     {
-        double value = Probability(pi);
-        double q = 1 - pi;
-        double scale2 = 1 / (_n * (_n - 1.0) * q * q);
-        double scale3 = _n >= 3 ? 1 / (_n * (_n - 1.0) * (_n - 2.0) * q * q * q) : 0;
-        for (int m = 0; m + 2 <= _n; m++)
+        int n = n1 + n2;
+        var terms = new HypergeometricTerms(n1, n2);
+        var weights = new double[n + 1];
+        int upper = 0, lower = -1;
+        for (int m = 0; m <= n; m++)
         {
-            second[m] = _binomial[m] * ((_n - m) * (_n - m - 1.0) * scale2);
-            if (m + 3 <= _n)
+            int lo = Math.Max(0, m - n2), hi = Math.Min(n1, m);
+            var (guessTop, guessBottom) = guess?.Invoke(m) ?? (upper, lower);
+
+            // The first x₁ of the top run (hi + 1 if none) and the last of the bottom run (lo − 1 if none).
+            int sign = Math.Clamp((int)(((long)m * n1 + n - 1) / n), lo, hi + 1);
+            int top = alternative == Alternative.Less ? hi + 1 : FirstTrue(alternative == Alternative.Greater ? lo : sign, hi, guessTop, extreme, m, true);
+            int bottom = alternative == Alternative.Greater ? lo - 1 : FirstTrue(lo, alternative == Alternative.Less ? hi : sign - 1, guessBottom + 1, extreme, m, false) - 1;
+            (upper, lower) = (top, bottom);
+            weights[m] = bottom + 1 >= top ? 1 : MarginMass(terms, m, bottom, top);
+        }
+
+        return new RejectionRegion(weights);
+    }
+
+    /// <summary>
+    /// The first x₁ in [a, b] where "table (x₁, m − x₁) is extreme" equals <paramref name="extremeSide"/> (monotone on
+    /// [a, b]: first not, then so), or b + 1; the walk starts at the guess.
+    /// </summary>
+    private static int FirstTrue(int a, int b, int guess, Func<int, int, bool> extreme, int m, bool extremeSide)
+    {
+        bool predicate(int x1) => extreme(x1, m - x1) == extremeSide;
+        if (a > b)
+        {
+            return b + 1;
+        }
+
+        int x = Math.Clamp(guess, a, b);
+        if (predicate(x))
+        {
+            while (x > a && predicate(x - 1))
             {
-                third[m] = _binomial[m] * ((_n - m) * (_n - m - 1.0) * (_n - m - 2.0) * scale3);
+                x--;
+            }
+
+            return x;
+        }
+
+        while (x <= b && !predicate(x))
+        {
+            x++;
+        }
+
+        return x;
+    }
+
+    /// <summary>
+    /// The hypergeometric mass on margin m of x₁ ≤ bottom and x₁ ≥ top (bottom + 1 &lt; top): the two tails summed from
+    /// their inner ends when the mode lies between them, otherwise one minus the mass between, summed from its end
+    /// nearer the mode.
+    /// </summary>
+    private static double MarginMass(HypergeometricTerms terms, int m, int bottom, int top)
+    {
+        int n1 = terms.N1, n2 = terms.N2, n = n1 + n2;
+        int lo = Math.Max(0, m - n2), hi = Math.Min(n1, m);
+        int mode = Math.Clamp((int)Math.Floor((m + 1.0) * (n1 + 1.0) / (n + 2.0)), lo, hi);
+        var reciprocal = terms.Reciprocal;
+
+        // h(x + step)/h(x): up, (n1 − x)(m − x) / ((x + 1)(n2 − m + x + 1)); down, its inverse one place lower.
+        double Ratio(int x, int step) => step > 0
+            ? (n1 - x) * (double)(m - x) * (reciprocal[x + 1] * reciprocal[n2 - m + x + 1])
+            : x * (double)(n2 - m + x) * (reciprocal[n1 - x + 1] * reciprocal[m - x + 1]);
+
+        // Σ h over [from, to] walking from `from` by `step` (away from the mode), stopping once a term is negligible;
+        // even and odd places are two chains (each multiplied by two ratios a step), so neither waits for the other.
+        double Walk(int from, int to, int step, int anchor)
+        {
+            int count = Math.Abs(to - from) + 1;
+            double even = terms.At(m, from, anchor);
+            if (count == 1)
+            {
+                return even;
+            }
+
+            double ratio = Ratio(from, step);
+            double odd = even * ratio, sumEven = 0, sumOdd = 0;
+            int x = from;
+            for (int k = 0; k < count; k += 2, x += 2 * step)
+            {
+                sumEven += even;
+                if (k + 1 >= count)
+                {
+                    break;
+                }
+
+                sumOdd += odd;
+                if (odd < (sumEven + sumOdd) * 1e-17 || k + 2 >= count)
+                {
+                    break;
+                }
+
+                double next = Ratio(x + step, step);
+                double after = k + 3 < count ? Ratio(x + 2 * step, step) : 0;
+                even *= ratio * next;
+                odd *= next * after;
+                ratio = after;
+            }
+
+            return sumEven + sumOdd;
+        }
+
+        if (bottom < mode && mode < top)
+        {
+            return (bottom >= lo ? Walk(bottom, lo, -1, 0) : 0) + (top <= hi ? Walk(top, hi, 1, 1) : 0);
+        }
+
+        // The mode is in a tail: the mass between lies on one side of it.
+        double between = mode <= bottom ? Walk(bottom + 1, top - 1, 1, 0) : Walk(top - 1, bottom + 1, -1, 1);
+        return Math.Max(0, 1 - between);
+    }
+
+    /// <summary>
+    /// h(x₁ | m) for margins taken in increasing order, each from an anchor (the last term asked for on that side) by the
+    /// ratios h(x | m)/h(x | m − 1) = (n₂ − m + 1 + x)m/((m − x)(n − m + 1)) and one or two steps in x₁, with log
+    /// factorials and an exponential only to start or after an underflow. Relative accuracy about 1e-13 after n margins.
+    /// </summary>
+    private sealed class HypergeometricTerms(int n1, int n2)
+    {
+        private readonly double[] _logFactorial = LogFactorials(n1 + n2);
+        private readonly int[] _m = [-2, -2];
+        private readonly int[] _x = [0, 0];
+        private readonly double[] _value = [0, 0];
+
+        public int N1 { get; } = n1;
+
+        public int N2 { get; } = n2;
+
+        public double[] Reciprocal { get; } = Reciprocals(n1 + n2 + 1);
+
+        public double At(int m, int x, int anchor)
+        {
+            int n = N1 + N2, ax = _x[anchor];
+            double value;
+            if (_m[anchor] == m - 1 && _value[anchor] > 1e-250 && ax >= m - N2 && ax < m && Math.Abs(x - ax) <= 2)
+            {
+                value = _value[anchor] * ((N2 - m + 1 + ax) * (double)m * Reciprocal[m - ax] * Reciprocal[n - m + 1]);
+                for (int k = ax; k < x; k++)
+                {
+                    value *= (N1 - k) * (double)(m - k) * (Reciprocal[k + 1] * Reciprocal[N2 - m + k + 1]);
+                }
+
+                for (int k = ax; k > x; k--)
+                {
+                    value *= k * (double)(N2 - m + k) * (Reciprocal[N1 - k + 1] * Reciprocal[m - k + 1]);
+                }
+            }
+            else
+            {
+                var f = _logFactorial;
+                value = Math.Exp(f[N1] + f[N2] - f[n] + f[m] + f[n - m] - f[x] - f[N1 - x] - f[m - x] - f[N2 - m + x]);
+            }
+
+            (_m[anchor], _x[anchor], _value[anchor]) = (m, x, value);
+            return value;
+        }
+
+        private static double[] Reciprocals(int count)
+        {
+            var r = new double[count + 1];
+            for (int k = 1; k <= count; k++)
+            {
+                r[k] = 1.0 / k;
+            }
+
+            return r;
+        }
+    }
+
+    /// <summary>log k! for k = 0..n at least (MathNet's, exact to rounding from a table of factorials up to 170), shared.</summary>
+    internal static double[] LogFactorials(int n)
+    {
+        var table = s_logFactorials;
+        if (table.Length > n)
+        {
+            return table;
+        }
+
+        // Grown to the next power of two and published whole, so readers never see a partial table.
+        var larger = new double[Math.Max(256, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n + 1))];
+        for (int k = 2; k < larger.Length; k++)
+        {
+            larger[k] = SpecialFunctions.FactorialLn(k);
+        }
+
+        s_logFactorials = larger;
+        return larger;
+    }
+
+    private static volatile double[] s_logFactorials = [];
+
+    /// <summary>The region's hypergeometric mass w_m on each margin m = 0..n.</summary>
+    internal ReadOnlySpan<double> Weights => _weights;
+
+    /// <summary>The degree n = n₁ + n₂ of the polynomial.</summary>
+    public int Degree => _n;
+
+    /// <summary>
+    /// P(π), P′(π) and P″(π), and B_m(π) = B_{m,n}(π) for m = 0..n into <paramref name="basis"/>. With Δ the forward
+    /// difference, P′ = n Σ Δw_m B_{m,n−1} and P″ = n(n − 1) Σ Δ²w_m B_{m,n−2}, and B_{m,n−k} = B_{m,n}·(n − m)…(n − m − k + 1)
+    /// / (n…(n − k + 1)(1 − π)^k), so all three are dot products with the one basis. Without
+    /// <paramref name="withCurvature"/> the curvature is NaN.
+    /// </summary>
+    public (double Value, double Slope, double Curvature) Evaluate(double pi, double[] basis, bool withCurvature = true)
+    {
+        _derivatives ??= Derivatives();
+        Basis(pi, basis);
+        var (first, second) = _derivatives.Value;
+        var w = _weights;
+
+        // Four interleaved accumulators per sum (m mod 4), added in order at the end: a fixed order, so the same bits on
+        // every machine, with a quarter of the dependency chain. The curvature only when asked for.
+        double v0 = 0, v1 = 0, v2 = 0, v3 = 0, s0 = 0, s1 = 0, s2 = 0, s3 = 0, c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+        int m = 0;
+        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            // The same four accumulators as lanes of a register: lane j adds the terms m ≡ j (mod 4) in the same order.
+            var v = System.Runtime.Intrinsics.Vector256<double>.Zero;
+            var sl = v;
+            var c = v;
+            for (; m + 3 <= _n; m += 4)
+            {
+                var b = System.Runtime.Intrinsics.Vector256.Create<double>(basis.AsSpan(m, 4));
+                v += System.Runtime.Intrinsics.Vector256.Create<double>(w.AsSpan(m, 4)) * b;
+                sl += System.Runtime.Intrinsics.Vector256.Create<double>(first.AsSpan(m, 4)) * b;
+                if (withCurvature)
+                {
+                    c += System.Runtime.Intrinsics.Vector256.Create<double>(second.AsSpan(m, 4)) * b;
+                }
+            }
+
+            (v0, v1, v2, v3) = (v[0], v[1], v[2], v[3]);
+            (s0, s1, s2, s3) = (sl[0], sl[1], sl[2], sl[3]);
+            (c0, c1, c2, c3) = (c[0], c[1], c[2], c[3]);
+        }
+
+        for (; m + 3 <= _n; m += 4)
+        {
+            double b0 = basis[m], b1 = basis[m + 1], b2 = basis[m + 2], b3 = basis[m + 3];
+            v0 += w[m] * b0;
+            v1 += w[m + 1] * b1;
+            v2 += w[m + 2] * b2;
+            v3 += w[m + 3] * b3;
+            s0 += first[m] * b0;
+            s1 += first[m + 1] * b1;
+            s2 += first[m + 2] * b2;
+            s3 += first[m + 3] * b3;
+            if (withCurvature)
+            {
+                c0 += second[m] * b0;
+                c1 += second[m + 1] * b1;
+                c2 += second[m + 2] * b2;
+                c3 += second[m + 3] * b3;
             }
         }
 
-        return value;
+        for (; m <= _n; m++)
+        {
+            v0 += w[m] * basis[m];
+            s0 += first[m] * basis[m];
+            c0 += withCurvature ? second[m] * basis[m] : 0;
+        }
+
+        double q = 1 / (1 - pi);
+        return (((v0 + v1) + v2) + v3, (((s0 + s1) + s2) + s3) * q, withCurvature ? (((c0 + c1) + c2) + c3) * q * q : double.NaN);
+    }
+
+    /// <summary>Δ²w_m (signed), m = 0..n − 2: P″(π) = n(n − 1) Σ Δ²w_m B_{m,n−2}(π).</summary>
+    public double[] SecondDifferences()
+    {
+        var d = new double[Math.Max(0, _n - 1)];
+        for (int m = 0; m + 2 <= _n; m++)
+        {
+            d[m] = _weights[m + 2] - 2 * _weights[m + 1] + _weights[m];
+        }
+
+        return d;
+    }
+
+    /// <summary>|Δ³w_m|·(n − m)(n − m − 1)(n − m − 2), m = 0..n: with B_{m,n}(π)/(1 − π)³ this bounds |P‴(π)| term by term.</summary>
+    public double[] ThirdDerivativeCoefficients()
+    {
+        var c = new double[_n + 1];
+        for (int m = 0; m + 3 <= _n; m++)
+        {
+            c[m] = Math.Abs(_weights[m + 3] - 3 * _weights[m + 2] + 3 * _weights[m + 1] - _weights[m]) * (_n - m) * (_n - m - 1.0) * (_n - m - 2.0);
+        }
+
+        return c;
+    }
+
+    private (double[] First, double[] Second)? _derivatives;
+
+    /// <summary>Δw_m(n − m) and Δ²w_m(n − m)(n − m − 1): the coefficients of P′(1 − π) and P″(1 − π)² on B_{m,n}.</summary>
+    private (double[] First, double[] Second) Derivatives()
+    {
+        var first = new double[_n + 1];
+        var second = new double[_n + 1];
+        for (int m = 0; m <= _n; m++)
+        {
+            if (m + 1 <= _n)
+            {
+                first[m] = (_weights[m + 1] - _weights[m]) * (_n - m);
+            }
+
+            if (m + 2 <= _n)
+            {
+                second[m] = (_weights[m + 2] - 2 * _weights[m + 1] + _weights[m]) * (_n - m) * (_n - m - 1.0);
+            }
+        }
+
+        return (first, second);
     }
 
     /// <summary>Σ_m w_m B_m(π). Not thread safe (one scratch array).</summary>
     public double Probability(double pi)
     {
-        // B_m(π) by the ratio recurrence from the mode, which keeps every term's relative accuracy; the log-binomial of
-        // the mode and the ratios (n − m)/(m + 1) come from tables built once.
-        int n = _n;
-        var p = _binomial;
-        int mode = Math.Clamp((int)Math.Floor((n + 1) * pi), 0, n);
-        p[mode] = Math.Exp(_logFactorial[n] - _logFactorial[mode] - _logFactorial[n - mode] + mode * Math.Log(pi) + (n - mode) * Math.Log(1 - pi));
-        double odds = pi / (1 - pi), inverse = 1 / odds;
-        for (int x = mode; x < n; x++)
-        {
-            p[x + 1] = p[x] * _up[x] * odds;
-        }
-
-        for (int x = mode; x > 0; x--)
-        {
-            p[x - 1] = p[x] * _down[x] * inverse;
-        }
-
+        Basis(pi, _binomial);
         double total = 0;
-        for (int m = 0; m <= n; m++)
+        for (int m = 0; m <= _n; m++)
         {
-            total += _weights[m] * p[m];
+            total += _weights[m] * _binomial[m];
         }
 
         return total;
     }
+
+    /// <summary>
+    /// B_{m,n}(π) for m = 0..n by the ratio recurrence from the mode, which keeps every term's relative accuracy; the
+    /// log-binomial of the mode and the ratios (n − m)/(m + 1) come from tables built once.
+    /// </summary>
+    private void Basis(double pi, double[] p)
+    {
+        int n = _n;
+        int mode = Math.Clamp((int)Math.Floor((n + 1) * pi), 0, n);
+        p[mode] = Math.Exp(_logFactorial[n] - _logFactorial[mode] - _logFactorial[n - mode] + mode * Math.Log(pi) + (n - mode) * Math.Log(1 - pi));
+        double odds = pi / (1 - pi), inverse = 1 / odds;
+        // Upwards and downwards together, each in two interleaved chains (steps of two, with the product of two
+        // ratios): four independent chains of one multiplication per step.
+        if (mode < n)
+        {
+            p[mode + 1] = p[mode] * (_up[mode] * odds);
+        }
+
+        if (mode > 0)
+        {
+            p[mode - 1] = p[mode] * (_down[mode] * inverse);
+        }
+
+        double odds2 = odds * odds, inverse2 = inverse * inverse;
+        int up = mode, down = mode;
+
+        // Once a chain falls below 1e-300 the rest of its side is set to 0: the terms keep falling (away from the mode),
+        // and products in the subnormal range cost a hundred cycles each.
+        while (up + 2 <= n || down - 2 >= 0)
+        {
+            if (up + 2 <= n)
+            {
+                if (p[up] < Tiny && p[up + 1] < Tiny)
+                {
+                    Array.Clear(p, up + 2, n - up - 1);
+                    up = n;
+                }
+                else
+                {
+                    p[up + 2] = p[up] * (_up[up] * _up[up + 1] * odds2);
+                    if (up + 3 <= n)
+                    {
+                        p[up + 3] = p[up + 1] * (_up[up + 1] * _up[up + 2] * odds2);
+                    }
+
+                    up += 2;
+                }
+            }
+
+            if (down - 2 >= 0)
+            {
+                if (p[down] < Tiny && p[down - 1] < Tiny)
+                {
+                    Array.Clear(p, 0, down - 1);
+                    down = 0;
+                }
+                else
+                {
+                    p[down - 2] = p[down] * (_down[down] * _down[down - 1] * inverse2);
+                    if (down - 3 >= 0)
+                    {
+                        p[down - 3] = p[down - 1] * (_down[down - 1] * _down[down - 2] * inverse2);
+                    }
+
+                    down -= 2;
+                }
+            }
+        }
+    }
+
+    private const double Tiny = 1e-300;
 
     /// <summary>The hypergeometric probabilities h(x₁ | m) of every table, by the ratio recurrence from each margin's mode.</summary>
     public static double[,] Hypergeometric(int n1, int n2)
     {
         var h = new double[n1 + 1, n2 + 1];
         int n = n1 + n2;
+        var logFactorial = LogFactorials(n);
         for (int m = 0; m <= n; m++)
         {
             int lo = Math.Max(0, m - n2), hi = Math.Min(n1, m);
             int mode = Math.Clamp((int)Math.Floor((m + 1.0) * (n1 + 1.0) / (n + 2.0)), lo, hi);
-            double log = SpecialFunctions.BinomialLn(n1, mode) + SpecialFunctions.BinomialLn(n2, m - mode) - SpecialFunctions.BinomialLn(n, m);
+            double log = logFactorial[n1] + logFactorial[n2] - logFactorial[n] + logFactorial[m] + logFactorial[n - m]
+                - logFactorial[mode] - logFactorial[n1 - mode] - logFactorial[m - mode] - logFactorial[n2 - m + mode];
             h[mode, m - mode] = Math.Exp(log);
             for (int x = mode; x < hi; x++)
             {
@@ -356,9 +731,13 @@ internal sealed class RejectionRegion
 /// <summary>The supremum over the nuisance probability shared by Barnard's and Boschloo's tests.</summary>
 internal static class UnconditionalEngine
 {
+    public static int Evaluations;
+    /// <summary>Grid points per √n for <see cref="NuisanceSearch.GridAndRefine"/>: a step of about 0.5/(3√n) in arcsin √π, two-thirds of the binomial SD there.</summary>
+    private const double GridDensity = 3;
     public static TestResult Run(
         BinarySample sample, UnconditionalOptions? options, string test, string statisticName, Func<int, int, double> statistic,
-        bool largerIsExtreme, bool orientedStatistic, double[,]? hypergeometric = null, double stopAbove = double.PositiveInfinity)
+        bool largerIsExtreme, bool orientedStatistic, double[,]? hypergeometric = null, double stopAbove = double.PositiveInfinity,
+        Func<int, double, double, (int Top, int Bottom)>? marginRuns = null)
     {
         options ??= UnconditionalOptions.Default;
         Guard.Defined(options.Alternative, "options.Alternative");
@@ -379,25 +758,40 @@ internal static class UnconditionalEngine
 
         int n1 = sample.TreatedTotal, n2 = sample.ControlTotal;
         double observed = statistic(sample.TreatedEvents, sample.ControlEvents);
-        var extreme = new bool[n1 + 1, n2 + 1];
         double tol = double.IsFinite(observed) ? options.RelativeTolerance * Math.Max(Math.Abs(observed), 1e-300) : 0;
-        for (int x1 = 0; x1 <= n1; x1++)
-        {
-            for (int x2 = 0; x2 <= n2; x2++)
+        var alternative = options.Alternative;
+        bool IsExtreme(double t) => orientedStatistic
+            ? alternative switch
             {
-                double t = statistic(x1, x2);
-                extreme[x1, x2] = orientedStatistic
-                    ? options.Alternative switch
-                    {
-                        Alternative.Greater => t >= observed - tol,
-                        Alternative.Less => t <= observed + tol,
-                        _ => Math.Abs(t) >= Math.Abs(observed) - tol,
-                    }
-                    : largerIsExtreme ? t >= observed - tol : t <= observed + tol;
+                Alternative.Greater => t >= observed - tol,
+                Alternative.Less => t <= observed + tol,
+                _ => Math.Abs(t) >= Math.Abs(observed) - tol,
             }
+            : largerIsExtreme ? t >= observed - tol : t <= observed + tol;
+
+        RejectionRegion region;
+        if (marginRuns is not null)
+        {
+            // A statistic increasing with x₁ on each margin: top run Z ≥ observed − tol, bottom run Z ≤ observed + tol
+            // (two-sided: |Z| ≥ |observed| − tol); the caller's closed form gives the walks' starting points.
+            double top = alternative == Alternative.TwoSided ? Math.Abs(observed) - tol : observed - tol;
+            double bottom = alternative == Alternative.TwoSided ? -(Math.Abs(observed) - tol) : observed + tol;
+            region = RejectionRegion.FromMarginRuns(n1, n2, (x1, x2) => IsExtreme(statistic(x1, x2)), alternative, m => marginRuns(m, top, bottom));
+        }
+        else
+        {
+            var extreme = new bool[n1 + 1, n2 + 1];
+            for (int x1 = 0; x1 <= n1; x1++)
+            {
+                for (int x2 = 0; x2 <= n2; x2++)
+                {
+                    extreme[x1, x2] = IsExtreme(statistic(x1, x2));
+                }
+            }
+
+            region = new RejectionRegion(extreme, hypergeometric ?? RejectionRegion.Hypergeometric(n1, n2), n1, n2);
         }
 
-        var region = new RejectionRegion(extreme, hypergeometric ?? RejectionRegion.Hypergeometric(n1, n2), n1, n2);
         double lo = 1e-12, hi = 1 - 1e-12;
         if (options.BergerBoosGamma is double gamma)
         {
@@ -407,7 +801,10 @@ internal static class UnconditionalEngine
             hi = Math.Min(hi, high);
         }
 
-        var (p, argmax) = Supremum(region, lo, hi, options.GridPoints, stopAbove);
+        Guard.Defined(options.Search, "options.Search");
+        var (p, argmax) = options.Search == NuisanceSearch.Guaranteed
+            ? Supremum(region, lo, hi, options.GridPoints, stopAbove)
+            : GridSupremum(region, lo, hi, options.GridPoints, stopAbove);
         if (options.BergerBoosGamma is double add)
         {
             p += add;
@@ -425,14 +822,14 @@ internal static class UnconditionalEngine
     }
 
     /// <summary>
-    /// The maximum of P on [lo, hi], rigorously to a relative 1e-9. P is evaluated on a grid, and a cell [a, b] of width h
-    /// is split while its upper bound max(P(a), P(b)) + K·h²/8 could exceed the best value found by more than 1e-9 of it,
-    /// where −K bounds P″ from below on the cell (P minus its chord is then at most K(x − a)(b − x)/2). K is the smaller
-    /// of two bounds from the Bernstein form P(π) = Σ w_m B_{m,n}(π): n(n − 1) Σ|Δ²w_m| max B_{m,n−2}, and
-    /// −(P″(a) + P″(b))/2 + n(n − 1)(n − 2) Σ|Δ³w_m| max B_{m,n−3}·h/2 (P″ at the ends, and P‴ bounding how far it moves),
-    /// each B's maximum over the cell taken at an end or at its mode when that lies inside. Cells in convex or low
-    /// stretches are discarded at once; near the maximum the bound approaches the true curvature, so a few dozen
-    /// evaluations settle the supremum.
+    /// The maximum of P on [lo, hi], rigorously to a relative 1e-9 (up to rounding). P, P′ and P″ are evaluated on a grid.
+    /// A cell [a, b] of width h is dropped when max(P(a), P(b)) + K·h²/8 cannot beat the best value by 1e-9 of it, with −K
+    /// a lower bound of P″ on the cell (P minus its chord is then at most K(x − a)(b − x)/2). P″ moves by at most M·h over
+    /// the cell, M bounding |P‴| = n(n − 1)(n − 2)|Σ Δ³w_m B_{m,n−3}| term by term (each basis polynomial's largest value
+    /// on the cell, at an end or at its mode), so P″ ≤ (P″(a) + P″(b))/2 + M·h/2 there. When that bound is negative P is
+    /// concave on the cell: its maximum is at an end, or, when P′ changes sign, at the one stationary point, found by
+    /// safeguarded Newton steps until the tangent bound P(x) + |P′(x)|·(bracket width) settles it. Otherwise the cell is
+    /// halved. Convex and low stretches are dropped at once, and each local maximum costs a few Newton steps.
     /// </summary>
     internal static (double Value, double ArgMax) Supremum(RejectionRegion region, double lo, double hi, int points, double stopAbove = double.PositiveInfinity)
     {
@@ -454,107 +851,250 @@ internal static class UnconditionalEngine
             return (bestSmall, argSmall);
         }
 
-        var d2 = region.SecondDifferences;
-        var signed2 = region.SignedSecondDifferences;
-        var d3 = region.ThirdDifferences;
+        var third = region.ThirdDerivativeCoefficients();
+        var second = region.SecondDifferences();
         var peak2 = Peaks(n - 2);
         var peak3 = Peaks(n - 3);
-        double factor2 = n * (n - 1.0), factor3 = n * (n - 1.0) * (n - 2.0);
-
+        double factor3 = n * (n - 1.0) * (n - 2.0);
         double best = double.NegativeInfinity, argmax = lo;
-        var stack = new Stack<(double A, double B, Point Pa, Point Pb)>();
         Point Evaluate(double x)
         {
-            var second = new double[n - 1];
-            var third = new double[n - 2];
-            double y = region.Probability(x, second, third);
-            double curvature = 0;
-            for (int m = 0; m <= n - 2; m++)
-            {
-                curvature += signed2[m] * second[m];
-            }
-
+            Evaluations++;
+            var basis = new double[n + 1];
+            var (y, slope, curvature) = region.Evaluate(x, basis);
             if (y > best)
             {
                 best = y;
                 argmax = x;
             }
 
-            return new Point(y, factor2 * curvature, second, third);
+            return new Point(x, y, slope, curvature, basis);
         }
 
+        // max over the cell of |P‴|: Σ_m |Δ³w_m|(n − m)(n − m − 1)(n − m − 2) B_{m,n}(x)/(1 − x)³ term by term.
+        double ThirdBound(Point a, Point b)
+        {
+            double sa = 1 / ((1 - a.X) * (1 - a.X) * (1 - a.X)), sb = 1 / ((1 - b.X) * (1 - b.X) * (1 - b.X));
+            double total = 0;
+            for (int m = 0; m + 3 <= n; m++)
+            {
+                if (third[m] == 0)
+                {
+                    continue;
+                }
+
+                double mode = m / (n - 3.0);
+                total += mode > a.X && mode < b.X
+                    ? third[m] / ((n - m) * (n - m - 1.0) * (n - m - 2.0)) * factor3 * peak3[m]
+                    : third[m] * Math.Max(a.Basis[m] * sa, b.Basis[m] * sb);
+            }
+
+            return total;
+        }
+
+        // Bounds of P″ = Σ Δ²w_m n(n − 1)B_{m,n−2} on the cell that keep the signs: each basis polynomial between its
+        // smallest value there (at an end) and its largest (at an end, or its mode when inside).
+        (double Low, double High) SecondRange(Point a, Point b)
+        {
+            double sa = 1 / ((1 - a.X) * (1 - a.X)), sb = 1 / ((1 - b.X) * (1 - b.X));
+            double low = 0, high = 0;
+            for (int m = 0; m + 2 <= n; m++)
+            {
+                double d = second[m];
+                if (d == 0)
+                {
+                    continue;
+                }
+
+                double f = (n - m) * (n - m - 1.0);
+                double ea = f * a.Basis[m] * sa, eb = f * b.Basis[m] * sb;
+                double mode = m / (n - 2.0);
+                double largest = mode > a.X && mode < b.X ? n * (n - 1.0) * peak2[m] : Math.Max(ea, eb), smallest = Math.Min(ea, eb);
+                if (d > 0)
+                {
+                    low += d * smallest;
+                    high += d * largest;
+                }
+                else
+                {
+                    low += d * largest;
+                    high += d * smallest;
+                }
+            }
+
+            return (low, high);
+        }
+
+        // A concave cell whose slope falls from positive to negative: Newton steps on P′ inside the shrinking bracket.
+        void Stationary(Point a, Point b)
+        {
+            double l = a.X, r = b.X;
+            double x = a.X + (b.X - a.X) * a.Slope / (a.Slope - b.Slope);
+            for (int step = 0; step < 100 && r - l > 1e-15 && !(best > stopAbove); step++)
+            {
+                var p = Evaluate(x);
+                if (p.Slope > 0)
+                {
+                    l = x;
+                }
+                else
+                {
+                    r = x;
+                }
+
+                // Concavity: the tangent at x bounds P on [l, r], which holds the maximum.
+                if (p.Value + Math.Abs(p.Slope) * (r - l) <= best * (1 + 1e-9) || p.Slope == 0)
+                {
+                    return;
+                }
+
+                double next = p.Curvature < 0 ? x - p.Slope / p.Curvature : double.NaN;
+                x = next > l && next < r ? next : l + (r - l) / 2;
+            }
+        }
+
+        var stack = new Stack<(Point A, Point B)>();
         var previous = Evaluate(lo);
-        double previousX = lo;
         for (int i = 1; i < points; i++)
         {
-            double x = i == points - 1 ? hi : lo + (hi - lo) * i / (points - 1);
-            var point = Evaluate(x);
-            stack.Push((previousX, x, previous, point));
-            (previousX, previous) = (x, point);
+            var point = Evaluate(i == points - 1 ? hi : lo + (hi - lo) * i / (points - 1));
+            stack.Push((previous, point));
+            previous = point;
         }
 
         // A caller that only needs to know whether the supremum exceeds stopAbove is answered as soon as it does.
         while (stack.Count > 0 && !(best > stopAbove))
         {
-            var (a, b, pa, pb) = stack.Pop();
-            double h = b - a;
-            double top = Math.Max(pa.Value, pb.Value);
+            var (a, b) = stack.Pop();
+            double h = b.X - a.X;
+            double top = Math.Max(a.Value, b.Value);
             double target = best * (1 + 1e-9);
-            if (top + factor2 * h * h / 8 <= target)
+
+            // |P″| ≤ n(n − 1) max|Δ²w| ≤ 2n(n − 1) everywhere: most low cells go at once.
+            if (top + n * (n - 1.0) * h * h / 4 <= target)
             {
                 continue;
             }
 
-            // −P″ ≤ −(P″(a) + P″(b))/2 + max|P‴|·h/2 on the cell.
-            double third = 0;
-            for (int m = 0; m <= n - 3; m++)
+            double m3 = ThirdBound(a, b);
+            double mean = (a.Curvature + b.Curvature) / 2;
+            var (low, high) = SecondRange(a, b);
+            if (Math.Min(mean + m3 * h / 2, high) < 0)
             {
-                double mode = m / (n - 3.0);
-                third += d3[m] * (mode > a && mode < b ? peak3[m] : Math.Max(pa.Third[m], pb.Third[m]));
-            }
-
-            double k = Math.Max(0, -(pa.Curvature + pb.Curvature) / 2 + factor3 * third * h / 2);
-            if (top + k * h * h / 8 > target)
-            {
-                double second = 0;
-                for (int m = 0; m <= n - 2; m++)
+                if (a.Slope > 0 && b.Slope < 0)
                 {
-                    double mode = m / (n - 2.0);
-                    second += d2[m] * (mode > a && mode < b ? peak2[m] : Math.Max(pa.Second[m], pb.Second[m]));
+                    Stationary(a, b);
                 }
 
-                k = Math.Min(k, factor2 * second);
+                continue;
             }
 
+            double k = Math.Max(0, -Math.Max(mean - m3 * h / 2, low));
             if (top + k * h * h / 8 <= target || h < 1e-13)
             {
                 continue;
             }
 
-            double mid = a + h / 2;
-            var pm = Evaluate(mid);
-            stack.Push((a, mid, pa, pm));
-            stack.Push((mid, b, pm, pb));
+            var mid = Evaluate(a.X + h / 2);
+            stack.Push((a, mid));
+            stack.Push((mid, b));
         }
 
         return (best, argmax);
     }
 
-    /// <summary>B_{m,d}(m/d) for m = 0..d, the largest value of each Bernstein basis polynomial of degree d (0·log 0 = 0).</summary>
-    private static double[] Peaks(int d)
+    /// <summary>
+    /// The maximum of P on [lo, hi] by <see cref="NuisanceSearch.GridAndRefine"/>: P, P′ and P″ on the grid, then, in
+    /// each cell where P′ falls from positive to negative, Newton steps on P′ kept inside the shrinking bracket (a
+    /// bisection when a step would leave it) until the bracket is below 1e-12.
+    /// </summary>
+    internal static (double Value, double ArgMax) GridSupremum(RejectionRegion region, double lo, double hi, int points, double stopAbove = double.PositiveInfinity)
     {
+        int n = region.Degree;
+        int count = Math.Max(points, (int)Math.Ceiling(GridDensity * Math.Sqrt(n)) + 1);
+        double thetaLo = Math.Asin(Math.Sqrt(lo)), thetaHi = Math.Asin(Math.Sqrt(hi));
+        var basis = new double[n + 1];
+        var x = new double[count];
+        var slope = new double[count];
+        double best = double.NegativeInfinity, argmax = lo;
+        (double Value, double Slope, double Curvature) Evaluate(double at, bool withCurvature = true)
+        {
+            var e = region.Evaluate(at, basis, withCurvature);
+            if (e.Value > best)
+            {
+                (best, argmax) = (e.Value, at);
+            }
+
+            return e;
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            // Even steps in arcsin √π, where the binomial SD is the same everywhere (1/(2√n)).
+            double theta = thetaLo + (thetaHi - thetaLo) * i / (count - 1);
+            x[i] = i == 0 ? lo : i == count - 1 ? hi : Math.Clamp(Math.Sin(theta) * Math.Sin(theta), lo, hi);
+            slope[i] = Evaluate(x[i], withCurvature: false).Slope;
+        }
+
+        for (int i = 0; i + 1 < count && !(best > stopAbove); i++)
+        {
+            if (!(slope[i] > 0 && slope[i + 1] < 0))
+            {
+                continue;
+            }
+
+            double l = x[i], r = x[i + 1];
+            double at = l + (r - l) * slope[i] / (slope[i] - slope[i + 1]);
+            for (int step = 0; step < 100 && r - l > 1e-12; step++)
+            {
+                var e = Evaluate(at);
+                if (e.Slope == 0)
+                {
+                    break;
+                }
+
+                if (e.Slope > 0)
+                {
+                    l = at;
+                }
+                else
+                {
+                    r = at;
+                }
+
+                double previous = at;
+                double next = e.Curvature < 0 ? at - e.Slope / e.Curvature : double.NaN;
+                at = next > l && next < r ? next : l + (r - l) / 2;
+                if (Math.Abs(at - previous) < 1e-13)
+                {
+                    // Newton has converged (quadratically): the next point is the stationary point to rounding.
+                    Evaluate(at);
+                    break;
+                }
+            }
+        }
+
+        return (best, argmax);
+    }
+
+    /// <summary>B_{m,d}(m/d) for m = 0..d, the largest value of each Bernstein basis polynomial of degree d (0·log 0 = 0); cached per d.</summary>
+    private static double[] Peaks(int d) => s_peaks.GetOrAdd(d, static d =>
+    {
+        var logFactorial = RejectionRegion.LogFactorials(d);
         var peak = new double[d + 1];
         for (int m = 0; m <= d; m++)
         {
             double q = d == 0 ? 0 : m / (double)d;
-            double log = SpecialFunctions.BinomialLn(d, m) + (m == 0 ? 0 : m * Math.Log(q)) + (m == d ? 0 : (d - m) * Math.Log(1 - q));
+            double log = logFactorial[d] - logFactorial[m] - logFactorial[d - m] + (m == 0 ? 0 : m * Math.Log(q)) + (m == d ? 0 : (d - m) * Math.Log(1 - q));
             peak[m] = Math.Exp(log);
         }
 
         return peak;
-    }
+    });
 
-    /// <summary>An evaluated point: P, P″, and the Bernstein bases of degrees n − 2 and n − 3 there.</summary>
-    private sealed record Point(double Value, double Curvature, double[] Second, double[] Third);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, double[]> s_peaks = new();
+
+    /// <summary>An evaluated point: P, P′, P″ and the basis B_{m,n} there.</summary>
+    private sealed record Point(double X, double Value, double Slope, double Curvature, double[] Basis);
 }
 

@@ -34,7 +34,14 @@ public class UnconditionalTests
     [TestCaseSource(nameof(Cases))]
     public void BarnardAndBoschloo_MatchTheReference(string c, Alternative alternative, string name)
     {
-        var options = UnconditionalOptions.Default with { Alternative = alternative };
+        foreach (var search in new[] { NuisanceSearch.Guaranteed, NuisanceSearch.GridAndRefine })
+        {
+            Check(c, name, UnconditionalOptions.Default with { Alternative = alternative, Search = search });
+        }
+    }
+
+    private static void Check(string c, string name, UnconditionalOptions options)
+    {
         Ref.AssertNear(Barnard.Test(Table(c), pooled: true, options).PValue.Value, c, "barnard_pooled_" + name + "_p", 1e-8, 1e-15);
         Ref.AssertNear(Barnard.Test(Table(c), pooled: false, options).PValue.Value, c, "barnard_unpooled_" + name + "_p", 1e-8, 1e-15);
         Ref.AssertNear(Boschloo.Test(Table(c), options).PValue.Value, c, "boschloo_" + name + "_p", 1e-8, 1e-15);
