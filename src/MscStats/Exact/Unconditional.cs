@@ -60,8 +60,9 @@ public enum NuisanceSearch
     /// cell where P′ falls from positive to negative, safeguarded Newton steps on P′ to 1e-12 in π. Several times
     /// faster than <see cref="Guaranteed"/> at n = 200, and still far more thorough than scipy's 32 points without
     /// refinement, but a local maximum between two grid points whose slopes agree is missed: P ripples on the scale
-    /// 1/n in π (the lattice of the binomial), and on 2,160 random tables with n up to 300 about 1 in 1,000 p-values fell
-    /// short of the guaranteed supremum, by at most a relative 1.2e-4.
+    /// 1/n in π (the lattice of the binomial). On 1,080 random tables with n up to 300, each with Barnard's pooled and
+    /// unpooled tests and Boschloo's and all three alternatives (3,240 p-values), 2 fell short of the guaranteed
+    /// supremum by more than a relative 1e-9, by at most 1.2e-4.
     /// </summary>
     GridAndRefine,
 }
