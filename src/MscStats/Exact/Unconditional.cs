@@ -233,9 +233,7 @@ internal sealed class RejectionRegion
     private readonly int _n;
     private readonly double[] _weights;
     private readonly double[] _binomial;
-    private readonly double[] _logFactorial;
-    private readonly double[] _up;
-    private readonly double[] _down;
+    private readonly BinomialBasis _basis;
 
     /// <param name="extreme">Which tables are in the region.</param>
     /// <param name="hypergeometric">h(x₁ | m) for each table: the conditional probability of x₁ given the margin m = x₁ + x₂.</param>
@@ -246,17 +244,7 @@ internal sealed class RejectionRegion
         _n = n1 + n2;
         _weights = new double[_n + 1];
         _binomial = new double[_n + 1];
-        _logFactorial = LogFactorials(_n);
-        _up = new double[_n + 1];
-        _down = new double[_n + 1];
-
-        for (int m = 0; m <= _n; m++)
-        {
-            // B_{m+1}/B_m = (n − m)/(m + 1)·odds and B_{m−1}/B_m = m/(n − m + 1)/odds.
-            _up[m] = (_n - m) / (m + 1.0);
-            _down[m] = m / (_n - m + 1.0);
-        }
-
+        _basis = new BinomialBasis(_n);
         for (int x1 = 0; x1 <= n1; x1++)
         {
             for (int x2 = 0; x2 <= n2; x2++)
@@ -271,14 +259,7 @@ internal sealed class RejectionRegion
         _n = weights.Length - 1;
         _weights = weights;
         _binomial = new double[_n + 1];
-        _logFactorial = LogFactorials(_n);
-        _up = new double[_n + 1];
-        _down = new double[_n + 1];
-        for (int m = 0; m <= _n; m++)
-        {
-            _up[m] = (_n - m) / (m + 1.0);
-            _down[m] = m / (_n - m + 1.0);
-        }
+        _basis = new BinomialBasis(_n);
     }
 
     /// <summary>
@@ -507,7 +488,7 @@ internal sealed class RejectionRegion
     public (double Value, double Slope, double Curvature) Evaluate(double pi, double[] basis, bool withCurvature = true)
     {
         _derivatives ??= Derivatives();
-        Basis(pi, basis);
+        _basis.Fill(pi, basis);
         var (first, second) = _derivatives.Value;
         var w = _weights;
 
@@ -618,7 +599,7 @@ internal sealed class RejectionRegion
     /// <summary>Σ_m w_m B_m(π). Not thread safe (one scratch array).</summary>
     public double Probability(double pi)
     {
-        Basis(pi, _binomial);
+        _basis.Fill(pi, _binomial);
         double total = 0;
         for (int m = 0; m <= _n; m++)
         {
@@ -628,76 +609,6 @@ internal sealed class RejectionRegion
         return total;
     }
 
-    /// <summary>
-    /// B_{m,n}(π) for m = 0..n by the ratio recurrence from the mode, which keeps every term's relative accuracy; the
-    /// log-binomial of the mode and the ratios (n − m)/(m + 1) come from tables built once.
-    /// </summary>
-    private void Basis(double pi, double[] p)
-    {
-        int n = _n;
-        int mode = Math.Clamp((int)Math.Floor((n + 1) * pi), 0, n);
-        p[mode] = Math.Exp(_logFactorial[n] - _logFactorial[mode] - _logFactorial[n - mode] + mode * Math.Log(pi) + (n - mode) * Math.Log(1 - pi));
-        double odds = pi / (1 - pi), inverse = 1 / odds;
-        // Upwards and downwards together, each in two interleaved chains (steps of two, with the product of two
-        // ratios): four independent chains of one multiplication per step.
-        if (mode < n)
-        {
-            p[mode + 1] = p[mode] * (_up[mode] * odds);
-        }
-
-        if (mode > 0)
-        {
-            p[mode - 1] = p[mode] * (_down[mode] * inverse);
-        }
-
-        double odds2 = odds * odds, inverse2 = inverse * inverse;
-        int up = mode, down = mode;
-
-        // Once a chain falls below 1e-300 the rest of its side is set to 0: the terms keep falling (away from the mode),
-        // and products in the subnormal range cost a hundred cycles each.
-        while (up + 2 <= n || down - 2 >= 0)
-        {
-            if (up + 2 <= n)
-            {
-                if (p[up] < Tiny && p[up + 1] < Tiny)
-                {
-                    Array.Clear(p, up + 2, n - up - 1);
-                    up = n;
-                }
-                else
-                {
-                    p[up + 2] = p[up] * (_up[up] * _up[up + 1] * odds2);
-                    if (up + 3 <= n)
-                    {
-                        p[up + 3] = p[up + 1] * (_up[up + 1] * _up[up + 2] * odds2);
-                    }
-
-                    up += 2;
-                }
-            }
-
-            if (down - 2 >= 0)
-            {
-                if (p[down] < Tiny && p[down - 1] < Tiny)
-                {
-                    Array.Clear(p, 0, down - 1);
-                    down = 0;
-                }
-                else
-                {
-                    p[down - 2] = p[down] * (_down[down] * _down[down - 1] * inverse2);
-                    if (down - 3 >= 0)
-                    {
-                        p[down - 3] = p[down - 1] * (_down[down - 1] * _down[down - 2] * inverse2);
-                    }
-
-                    down -= 2;
-                }
-            }
-        }
-    }
-
-    private const double Tiny = 1e-300;
 
     /// <summary>The hypergeometric probabilities h(x₁ | m) of every table, by the ratio recurrence from each margin's mode.</summary>
     public static double[,] Hypergeometric(int n1, int n2)

@@ -208,6 +208,8 @@ internal static class UnconditionalRiskDifference
         private readonly List<(int X1, int From, int To)> _runs = [];
         private readonly double[] _b1;
         private readonly double[] _b2;
+        private readonly BinomialBasis _basis1;
+        private readonly BinomialBasis _basis2;
         private readonly double[] _below;
         private readonly double[] _above;
 
@@ -217,6 +219,8 @@ internal static class UnconditionalRiskDifference
             _n2 = n2;
             _b1 = new double[n1 + 1];
             _b2 = new double[n2 + 1];
+            _basis1 = new BinomialBasis(n1);
+            _basis2 = new BinomialBasis(n2);
             _below = new double[n2 + 2];
             _above = new double[n2 + 2];
             for (int x1 = 0; x1 <= n1; x1++)
@@ -241,8 +245,8 @@ internal static class UnconditionalRiskDifference
 
         public double Probability(double p1, double p2)
         {
-            Binomial(_n1, Math.Clamp(p1, 0, 1), _b1);
-            Binomial(_n2, Math.Clamp(p2, 0, 1), _b2);
+            _basis1.Fill(p1, _b1);
+            _basis2.Fill(p2, _b2);
             for (int k = 1; k <= _n2 + 1; k++)
             {
                 _below[k] = _below[k - 1] + _b2[k - 1];
@@ -263,29 +267,6 @@ internal static class UnconditionalRiskDifference
             }
 
             return total;
-        }
-
-        private static void Binomial(int n, double pi, double[] p)
-        {
-            Array.Clear(p);
-            if (pi <= 0 || pi >= 1)
-            {
-                p[pi <= 0 ? 0 : n] = 1;
-                return;
-            }
-
-            int mode = Math.Clamp((int)Math.Floor((n + 1) * pi), 0, n);
-            p[mode] = Math.Exp(SpecialFunctions.BinomialLn(n, mode) + mode * Math.Log(pi) + (n - mode) * Math.Log(1 - pi));
-            double odds = pi / (1 - pi);
-            for (int x = mode; x < n; x++)
-            {
-                p[x + 1] = p[x] * (n - x) / (x + 1) * odds;
-            }
-
-            for (int x = mode; x > 0; x--)
-            {
-                p[x - 1] = p[x] * x / (n - x + 1) / odds;
-            }
         }
     }
 }
