@@ -173,14 +173,24 @@ internal static class BootstrapEngine
         var work = new ResampleDesign.Workspace(sizes[0], sizes.Length > 1 ? sizes[1] : 0);
         var all0 = Identity(sizes[0]);
         var all1 = sizes.Length > 1 ? Identity(sizes[1]) : [];
+        var without = new int[Math.Max(0, sizes.Max() - 1)];
         var result = new double[sizes.Length][];
         for (int s = 0; s < sizes.Length; s++)
         {
             result[s] = new double[sizes[s]];
             for (int i = 0; i < sizes[s]; i++)
             {
-                var without = Without(s == 0 ? all0 : all1, i);
-                result[s][i] = s == 0 ? design.Evaluate(without, all1, work, out _) : design.Evaluate(all0, without, work, out _);
+                // The stratum's units in order with unit i left out, in one reused buffer.
+                var rest = without.AsSpan(0, sizes[s] - 1);
+                for (int k = 0, j = 0; k < sizes[s]; k++)
+                {
+                    if (k != i)
+                    {
+                        rest[j++] = k;
+                    }
+                }
+
+                result[s][i] = s == 0 ? design.Evaluate(rest, all1, work, out _) : design.Evaluate(all0, rest, work, out _);
             }
         }
 
@@ -196,19 +206,5 @@ internal static class BootstrapEngine
         }
 
         return ids;
-    }
-
-    private static int[] Without(int[] all, int left)
-    {
-        var list = new List<int>(all.Length - 1);
-        foreach (int i in all)
-        {
-            if (i != left)
-            {
-                list.Add(i);
-            }
-        }
-
-        return list.ToArray();
     }
 }
