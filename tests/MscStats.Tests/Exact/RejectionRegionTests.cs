@@ -101,6 +101,10 @@ public class RejectionRegionTests
             }
         }
 
+        var conventions = Barnard.Test(BinarySample.Create(10, 12, 4, 13), true, grid).Conventions.Select(c => c.Name + "=" + c.Value).ToArray();
+        Assert.That(conventions, Has.Some.StartsWith("nuisance-search=grid and refine"));
+        Assert.That(Barnard.Test(BinarySample.Create(10, 12, 4, 13)).Conventions.Select(c => c.Name + "=" + c.Value), Has.Some.StartsWith("nuisance-search=guaranteed"));
+
         // A table where the grid misses the highest ripple of P: still a lower bound, short by about 1e-4.
         var missed = BinarySample.Create(7, 22, 21, 69);
         double g = Barnard.Test(missed, true, grid with { Alternative = Alternative.Greater }).PValue.Value;
