@@ -643,9 +643,12 @@ internal sealed class RejectionRegion
 /// <summary>The supremum over the nuisance probability shared by Barnard's and Boschloo's tests.</summary>
 internal static class UnconditionalEngine
 {
-    public static int Evaluations;
-    /// <summary>Grid points per √n for <see cref="NuisanceSearch.GridAndRefine"/>: a step of about 0.5/(3√n) in arcsin √π, two-thirds of the binomial SD there.</summary>
+    /// <summary>
+    /// Grid points per √n for <see cref="NuisanceSearch.GridAndRefine"/>: a step of (π/2)/(3√n) ≈ 0.52/√n in arcsin √π,
+    /// about one binomial SD (1/(2√n)) there.
+    /// </summary>
     private const double GridDensity = 3;
+
     public static TestResult Run(
         BinarySample sample, UnconditionalOptions? options, string test, string statisticName, Func<int, int, double> statistic,
         bool largerIsExtreme, bool orientedStatistic, double[,]? hypergeometric = null, double stopAbove = double.PositiveInfinity,
@@ -774,7 +777,6 @@ internal static class UnconditionalEngine
         double best = double.NegativeInfinity, argmax = lo;
         Point Evaluate(double x)
         {
-            Evaluations++;
             var basis = new double[n + 1];
             var (y, slope, curvature) = region.Evaluate(x, basis);
             if (y > best)
