@@ -240,18 +240,8 @@ internal sealed class RejectionRegion
     /// <param name="n1">The treated arm's size.</param>
     /// <param name="n2">The control arm's size.</param>
     public RejectionRegion(bool[,] extreme, double[,] hypergeometric, int n1, int n2)
+        : this(MarginMasses(extreme, hypergeometric, n1, n2))
     {
-        _n = n1 + n2;
-        _weights = new double[_n + 1];
-        _binomial = new double[_n + 1];
-        _basis = new BinomialBasis(_n);
-        for (int x1 = 0; x1 <= n1; x1++)
-        {
-            for (int x2 = 0; x2 <= n2; x2++)
-            {
-                _weights[x1 + x2] += extreme[x1, x2] ? hypergeometric[x1, x2] : 0;
-            }
-        }
     }
 
     private RejectionRegion(double[] weights)
@@ -260,6 +250,21 @@ internal sealed class RejectionRegion
         _weights = weights;
         _binomial = new double[_n + 1];
         _basis = new BinomialBasis(_n);
+    }
+
+    /// <summary>The hypergeometric mass of the extreme tables on each margin m = x₁ + x₂.</summary>
+    private static double[] MarginMasses(bool[,] extreme, double[,] hypergeometric, int n1, int n2)
+    {
+        var weights = new double[n1 + n2 + 1];
+        for (int x1 = 0; x1 <= n1; x1++)
+        {
+            for (int x2 = 0; x2 <= n2; x2++)
+            {
+                weights[x1 + x2] += extreme[x1, x2] ? hypergeometric[x1, x2] : 0;
+            }
+        }
+
+        return weights;
     }
 
     /// <summary>
@@ -339,12 +344,7 @@ internal sealed class RejectionRegion
         int n1 = terms.N1, n2 = terms.N2, n = n1 + n2;
         int lo = Math.Max(0, m - n2), hi = Math.Min(n1, m);
         int mode = Math.Clamp((int)Math.Floor((m + 1.0) * (n1 + 1.0) / (n + 2.0)), lo, hi);
-        var reciprocal = terms.Reciprocal;
-
-        // h(x + step)/h(x): up, (n1 − x)(m − x) / ((x + 1)(n2 − m + x + 1)); down, its inverse one place lower.
-        double Ratio(int x, int step) => step > 0
-            ? (n1 - x) * (double)(m - x) * (reciprocal[x + 1] * reciprocal[n2 - m + x + 1])
-            : x * (double)(n2 - m + x) * (reciprocal[n1 - x + 1] * reciprocal[m - x + 1]);
+        double Ratio(int x, int step) => terms.Ratio(m, x, step);
 
         // Σ h over [from, to] walking from `from` by `step` (away from the mode), stopping once a term is negligible;
         // even and odd places are two chains (each multiplied by two ratios a step), so neither waits for the other.
@@ -421,12 +421,12 @@ internal sealed class RejectionRegion
                 value = _value[anchor] * ((N2 - m + 1 + ax) * (double)m * Reciprocal[m - ax] * Reciprocal[n - m + 1]);
                 for (int k = ax; k < x; k++)
                 {
-                    value *= (N1 - k) * (double)(m - k) * (Reciprocal[k + 1] * Reciprocal[N2 - m + k + 1]);
+                    value *= Ratio(m, k, 1);
                 }
 
                 for (int k = ax; k > x; k--)
                 {
-                    value *= k * (double)(N2 - m + k) * (Reciprocal[N1 - k + 1] * Reciprocal[m - k + 1]);
+                    value *= Ratio(m, k, -1);
                 }
             }
             else
@@ -438,6 +438,14 @@ internal sealed class RejectionRegion
             (_m[anchor], _x[anchor], _value[anchor]) = (m, x, value);
             return value;
         }
+
+        /// <summary>
+        /// h(x + step | m)/h(x | m): up, (n₁ − x)(m − x)/((x + 1)(n₂ − m + x + 1)); down, x(n₂ − m + x)/((n₁ − x + 1)(m − x + 1)),
+        /// with reciprocals from a table.
+        /// </summary>
+        public double Ratio(int m, int x, int step) => step > 0
+            ? (N1 - x) * (double)(m - x) * (Reciprocal[x + 1] * Reciprocal[N2 - m + x + 1])
+            : x * (double)(N2 - m + x) * (Reciprocal[N1 - x + 1] * Reciprocal[m - x + 1]);
 
         private static double[] Reciprocals(int count)
         {

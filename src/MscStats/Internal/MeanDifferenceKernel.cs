@@ -41,20 +41,10 @@ internal static class MeanDifferenceKernel
             var rng = lanes[lane];
             for (int r = start + lane; r < end; r += BootstrapEngine.Lanes)
             {
-                double sx = 0, sy = 0;
-                for (int i = 0; i < x.Length; i++)
-                {
-                    sx += x[rng.NextBounded32((uint)x.Length)];
-                }
-
-                for (int j = 0; j < y.Length; j++)
-                {
-                    sy += y[rng.NextBounded32((uint)y.Length)];
-                }
-
+                double difference = Resample(x, y, ref rng);
                 if (r >= from)
                 {
-                    replicates[r] = sx / x.Length - sy / y.Length;
+                    replicates[r] = difference;
                 }
             }
         }
