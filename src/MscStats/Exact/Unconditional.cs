@@ -664,6 +664,7 @@ internal static class UnconditionalEngine
     {
         options ??= UnconditionalOptions.Default;
         Guard.Defined(options.Alternative, "options.Alternative");
+        Guard.Defined(options.Search, "options.Search");
         if (!(options.RelativeTolerance >= 0 && options.RelativeTolerance <= 1e-3))
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.RelativeTolerance, "RelativeTolerance must be in [0, 1e-3].");
@@ -724,7 +725,6 @@ internal static class UnconditionalEngine
             hi = Math.Min(hi, high);
         }
 
-        Guard.Defined(options.Search, "options.Search");
         var (p, argmax) = options.Search == NuisanceSearch.Guaranteed
             ? Supremum(region, lo, hi, options.GridPoints, stopAbove)
             : GridSupremum(region, lo, hi, options.GridPoints, stopAbove);

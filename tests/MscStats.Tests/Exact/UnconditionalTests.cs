@@ -80,5 +80,8 @@ public class UnconditionalTests
         var table = BinarySample.Create(1, 3, 2, 3);
         Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => Barnard.Test(table, true, UnconditionalOptions.Default with { GridPoints = 5 }))!.ParamName, Is.EqualTo("options"));
         Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => Boschloo.Test(table, UnconditionalOptions.Default with { BergerBoosGamma = 0.7 }))!.ParamName, Is.EqualTo("options"));
+        Assert.That(
+            Assert.Throws<ArgumentOutOfRangeException>(() => Barnard.Test(table, true, UnconditionalOptions.Default with { Search = (NuisanceSearch)7 }))!.ParamName,
+            Is.EqualTo("options.Search"));
     }
 }
