@@ -60,6 +60,28 @@ public sealed record ConfidenceInterval
     /// <summary>The method that produced the interval.</summary>
     public string Method { get; }
 
+    /// <summary>
+    /// For an order-statistic interval (Hodges–Lehmann, signed-rank): the limits are the k-th smallest and the k-th
+    /// largest of the ordered values (pairwise differences or Walsh averages); null for other intervals.
+    /// </summary>
+    /// <remarks>Set with <c>with</c>; must be at least 1.</remarks>
+    public int? OrderIndex
+    {
+        get;
+        init => field = value is int k && k < 1 ? throw new ArgumentOutOfRangeException(nameof(OrderIndex), k, "must be at least 1.") : value;
+    }
+
+    /// <summary>
+    /// For an interval from a discrete distribution, the confidence it actually achieves (at least <see cref="Level"/>
+    /// for an exact interval, since the discrete distribution rarely gives the nominal level); null where not computed.
+    /// </summary>
+    /// <remarks>Set with <c>with</c>; must lie in (0, 1].</remarks>
+    public double? AchievedLevel
+    {
+        get;
+        init => field = value is double a && !(a > 0 && a <= 1) ? throw new ArgumentOutOfRangeException(nameof(AchievedLevel), a, "must lie in (0, 1].") : value;
+    }
+
     /// <summary>The width, <see cref="Upper"/> − <see cref="Lower"/> (may be +∞).</summary>
     public double Width => Upper - Lower;
 
