@@ -99,8 +99,8 @@ public class RankBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public TestResult ExactP() => RankTests.WilcoxonMannWhitney(_sample, RankTestOptions.Default with { Level = null });
+    public TestResult ExactP() => RankTest.WilcoxonMannWhitney(_sample, RankTestOptions.Default with { Level = null });
 
     [Benchmark]
-    public TestResult ExactPAndHodgesLehmann() => RankTests.WilcoxonMannWhitney(_sample);
+    public TestResult ExactPAndHodgesLehmann() => RankTest.WilcoxonMannWhitney(_sample);
 }

@@ -22,19 +22,21 @@ public class UnconditionalBenchmarks
     public void Setup() => _table = PeerData.Table(Table);
 
     [Benchmark(Baseline = true)]
-    public TestResult Fisher() => FisherExact.Test(_table, FisherOptions.Default with { TwoSided = TwoSidedRule.Central });
+    public TestResult Fisher() => BinaryTest.Fisher(_table, FisherOptions.Default with { TwoSided = TwoSidedRule.Central });
 
     [Benchmark]
-    public TestResult BarnardPooled() => Barnard.Test(_table);
+    public TestResult BarnardPooled() => BinaryTest.Barnard(_table);
 
     [Benchmark]
-    public TestResult BoschlooTwoSided() => Boschloo.Test(_table);
+    public TestResult BoschlooTwoSided() => BinaryTest.Boschloo(_table);
 
     [Benchmark]
-    public TestResult BarnardGridAndRefine() => Barnard.Test(_table, pooled: true, GridAndRefine);
+    public TestResult BarnardGridAndRefine() => BinaryTest.Barnard(_table, BarnardGridAndRefineOptions);
 
     [Benchmark]
-    public TestResult BoschlooGridAndRefine() => Boschloo.Test(_table, GridAndRefine);
+    public TestResult BoschlooGridAndRefine() => BinaryTest.Boschloo(_table, BoschlooGridAndRefineOptions);
 
-    private static readonly UnconditionalOptions GridAndRefine = UnconditionalOptions.Default with { Search = NuisanceSearch.GridAndRefine };
+    private static readonly BarnardOptions BarnardGridAndRefineOptions = BarnardOptions.Default with { Search = NuisanceSearch.GridAndRefine };
+
+    private static readonly BoschlooOptions BoschlooGridAndRefineOptions = BoschlooOptions.Default with { Search = NuisanceSearch.GridAndRefine };
 }

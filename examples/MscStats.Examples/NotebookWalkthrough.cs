@@ -30,8 +30,8 @@ public static class NotebookWalkthrough
 
         // begin-cell
         display(PermutationTest.TwoSample(oxygenation));
-        display(RankTests.HodgesLehmann(oxygenation));
-        display(EffectSize.HedgesG(oxygenation));
+        display(ContinuousEffect.HodgesLehmann(oxygenation));
+        display(ContinuousEffect.HedgesG(oxygenation));
         // end-cell
 
         // begin-cell

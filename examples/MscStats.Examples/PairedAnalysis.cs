@@ -25,8 +25,8 @@ public static class PairedAnalysis
         foreach (PairedArm arm in new[] { igm.Treated, igm.Control! })
         {
             output.WriteLine(arm.Label + " (follow-up - baseline):");
-            output.WriteLine("  " + EffectSize.PairedMeanDifference(arm));
-            output.WriteLine("  " + EffectSize.Dz(arm));
+            output.WriteLine("  " + PairedEffect.MeanDifference(arm));
+            output.WriteLine("  " + PairedEffect.Dz(arm));
             output.WriteLine("  " + TTest.Paired(arm));
         }
 

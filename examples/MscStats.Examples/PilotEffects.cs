@@ -20,11 +20,11 @@ public static class PilotEffects
             // One control IgM value is missing at follow-up: complete cases, recorded on every result.
             ContinuousSample sample = pilot.Continuous(outcome.Name, TimePoint.FollowUp, MissingDataPolicy.CompleteCases);
             output.WriteLine(sample);
-            output.WriteLine("  " + EffectSize.MeanDifference(sample));
+            output.WriteLine("  " + ContinuousEffect.MeanDifference(sample));
             output.WriteLine("  " + TTest.Welch(sample));
-            output.WriteLine("  " + EffectSize.HedgesG(sample));
-            output.WriteLine("  " + EffectSize.CliffsDelta(sample));
-            output.WriteLine("  " + BrunnerMunzel.Test(sample));
+            output.WriteLine("  " + ContinuousEffect.HedgesG(sample));
+            output.WriteLine("  " + ContinuousEffect.CliffsDelta(sample));
+            output.WriteLine("  " + RankTest.BrunnerMunzel(sample));
         }
 
         foreach (var outcome in new[] { SimulatedPilot.AllergicReaction, SimulatedPilot.SeriousAdverseEvent })
@@ -33,7 +33,7 @@ public static class PilotEffects
             output.WriteLine(table);
             output.WriteLine("  " + BinaryEffect.RiskDifference(table));
             output.WriteLine("  " + BinaryEffect.NumberNeededToTreat(table, EventKind.Harmful));
-            output.WriteLine("  " + FisherExact.Test(table));
+            output.WriteLine("  " + BinaryTest.Fisher(table));
         }
     }
 }

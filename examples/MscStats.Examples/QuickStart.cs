@@ -33,9 +33,9 @@ public static class QuickStart
         Console.WriteLine(MscStatsJson.Deserialize<ContinuousSummary>(json) == summary);   // True
 
         // Effect size with a noncentral-t interval, and a seeded bootstrap (same seed, same numbers, any thread count).
-        Console.WriteLine(EffectSize.HedgesG(sample));
+        Console.WriteLine(ContinuousEffect.HedgesG(sample));
         BootstrapResult boot = Bootstrap.MeanDifference(sample, new BootstrapOptions(seed: 20210604) { Resamples = 20_000 });
-        Console.WriteLine(boot.Interval("BCa"));
+        Console.WriteLine(boot.Interval(BootstrapIntervals.BCa));
         // end-snippet
     }
 }

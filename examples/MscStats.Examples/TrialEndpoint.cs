@@ -27,8 +27,8 @@ public static class TrialEndpoint
 
         // Direct calls: Fisher's test (R fisher.test), Boschloo's test (scipy boschloo_exact, ties counted), and the
         // risk difference with Chan and Zhang's exact unconditional interval.
-        output.WriteLine("  " + FisherExact.Test(death));
-        output.WriteLine("  " + Boschloo.Test(death));
+        output.WriteLine("  " + BinaryTest.Fisher(death));
+        output.WriteLine("  " + BinaryTest.Boschloo(death));
         output.WriteLine("  " + BinaryEffect.RiskDifference(death, new RiskDifferenceOptions { Interval = RiskDifferenceInterval.ExactUnconditional }));
 
         // The whole binary panel with its disagreement flags.

@@ -37,7 +37,7 @@ public static class BinaryEffect
         Guard.InRange(events, 0, total);
         options ??= ProportionOptions.Default;
         Guard.Defined(options.Interval, "options.Interval");
-        var level = EffectSize.CheckLevel(options.Level);
+        var level = Guard.Level(options.Level, "options.Level");
         var (lo, hi) = ProportionLimits(events, total, options.Interval, level);
         string method = options.Interval switch
         {
@@ -76,7 +76,7 @@ public static class BinaryEffect
         Guard.NotNull(sample);
         options ??= RiskDifferenceOptions.Default;
         Guard.Defined(options.Interval, "options.Interval");
-        var level = EffectSize.CheckLevel(options.Level);
+        var level = Guard.Level(options.Level, "options.Level");
         int a = sample.TreatedEvents, n1 = sample.TreatedTotal, c = sample.ControlEvents, n2 = sample.ControlTotal;
         double p1 = (double)a / n1, p2 = (double)c / n2, rd = p1 - p2;
         double z = Z(level);
@@ -96,7 +96,7 @@ public static class BinaryEffect
                 method = "Miettinen-Nurminen score";
                 break;
             case RiskDifferenceInterval.ExactUnconditional:
-                (lo, hi) = Exact.UnconditionalRiskDifference.Interval(a, n1, c, n2, 1 - level.Value, 1000);
+                (lo, hi) = UnconditionalRiskDifference.Interval(a, n1, c, n2, 1 - level.Value, 1000);
                 method = "Chan-Zhang exact unconditional score";
                 break;
             case RiskDifferenceInterval.AgrestiCaffo:
@@ -131,7 +131,7 @@ public static class BinaryEffect
         Guard.NotNull(sample);
         options ??= RiskRatioOptions.Default;
         Guard.Defined(options.Interval, "options.Interval");
-        var level = EffectSize.CheckLevel(options.Level);
+        var level = Guard.Level(options.Level, "options.Level");
         int a = sample.TreatedEvents, n1 = sample.TreatedTotal, c = sample.ControlEvents, n2 = sample.ControlTotal;
         if (a == 0 && c == 0)
         {
@@ -178,7 +178,7 @@ public static class BinaryEffect
         Guard.NotNull(sample);
         options ??= OddsRatioOptions.Default;
         Guard.Defined(options.Correction, "options.Correction");
-        var level = EffectSize.CheckLevel(options.Level);
+        var level = Guard.Level(options.Level, "options.Level");
         double a = sample.TreatedEvents, b = sample.TreatedNonEvents, c = sample.ControlEvents, d = sample.ControlNonEvents;
         bool zero = a == 0 || b == 0 || c == 0 || d == 0;
         bool correct = options.Correction == ZeroCellCorrection.HaldaneAnscombeAlways || (zero && options.Correction == ZeroCellCorrection.HaldaneAnscombeIfZero);
@@ -211,13 +211,13 @@ public static class BinaryEffect
     /// the interval h ± z·√(1/n₁ + 1/n₂).
     /// </summary>
     /// <param name="sample">The table.</param>
-    /// <param name="level">The confidence level; default 95%.</param>
+    /// <param name="options">The confidence level; default 95%.</param>
     /// <returns>The estimate with its interval.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
-    public static EstimateResult CohensH(BinarySample sample, ConfidenceLevel? level = null)
+    public static EstimateResult CohensH(BinarySample sample, IntervalOptions? options = null)
     {
         Guard.NotNull(sample);
-        var l = EffectSize.CheckLevel(level ?? ConfidenceLevel.L95);
+        var l = Guard.Level((options ?? IntervalOptions.Default).Level, "options.Level");
         double h = 2 * Math.Asin(Math.Sqrt((double)sample.TreatedEvents / sample.TreatedTotal))
                    - 2 * Math.Asin(Math.Sqrt((double)sample.ControlEvents / sample.ControlTotal));
         double w = Z(l) * Math.Sqrt(1.0 / sample.TreatedTotal + 1.0 / sample.ControlTotal);
@@ -292,7 +292,7 @@ public static class BinaryEffect
         double n = n1 + n2;
         double Score(double delta)
         {
-            var (r1, r2) = RestrictedDifference(p1, p2, n1, n2, delta);
+            var (r1, r2) = UnconditionalRiskDifference.RestrictedDifference(p1, p2, n1, n2, delta);
             double v = (r1 * (1 - r1) / n1 + r2 * (1 - r2) / n2) * n / (n - 1);
             double diff = rd - delta;
             return v <= 0 ? (diff == 0 ? 0 : Math.Sign(diff) * double.MaxValue) : diff / Math.Sqrt(v);
@@ -302,36 +302,6 @@ public static class BinaryEffect
         double lower = Score(-edge) < z ? -1 : RootFinder.Brent(d => Score(d) - z, -edge, rd, 1e-15);
         double upper = Score(edge) > -z ? 1 : RootFinder.Brent(d => Score(d) + z, rd, edge, 1e-15);
         return (lower, upper);
-    }
-
-    internal static (double P1, double P2) RestrictedDifference(double p1, double p2, int n1, int n2, double delta)
-    {
-        double theta = (double)n2 / n1;
-        double a = 1 + theta;
-        double b = -(1 + theta + p1 + theta * p2 + delta * (theta + 2));
-        double c = delta * delta + delta * (2 * p1 + theta + 1) + p1 + theta * p2;
-        double d = -p1 * delta * (1 + delta);
-        double v = b * b * b / (27 * a * a * a) - b * c / (6 * a * a) + d / (2 * a);
-        double u = Math.Sign(v) * Math.Sqrt(Math.Max(0, b * b / (9 * a * a) - c / (3 * a)));
-        double cosArg = u == 0 ? 0 : Math.Clamp(v / (u * u * u), -1, 1);
-        double w = (Math.PI + Math.Acos(cosArg)) / 3;
-        double r1 = 2 * u * Math.Cos(w) - b / (3 * a);
-
-        // The closed form loses up to ~1e-8 where the root is (nearly) double; three Newton steps on the cubic restore it.
-        for (int i = 0; i < 3; i++)
-        {
-            double f = ((a * r1 + b) * r1 + c) * r1 + d, slope = (3 * a * r1 + 2 * b) * r1 + c;
-            if (slope == 0 || !double.IsFinite(f / slope))
-            {
-                break;
-            }
-
-            r1 -= f / slope;
-        }
-
-        r1 = Math.Clamp(r1, Math.Max(0, delta), Math.Min(1, 1 + delta));
-        double r2 = Math.Clamp(r1 - delta, 0, 1);
-        return (r1, r2);
     }
 
     /// <summary>

@@ -56,7 +56,7 @@ public enum DominanceInterval
     BrunnerMunzel,
 }
 
-/// <summary>Options of <see cref="EffectSize.MeanDifference(Data.ContinuousSample, MeanDifferenceOptions?)"/>. Change with <c>with</c>.</summary>
+/// <summary>Options of <see cref="ContinuousEffect.MeanDifference(Data.ContinuousSample, MeanDifferenceOptions?)"/>. Change with <c>with</c>.</summary>
 /// <remarks>Immutable and thread safe.</remarks>
 public sealed record MeanDifferenceOptions
 {

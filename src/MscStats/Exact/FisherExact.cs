@@ -2,32 +2,12 @@ using System;
 using System.Globalization;
 using MathNet.Numerics;
 using MscStats.Data;
-using MscStats.Effects;
 using MscStats.Internal;
 using MscStats.Results;
 
 namespace MscStats.Exact;
 
-/// <summary>How a two-sided exact p-value is formed from the null distribution of a discrete statistic.</summary>
-public enum TwoSidedRule
-{
-    /// <summary>
-    /// Minimum likelihood: the probability of every outcome no more likely than the observed one (within the relative
-    /// tolerance). R <c>fisher.test</c>, scipy <c>fisher_exact</c>, exact2x2 <c>tsmethod = "minlike"</c>. The default.
-    /// </summary>
-    MinimumLikelihood,
-
-    /// <summary>Central: twice the smaller one-sided p-value, capped at 1. exact2x2 <c>tsmethod = "central"</c>.</summary>
-    Central,
-
-    /// <summary>
-    /// Blaker (2000, Can. J. Stat. 28(4), doi:10.2307/3315916): the probability of every outcome whose smaller tail
-    /// probability is no larger than the observed one's. Never larger than the central p-value. exact2x2 <c>tsmethod = "blaker"</c>.
-    /// </summary>
-    Blaker,
-}
-
-/// <summary>Options of <see cref="FisherExact.Test"/>. Change with <c>with</c>.</summary>
+/// <summary>Options of <see cref="BinaryTest.Fisher"/>. Change with <c>with</c>.</summary>
 /// <remarks>Immutable and thread safe.</remarks>
 public sealed record FisherOptions
 {
@@ -37,8 +17,25 @@ public sealed record FisherOptions
     /// <summary>The alternative, for the odds ratio of treated vs control; default two-sided.</summary>
     public Alternative Alternative { get; init; } = Alternative.TwoSided;
 
-    /// <summary>The two-sided rule; default <see cref="TwoSidedRule.MinimumLikelihood"/>.</summary>
+    /// <summary>
+    /// Options that reproduce R's <c>fisher.test</c>: the minimum-likelihood p-value paired with the central
+    /// (Cornfield) interval. The library's default pairs each p-value with the interval that inverts the same test.
+    /// </summary>
+    public static FisherOptions R { get; } = new() { IntervalRule = TwoSidedRule.Central };
+
+    /// <summary>
+    /// The two-sided rule of the p-value: <see cref="TwoSidedRule.MinimumLikelihood"/> (the default),
+    /// <see cref="TwoSidedRule.Central"/> or <see cref="TwoSidedRule.Blaker"/>.
+    /// </summary>
     public TwoSidedRule TwoSided { get; init; } = TwoSidedRule.MinimumLikelihood;
+
+    /// <summary>
+    /// The rule of the two-sided interval, if it should differ from the p-value's; null (the default) inverts the same
+    /// test as the p-value, so that they agree (exact2x2). <see cref="TwoSidedRule.Central"/> with the minimum-likelihood
+    /// p-value is R <c>fisher.test</c>'s pairing (<see cref="R"/>); a mismatched pairing can put the null inside the
+    /// interval of a test that rejects, and the result's conventions say which rules were used.
+    /// </summary>
+    public TwoSidedRule? IntervalRule { get; init; }
 
     /// <summary>
     /// Whether to report the mid-p value (Lancaster 1961): outcomes as extreme as the observed one count half. Not a
@@ -73,7 +70,7 @@ public sealed record FisherOptions
 /// </para>
 /// <para>Thread safe.</para>
 /// </remarks>
-public static class FisherExact
+internal static class FisherExactTest
 {
     /// <summary>Runs the test.</summary>
     /// <param name="sample">The 2x2 table.</param>
@@ -82,13 +79,18 @@ public static class FisherExact
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     /// <exception cref="Exceptions.AssumptionException">A margin of the table is 0 (reason <see cref="Exceptions.AssumptionReason.DegenerateTable"/>).</exception>
-    public static TestResult Test(BinarySample sample, FisherOptions? options = null)
+    public static TestResult Run(BinarySample sample, FisherOptions? options)
     {
         Guard.NotNull(sample);
         options ??= FisherOptions.Default;
         Guard.Defined(options.Alternative, "options.Alternative");
-        Guard.Defined(options.TwoSided, "options.TwoSided");
-        var level = EffectSize.CheckLevel(options.Level);
+        Guard.OneOf(options.TwoSided, "options.TwoSided", TwoSidedRule.MinimumLikelihood, TwoSidedRule.Central, TwoSidedRule.Blaker);
+        if (options.IntervalRule is TwoSidedRule intervalRule)
+        {
+            Guard.OneOf(intervalRule, "options.IntervalRule", TwoSidedRule.MinimumLikelihood, TwoSidedRule.Central, TwoSidedRule.Blaker);
+        }
+
+        var level = Guard.Level(options.Level, "options.Level");
         if (!(options.RelativeTolerance >= 0 && options.RelativeTolerance <= 1e-3))
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.RelativeTolerance, "RelativeTolerance must be in [0, 1e-3].");
@@ -109,8 +111,9 @@ public static class FisherExact
         double tolerance = options.RelativeTolerance;
         double p = PValue(table.Probabilities(0), a, options.Alternative, options.TwoSided, options.MidP, tolerance);
         double mle = table.ConditionalMle(a);
-        var (lower, upper) = Interval(table, a, mle, options, level);
-        string rule = options.Alternative == Alternative.TwoSided ? RuleName(options.TwoSided) : "one-sided";
+        var intervalOptions = options with { TwoSided = options.IntervalRule ?? options.TwoSided };
+        var (lower, upper) = Interval(table, a, mle, intervalOptions, level);
+        string rule = options.Alternative == Alternative.TwoSided ? RuleName(intervalOptions.TwoSided) : "one-sided";
         var conventions = EquatableArray.Create(
             new Convention(ConventionNames.TwoSided, options.Alternative == Alternative.TwoSided ? RuleName(options.TwoSided) : "not applicable (one-sided)"),
             new Convention("mid-p", options.MidP ? "yes" : "no"),

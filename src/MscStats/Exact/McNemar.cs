@@ -1,5 +1,4 @@
 using System;
-using MscStats.Effects;
 using MscStats.Exceptions;
 using MscStats.Internal;
 using MscStats.Results;
@@ -33,7 +32,7 @@ public static class McNemar
         Guard.NonNegative(firstOnly);
         Guard.NonNegative(secondOnly);
         Guard.Defined(alternative);
-        var l = EffectSize.CheckLevel(level ?? ConfidenceLevel.L95);
+        var l = Guard.Level(level ?? ConfidenceLevel.L95);
         int n = checked(firstOnly + secondOnly);
         if (n == 0)
         {

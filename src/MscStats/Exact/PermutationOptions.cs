@@ -2,19 +2,6 @@ using MscStats.Results;
 
 namespace MscStats.Exact;
 
-/// <summary>How the two-sided p-value of a permutation or rank test is formed.</summary>
-public enum PermutationTwoSided
-{
-    /// <summary>P(|T − E(T)| ≥ |t − E(T)|), as R coin. The default.</summary>
-    AbsoluteDeviation,
-
-    /// <summary>
-    /// Twice the smaller one-sided p-value, capped at 1, as scipy (<c>permutation_test</c>, <c>mannwhitneyu</c>) and
-    /// R's <c>wilcox.test</c>.
-    /// </summary>
-    Doubling,
-}
-
 /// <summary>How the permutation distribution is computed.</summary>
 public enum PermutationAlgorithm
 {
@@ -66,8 +53,8 @@ public sealed record PermutationOptions
     /// <summary>The alternative; "greater" means the treated arm (or the differences) tend to be larger. Default two-sided.</summary>
     public Alternative Alternative { get; init; } = Alternative.TwoSided;
 
-    /// <summary>The two-sided rule; default <see cref="PermutationTwoSided.AbsoluteDeviation"/> (coin).</summary>
-    public PermutationTwoSided TwoSided { get; init; } = PermutationTwoSided.AbsoluteDeviation;
+    /// <summary>The two-sided rule; default <see cref="TwoSidedRule.AbsoluteDeviation"/> (coin).</summary>
+    public TwoSidedRule TwoSided { get; init; } = TwoSidedRule.AbsoluteDeviation;
 
     /// <summary>The algorithm; default <see cref="PermutationAlgorithm.Auto"/>.</summary>
     public PermutationAlgorithm Algorithm { get; init; } = PermutationAlgorithm.Auto;

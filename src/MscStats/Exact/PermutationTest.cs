@@ -23,7 +23,7 @@ namespace MscStats.Exact;
 /// <para>
 /// The two-sample statistic is the treated sum T, equivalent to the mean difference given the pooled data; the paired
 /// statistic is the sum of the differences follow-up − baseline under random sign flips. Two-sided p-values follow
-/// <see cref="PermutationTwoSided"/>: P(|T − E(T)| ≥ |t − E(T)|) as R coin's <c>oneway_test(distribution = "exact")</c>
+/// <see cref="TwoSidedRule"/>: P(|T − E(T)| ≥ |t − E(T)|) as R coin's <c>oneway_test(distribution = "exact")</c>
 /// and <c>exactRankTests::perm.test</c>, or doubling as scipy's <c>permutation_test</c>.
 /// </para>
 /// <para>
@@ -234,7 +234,7 @@ public static class PermutationTest
             {
                 var (hi, lo) = Thresholds(options, t, c, n, n1, all);
                 var (ge, le) = RevolvingDoor.CountCombinations(pooled, n1, hi, lo, splits, progress, cancellationToken);
-                p = options.Alternative == Alternative.TwoSided && options.TwoSided == PermutationTwoSided.AbsoluteDeviation
+                p = options.Alternative == Alternative.TwoSided && options.TwoSided == TwoSidedRule.AbsoluteDeviation
                     ? (c == 0 ? 1 : (ge + le) / splits)
                     : ExactP(options, ge, le, double.NaN, splits);
                 break;
@@ -243,7 +243,7 @@ public static class PermutationTest
             default:
             {
                 ulong seed = options.Seed!.Value;
-                var (hi, lo) = Thresholds(options with { TwoSided = PermutationTwoSided.AbsoluteDeviation, Alternative = Alternative.TwoSided }, t, c, n, n1, all);
+                var (hi, lo) = Thresholds(options with { TwoSided = TwoSidedRule.AbsoluteDeviation, Alternative = Alternative.TwoSided }, t, c, n, n1, all);
                 var counts = PermutationMonteCarlo.Splits(pooled, n1, [(long)t, hi], [(long)t, lo], options.Permutations, seed, options.MaxDegreeOfParallelism, progress, cancellationToken);
                 (p, pInterval) = MonteCarloP(options, counts[0], counts[2], c == 0 ? options.Permutations : counts[1] + counts[3]);
                 resampling = new ResamplingInfo(seed, options.Permutations);
@@ -301,10 +301,10 @@ public static class PermutationTest
 
             case PermutationAlgorithm.Enumeration:
             {
-                long hi = options.Alternative == Alternative.Less ? long.MaxValue : options.Alternative == Alternative.TwoSided && options.TwoSided == PermutationTwoSided.AbsoluteDeviation ? Math.Abs(s) : s;
-                long lo = options.Alternative == Alternative.Greater ? long.MinValue : options.Alternative == Alternative.TwoSided && options.TwoSided == PermutationTwoSided.AbsoluteDeviation ? -Math.Abs(s) : s;
+                long hi = options.Alternative == Alternative.Less ? long.MaxValue : options.Alternative == Alternative.TwoSided && options.TwoSided == TwoSidedRule.AbsoluteDeviation ? Math.Abs(s) : s;
+                long lo = options.Alternative == Alternative.Greater ? long.MinValue : options.Alternative == Alternative.TwoSided && options.TwoSided == TwoSidedRule.AbsoluteDeviation ? -Math.Abs(s) : s;
                 var (ge, le) = RevolvingDoor.CountSignFlips(d, hi, lo, progress, cancellationToken);
-                p = options.Alternative == Alternative.TwoSided && options.TwoSided == PermutationTwoSided.AbsoluteDeviation
+                p = options.Alternative == Alternative.TwoSided && options.TwoSided == TwoSidedRule.AbsoluteDeviation
                     ? (s == 0 ? 1 : (ge + le) / flips)
                     : ExactP(options, ge, le, double.NaN, flips);
                 break;
@@ -347,7 +347,7 @@ public static class PermutationTest
     {
         options ??= PermutationOptions.Default;
         Guard.Defined(options.Alternative, "options.Alternative");
-        Guard.Defined(options.TwoSided, "options.TwoSided");
+        Guard.OneOf(options.TwoSided, "options.TwoSided", TwoSidedRule.AbsoluteDeviation, TwoSidedRule.Central);
         Guard.Defined(options.Algorithm, "options.Algorithm");
         Guard.Defined(options.MonteCarloPValue, "options.MonteCarloPValue");
         Guard.AtLeast(options.Permutations, 100, "options.Permutations");
@@ -408,7 +408,7 @@ public static class PermutationTest
     {
         Alternative.Greater => greater / total,
         Alternative.Less => less / total,
-        _ => options.TwoSided == PermutationTwoSided.AbsoluteDeviation ? far / total : Math.Min(1, 2 * Math.Min(greater, less) / total),
+        _ => options.TwoSided == TwoSidedRule.AbsoluteDeviation ? far / total : Math.Min(1, 2 * Math.Min(greater, less) / total),
     };
 
     /// <summary>The thresholds on the treated sum for the revolving-door and Monte Carlo counts: T ≥ hi, T ≤ lo.</summary>
@@ -424,7 +424,7 @@ public static class PermutationTest
             return (long.MaxValue, (long)t);
         }
 
-        if (options.TwoSided == PermutationTwoSided.Doubling)
+        if (options.TwoSided == TwoSidedRule.Central)
         {
             return ((long)t, (long)t);
         }
@@ -455,7 +455,7 @@ public static class PermutationTest
                 limits = ClopperPearson(less);
                 break;
             default:
-                if (options.TwoSided == PermutationTwoSided.AbsoluteDeviation)
+                if (options.TwoSided == TwoSidedRule.AbsoluteDeviation)
                 {
                     p = Formula(far);
                     limits = ClopperPearson(far);
@@ -519,7 +519,7 @@ public static class PermutationTest
         };
         if (options.Alternative == Alternative.TwoSided)
         {
-            list.Add(new Convention(ConventionNames.TwoSided, options.TwoSided == PermutationTwoSided.AbsoluteDeviation ? "|T - E(T)| (coin)" : "doubled smaller tail (scipy)"));
+            list.Add(new Convention(ConventionNames.TwoSided, options.TwoSided == TwoSidedRule.AbsoluteDeviation ? "|T - E(T)| (coin)" : "doubled smaller tail (scipy)"));
         }
 
         if (plan == PermutationAlgorithm.MonteCarlo)

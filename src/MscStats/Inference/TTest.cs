@@ -1,6 +1,5 @@
 using System;
 using MscStats.Data;
-using MscStats.Effects;
 using MscStats.Internal;
 using MscStats.Results;
 
@@ -20,56 +19,52 @@ public static class TTest
 {
     /// <summary>Welch's t-test (Welch 1947, Biometrika 34, doi:10.1093/biomet/34.1-2.28), R <c>t.test(x, y)</c>.</summary>
     /// <param name="sample">The two arms; n ≥ 2 in each.</param>
-    /// <param name="alternative">The alternative, for treated − control; default two-sided.</param>
-    /// <param name="level">The level of the companion interval; default 95%.</param>
+    /// <param name="options">The alternative (for treated − control) and the level of the companion interval; default two-sided, 95%.</param>
     /// <returns>The test result with the mean difference and its interval.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values, or both SDs are 0.</exception>
-    public static TestResult Welch(ContinuousSample sample, Alternative alternative = Alternative.TwoSided, ConfidenceLevel? level = null)
-        => TwoArm(TwoArmMoments.From(Guard.NotNull(sample), "a t-test"), MeanDifferenceMethod.Welch, alternative, level, sample.Missing.ToDiagnostic(sample.Arms));
+    public static TestResult Welch(ContinuousSample sample, TestOptions? options = null)
+        => TwoArm(TwoArmMoments.From(Guard.NotNull(sample), "a t-test"), welch: true, options, sample.Missing.ToDiagnostic(sample.Arms));
 
     /// <summary>Welch's t-test from summaries (n, mean, SD per arm).</summary>
     /// <param name="sample">The arms' summaries.</param>
-    /// <param name="alternative">The alternative; default two-sided.</param>
-    /// <param name="level">The level of the companion interval; default 95%.</param>
+    /// <param name="options">The alternative and the level of the companion interval; default two-sided, 95%.</param>
     /// <returns>The test result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="Exceptions.AssumptionException">Both SDs are 0.</exception>
-    public static TestResult Welch(SummarySample sample, Alternative alternative = Alternative.TwoSided, ConfidenceLevel? level = null)
-        => TwoArm(TwoArmMoments.From(Guard.NotNull(sample)), MeanDifferenceMethod.Welch, alternative, level, null);
+    public static TestResult Welch(SummarySample sample, TestOptions? options = null)
+        => TwoArm(TwoArmMoments.From(Guard.NotNull(sample)), welch: true, options, null);
 
     /// <summary>Student's two-sample t-test with pooled variance, R <c>t.test(x, y, var.equal = TRUE)</c>.</summary>
     /// <param name="sample">The two arms; n ≥ 2 in each.</param>
-    /// <param name="alternative">The alternative; default two-sided.</param>
-    /// <param name="level">The level of the companion interval; default 95%.</param>
+    /// <param name="options">The alternative and the level of the companion interval; default two-sided, 95%.</param>
     /// <returns>The test result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values, or the pooled SD is 0.</exception>
-    public static TestResult Student(ContinuousSample sample, Alternative alternative = Alternative.TwoSided, ConfidenceLevel? level = null)
-        => TwoArm(TwoArmMoments.From(Guard.NotNull(sample), "a t-test"), MeanDifferenceMethod.Student, alternative, level, sample.Missing.ToDiagnostic(sample.Arms));
+    public static TestResult Student(ContinuousSample sample, TestOptions? options = null)
+        => TwoArm(TwoArmMoments.From(Guard.NotNull(sample), "a t-test"), welch: false, options, sample.Missing.ToDiagnostic(sample.Arms));
 
     /// <summary>Student's t-test from summaries (n, mean, SD per arm).</summary>
     /// <param name="sample">The arms' summaries.</param>
-    /// <param name="alternative">The alternative; default two-sided.</param>
-    /// <param name="level">The level of the companion interval; default 95%.</param>
+    /// <param name="options">The alternative and the level of the companion interval; default two-sided, 95%.</param>
     /// <returns>The test result.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="Exceptions.AssumptionException">The pooled SD is 0.</exception>
-    public static TestResult Student(SummarySample sample, Alternative alternative = Alternative.TwoSided, ConfidenceLevel? level = null)
-        => TwoArm(TwoArmMoments.From(Guard.NotNull(sample)), MeanDifferenceMethod.Student, alternative, level, null);
+    public static TestResult Student(SummarySample sample, TestOptions? options = null)
+        => TwoArm(TwoArmMoments.From(Guard.NotNull(sample)), welch: false, options, null);
 
     /// <summary>The paired t-test of follow-up − baseline, R <c>t.test(followUp, baseline, paired = TRUE)</c>.</summary>
     /// <param name="arm">The pairs; at least 2.</param>
-    /// <param name="alternative">The alternative, for follow-up − baseline; default two-sided.</param>
-    /// <param name="level">The level of the companion interval; default 95%.</param>
+    /// <param name="options">The alternative (for follow-up − baseline) and the level of the companion interval; default two-sided, 95%.</param>
     /// <returns>The test result with the mean paired difference and its interval.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="arm"/> is null.</exception>
     /// <exception cref="Exceptions.AssumptionException">Fewer than 2 pairs, or all differences equal.</exception>
-    public static TestResult Paired(PairedArm arm, Alternative alternative = Alternative.TwoSided, ConfidenceLevel? level = null)
+    public static TestResult Paired(PairedArm arm, TestOptions? options = null)
     {
         Guard.NotNull(arm);
-        Guard.Defined(alternative);
-        var l = EffectSize.CheckLevel(level ?? ConfidenceLevel.L95);
+        options ??= TestOptions.Default;
+        var alternative = Guard.Defined(options.Alternative, "options.Alternative");
+        var l = Guard.Level(options.Level, "options.Level");
         ArmGuard.AtLeast(arm.Count, 2, arm.Label, nameof(arm), "a paired t-test");
         var d = ArmMoments.From(arm.Differences.AsSpan());
         ArmGuard.PositiveSpread(d.Variance, "SD of the paired differences", nameof(arm));
@@ -83,21 +78,22 @@ public static class TTest
             EquatableArray.Create(new Convention(ConventionNames.IntervalMethod, TDistribution.IntervalConvention(alternative))));
     }
 
-    private static TestResult TwoArm(TwoArmMoments m, MeanDifferenceMethod method, Alternative alternative, ConfidenceLevel? level, Diagnostic? missing)
+    private static TestResult TwoArm(TwoArmMoments m, bool welch, TestOptions? options, Diagnostic? missing)
     {
-        Guard.Defined(alternative);
-        var l = EffectSize.CheckLevel(level ?? ConfidenceLevel.L95);
-        var (se, df) = method == MeanDifferenceMethod.Welch ? EffectSize.Welch(m, "sample") : EffectSize.Student(m, "sample");
+        options ??= TestOptions.Default;
+        var alternative = Guard.Defined(options.Alternative, "options.Alternative");
+        var l = Guard.Level(options.Level, "options.Level");
+        var (se, df) = welch ? TwoSampleT.Welch(m, "sample") : TwoSampleT.Student(m, "sample");
         double t = m.Difference / se;
         var (lo, hi) = TDistribution.Interval(m.Difference, se, df, l, alternative);
-        string name = method == MeanDifferenceMethod.Welch ? "Welch t" : "Student t";
+        string name = welch ? "Welch t" : "Student t";
         var sizes = new SampleSizes(m.Treated.N, m.Control.N);
         var estimate = new EstimateResult("mean difference", m.Difference, new ConfidenceInterval(lo, hi, l, name), sizes);
         return new TestResult(
-            method == MeanDifferenceMethod.Welch ? "Welch t-test" : "Student t-test", "t", t, Probability.FromValue(TDistribution.PValue(t, df, alternative)),
+            welch ? "Welch t-test" : "Student t-test", "t", t, Probability.FromValue(TDistribution.PValue(t, df, alternative)),
             alternative, sizes, df, estimate,
             EquatableArray.Create(
-                new Convention(ConventionNames.Variance, method == MeanDifferenceMethod.Welch ? "unequal (Satterthwaite df)" : "pooled (n1 + n2 - 2 df)"),
+                new Convention(ConventionNames.Variance, welch ? "unequal (Satterthwaite df)" : "pooled (n1 + n2 - 2 df)"),
                 new Convention(ConventionNames.IntervalMethod, TDistribution.IntervalConvention(alternative))),
             diagnostics: missing is null ? default : EquatableArray.Create(missing));
     }

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
+using MscStats.Results;
+
 namespace MscStats.Internal;
 
 /// <summary>
@@ -150,6 +152,17 @@ internal static class Guard
             }
         }
     }
+
+    /// <summary>Accepts only the listed values of an enum (for example the two-sided rules a test can apply), naming the allowed ones.</summary>
+    public static TEnum OneOf<TEnum>(TEnum value, string paramName, params TEnum[] allowed)
+        where TEnum : struct, Enum
+        => Array.IndexOf(allowed, value) >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(paramName, value, "must be one of " + string.Join(", ", allowed) + " here.");
+
+    /// <summary>Rejects the default (zero) confidence level, which a caller gets from <c>default</c> or an unset field.</summary>
+    public static ConfidenceLevel Level(ConfidenceLevel value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+        => value.Value == 0 ? throw new ArgumentException("must be a valid confidence level, not default.", paramName) : value;
 
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -583,7 +583,7 @@ public static class Plot
             PlotGuard.Positive(h, "options.Height");
         }
 
-        Guard.NotBlank(o.Interval, "options.Interval");
+        BootstrapInterval.Single(o.Interval, "options.Interval");
         return o;
     }
 
@@ -615,13 +615,10 @@ public static class Plot
         return (grid, Density.Scale(density, maxWidth));
     }
 
-    private static ConfidenceInterval Pick(BootstrapResult result, string method)
-    {
-        var chosen = result.Interval(method) ?? (result.Intervals.Count > 0 ? result.Intervals[0] : null);
-        return chosen is null
-            ? throw PlotGuard.Invalid("computes no interval; ask for at least one in BootstrapOptions.Intervals.", "bootstrap")
-            : chosen.Interval;
-    }
+    private static ConfidenceInterval Pick(BootstrapResult result, BootstrapIntervals kind)
+        => result.Interval(kind)?.Interval
+            ?? throw PlotGuard.Invalid(
+                "has no " + kind + " interval (PlotOptions.Interval); ask for it in BootstrapOptions.Intervals.", "bootstrap");
 
     private static PlotArea Area(double width, double height, double left, double top, double right, double bottom)
     {

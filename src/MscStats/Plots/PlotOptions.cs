@@ -36,11 +36,11 @@ public sealed record PlotOptions
     public string? YLabel { get; init; }
 
     /// <summary>
-    /// The bootstrap interval shown by the estimation plots, matched against the start of the interval's method name
-    /// (<c>BCa</c>, <c>percentile</c>, <c>basic</c>, <c>normal</c>, <c>studentized</c>); default <c>BCa</c>. When the
-    /// bootstrap did not compute it, the first interval it did compute is shown and the caption names it.
+    /// The bootstrap interval shown by the estimation plots: a single <see cref="BootstrapIntervals"/> kind, default
+    /// <see cref="BootstrapIntervals.BCa"/>. A bootstrap that did not compute it is rejected (no silent substitute); a
+    /// requested interval that fell back to another kind is shown and the caption names the kind computed.
     /// </summary>
-    public string Interval { get; init; } = "BCa";
+    public BootstrapIntervals Interval { get; init; } = BootstrapIntervals.BCa;
 }
 
 /// <summary>The scale of the effects in a forest plot.</summary>

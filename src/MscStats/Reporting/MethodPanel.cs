@@ -17,10 +17,10 @@ namespace MscStats.Reporting;
 /// Panels (rows in this order; every test two-sided, every interval at <see cref="ComparisonOptions.Level"/>):
 /// </para>
 /// <list type="bullet">
-/// <item><b>continuous</b>: mean difference with the Welch interval (<c>EffectSize.MeanDifference</c>), Hedges' g with
-/// the noncentral t interval (<c>EffectSize.HedgesG</c>), the Hodges–Lehmann shift (<c>EffectSize.HodgesLehmann</c>),
-/// the Welch t-test (<c>TTest.Welch</c>), the Brunner–Munzel test with p̂ (<c>BrunnerMunzel.Test</c>), the exact
-/// Wilcoxon–Mann–Whitney test (<c>RankTests.WilcoxonMannWhitney</c>, |W − E(W)| rule), and the bootstrap BCa interval
+/// <item><b>continuous</b>: mean difference with the Welch interval (<c>ContinuousEffect.MeanDifference</c>), Hedges' g with
+/// the noncentral t interval (<c>ContinuousEffect.HedgesG</c>), the Hodges–Lehmann shift (<c>ContinuousEffect.HodgesLehmann</c>),
+/// the Welch t-test (<c>TTest.Welch</c>), the Brunner–Munzel test with p̂ (<c>RankTest.BrunnerMunzel</c>), the exact
+/// Wilcoxon–Mann–Whitney test (<c>RankTest.WilcoxonMannWhitney</c>, |W − E(W)| rule), and the bootstrap BCa interval
 /// of the mean difference (<c>Bootstrap.MeanDifference</c> at the options' seed and resamples);</item>
 /// <item><b>binary</b>: risk difference by Newcombe, Miettinen–Nurminen and Wald; risk ratio by Koopman and Katz; the
 /// Woolf odds ratio (<see cref="ComparisonOptions.OddsRatioCorrection"/>); Fisher's exact test by minimum likelihood,

@@ -27,12 +27,12 @@ internal static class Panels
 {
     public static readonly PanelEntry<ContinuousSample>[] Continuous =
     [
-        new("mean-difference", "Mean difference, Welch interval", 0, (s, o) => EffectSize.MeanDifference(s, new MeanDifferenceOptions { Level = o.Level })),
-        new("hedges-g", "Hedges' g, noncentral t interval", 0, (s, o) => EffectSize.HedgesG(s, new StandardizedOptions { Level = o.Level })),
-        new("hodges-lehmann", "Hodges-Lehmann shift, Bauer interval", 0, (s, o) => RankTests.HodgesLehmann(s, o.Level)),
-        new("welch-t", "Welch t-test", 0, (s, o) => TTest.Welch(s, Alternative.TwoSided, o.Level), "bootstrap-bca"),
-        new("brunner-munzel", "Brunner-Munzel test", 0.5, (s, o) => BrunnerMunzel.Test(s, Alternative.TwoSided, BrunnerMunzelDistribution.T, o.Level)),
-        new("wilcoxon-mann-whitney", "Wilcoxon-Mann-Whitney exact test", 0, (s, o) => RankTests.WilcoxonMannWhitney(s, RankTestOptions.Default with { Level = o.Level }), "hodges-lehmann"),
+        new("mean-difference", "Mean difference, Welch interval", 0, (s, o) => ContinuousEffect.MeanDifference(s, new MeanDifferenceOptions { Level = o.Level })),
+        new("hedges-g", "Hedges' g, noncentral t interval", 0, (s, o) => ContinuousEffect.HedgesG(s, new StandardizedOptions { Level = o.Level })),
+        new("hodges-lehmann", "Hodges-Lehmann shift, Bauer interval", 0, (s, o) => ContinuousEffect.HodgesLehmann(s, new IntervalOptions { Level = o.Level })),
+        new("welch-t", "Welch t-test", 0, (s, o) => TTest.Welch(s, new TestOptions { Level = o.Level }), "bootstrap-bca"),
+        new("brunner-munzel", "Brunner-Munzel test", 0.5, (s, o) => RankTest.BrunnerMunzel(s, new BrunnerMunzelOptions { Level = o.Level })),
+        new("wilcoxon-mann-whitney", "Wilcoxon-Mann-Whitney exact test", 0, (s, o) => RankTest.WilcoxonMannWhitney(s, RankTestOptions.Default with { Level = o.Level }), "hodges-lehmann"),
         new("permutation", "Fisher-Pitman exact permutation test", 0, (s, o) => PermutationTest.TwoSample(s, PermutationOptions.Default with { Level = o.Level, Seed = o.Seed, MaxDegreeOfParallelism = o.MaxDegreeOfParallelism }), "mean-difference", "bootstrap-bca"),
         new("bootstrap-bca", "Bootstrap BCa, mean difference", 0, (s, o) => Bootstrap.MeanDifference(s, BootstrapOptions(o))),
     ];
@@ -46,22 +46,22 @@ internal static class Panels
         new("rr-koopman", "Risk ratio, Koopman", 1, (s, o) => BinaryEffect.RiskRatio(s, new RiskRatioOptions { Level = o.Level, Interval = RiskRatioInterval.Koopman })),
         new("rr-katz", "Risk ratio, Katz", 1, (s, o) => BinaryEffect.RiskRatio(s, new RiskRatioOptions { Level = o.Level, Interval = RiskRatioInterval.Katz })),
         new("or-woolf", "Odds ratio, Woolf", 1, (s, o) => BinaryEffect.OddsRatio(s, new OddsRatioOptions { Level = o.Level, Correction = o.OddsRatioCorrection })),
-        new("fisher-minlike", "Fisher's exact test, minimum likelihood", 1, (s, o) => FisherExact.Test(s, new FisherOptions { Level = o.Level, TwoSided = TwoSidedRule.MinimumLikelihood })),
-        new("fisher-central", "Fisher's exact test, central", 1, (s, o) => FisherExact.Test(s, new FisherOptions { Level = o.Level, TwoSided = TwoSidedRule.Central })),
-        new("fisher-blaker", "Fisher's exact test, Blaker", 1, (s, o) => FisherExact.Test(s, new FisherOptions { Level = o.Level, TwoSided = TwoSidedRule.Blaker })),
-        new("fisher-mid-p", "Fisher's exact test, mid-p", 1, (s, o) => FisherExact.Test(s, new FisherOptions { Level = o.Level, MidP = true })),
-        new("barnard", "Barnard's exact test", null, (s, o) => Barnard.Test(s), "rd-exact-unconditional"),
-        new("boschloo", "Boschloo's exact test", null, (s, o) => Boschloo.Test(s)),
+        new("fisher-minlike", "Fisher's exact test, minimum likelihood", 1, (s, o) => BinaryTest.Fisher(s, new FisherOptions { Level = o.Level, TwoSided = TwoSidedRule.MinimumLikelihood })),
+        new("fisher-central", "Fisher's exact test, central", 1, (s, o) => BinaryTest.Fisher(s, new FisherOptions { Level = o.Level, TwoSided = TwoSidedRule.Central })),
+        new("fisher-blaker", "Fisher's exact test, Blaker", 1, (s, o) => BinaryTest.Fisher(s, new FisherOptions { Level = o.Level, TwoSided = TwoSidedRule.Blaker })),
+        new("fisher-mid-p", "Fisher's exact test, mid-p", 1, (s, o) => BinaryTest.Fisher(s, new FisherOptions { Level = o.Level, MidP = true })),
+        new("barnard", "Barnard's exact test", null, (s, o) => BinaryTest.Barnard(s), "rd-exact-unconditional"),
+        new("boschloo", "Boschloo's exact test", null, (s, o) => BinaryTest.Boschloo(s)),
     ];
 
     public static readonly PanelEntry<PairedArm>[] Paired =
     [
-        new("paired-mean-difference", "Paired mean difference, t interval", 0, (a, o) => EffectSize.PairedMeanDifference(a, o.Level)),
-        new("dz", "Cohen's d_z, noncentral t interval", 0, (a, o) => EffectSize.Dz(a, o.Level)),
-        new("paired-t", "Paired t-test", 0, (a, o) => TTest.Paired(a, Alternative.TwoSided, o.Level), "paired-mean-difference"),
+        new("paired-mean-difference", "Paired mean difference, t interval", 0, (a, o) => PairedEffect.MeanDifference(a, new IntervalOptions { Level = o.Level })),
+        new("dz", "Cohen's d_z, noncentral t interval", 0, (a, o) => PairedEffect.Dz(a, new IntervalOptions { Level = o.Level })),
+        new("paired-t", "Paired t-test", 0, (a, o) => TTest.Paired(a, new TestOptions { Level = o.Level }), "paired-mean-difference"),
         new("paired-permutation", "Paired sign-flip exact permutation test", 0, (a, o) => PermutationTest.Paired(a, PermutationOptions.Default with { Level = o.Level, Seed = o.Seed, MaxDegreeOfParallelism = o.MaxDegreeOfParallelism }), "paired-mean-difference"),
-        new("signed-rank", "Wilcoxon signed-rank exact test", null, (a, o) => RankTests.SignedRank(a)),
-        new("sign-test", "Sign test", 0.5, (a, o) => RankTests.Sign(a, Alternative.TwoSided, o.Level)),
+        new("signed-rank", "Wilcoxon signed-rank exact test", null, (a, o) => RankTest.SignedRank(a)),
+        new("sign-test", "Sign test", 0.5, (a, o) => RankTest.Sign(a, new TestOptions { Level = o.Level })),
     ];
 
     /// <summary>The bootstrap options of the panel: BCa only, at the options' seed, resamples and level.</summary>

@@ -35,7 +35,7 @@ public static class ReportFigures
         Guard.NotNull(study);
         Guard.NotNull(outcomes);
         Guard.NotNull(options);
-        var bootstrap = Panels.BootstrapOptions(options) with { Intervals = Resampling.BootstrapIntervals.BCa };
+        var bootstrap = Panels.BootstrapOptions(options) with { Intervals = Results.BootstrapIntervals.BCa };
         var figures = new List<ReportFigure>();
         var forest = new List<ForestRow>();
         foreach (var name in outcomes)
@@ -97,7 +97,7 @@ public static class ReportFigures
         {
             try
             {
-                forest.Add(new ForestRow(label, EffectSize.HedgesG(sample, new StandardizedOptions { Level = options.Level })));
+                forest.Add(new ForestRow(label, ContinuousEffect.HedgesG(sample, new StandardizedOptions { Level = options.Level })));
             }
             catch (Exceptions.AssumptionException e) when (notDrawn is not null)
             {

@@ -76,7 +76,7 @@ public static class Bootstrap
     public static BootstrapResult RatioOfMeans(ContinuousSample sample, BootstrapOptions options)
         => TwoSample(sample, (x, y) => Mean(x) / Mean(y), "ratio of means", options);
 
-    /// <summary>Hedges' g with the exact correction (see <see cref="EffectSize.HedgesG(ContinuousSample, StandardizedOptions?)"/>).</summary>
+    /// <summary>Hedges' g with the exact correction (see <c>ContinuousEffect.HedgesG</c>).</summary>
     /// <param name="sample">The two arms; n ≥ 2 in each.</param>
     /// <param name="options">Seed, resamples, intervals.</param>
     /// <returns>The bootstrap result.</returns>
@@ -163,15 +163,15 @@ public static class Bootstrap
     /// Resample means are Σcᵢxᵢ/n summed in ascending order of the values.
     /// </summary>
     /// <param name="sample">The two arms; 2 to 13 values each (C(25, 13) = 5,200,300 resamples of the larger arm).</param>
-    /// <param name="level">The confidence level; default 95%.</param>
+    /// <param name="options">The confidence level; default 95%.</param>
     /// <returns>The result with exact percentile and basic intervals (Monte Carlo errors 0) and the exact bootstrap SE.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An arm has more than 13 values; use <see cref="MeanDifference"/> (Monte Carlo) instead.</exception>
     /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
-    public static BootstrapResult ExactMeanDifference(ContinuousSample sample, ConfidenceLevel? level = null)
+    public static BootstrapResult ExactMeanDifference(ContinuousSample sample, IntervalOptions? options = null)
     {
         Guard.NotNull(sample);
-        var l = EffectSize.CheckLevel(level ?? ConfidenceLevel.L95);
+        var l = Guard.Level((options ?? IntervalOptions.Default).Level, "options.Level");
         ArmGuard.BothArmsAtLeast(sample, 2, nameof(sample), "a bootstrap");
         foreach (int n in new[] { sample.Treated.Length, sample.Control.Length })
         {
@@ -189,8 +189,8 @@ public static class Bootstrap
         var (mean, variance) = exact.Moments();
         double lower = exact.Quantile(l.Alpha / 2), upper = exact.Quantile(1 - l.Alpha / 2);
         var intervals = EquatableArray.Create(
-            new BootstrapInterval(new ConfidenceInterval(lower, upper, l, "percentile (exact)"), 0, 0),
-            new BootstrapInterval(new ConfidenceInterval(2 * estimate - upper, 2 * estimate - lower, l, "basic (exact)"), 0, 0));
+            new BootstrapInterval(new ConfidenceInterval(lower, upper, l, "percentile (exact)"), 0, 0, BootstrapIntervals.Percentile),
+            new BootstrapInterval(new ConfidenceInterval(2 * estimate - upper, 2 * estimate - lower, l, "basic (exact)"), 0, 0, BootstrapIntervals.Basic));
         var conventions = EquatableArray.Create(
             new Convention(ConventionNames.Quantile, "inverse distribution function of the exact bootstrap distribution"),
             new Convention(ConventionNames.Resampling, "exact enumeration of every distinct resample of each arm"));
@@ -325,14 +325,14 @@ public static class Bootstrap
         {
             var lo = Q(alpha / 2, "percentile lower");
             var hi = Q(1 - alpha / 2, "percentile upper");
-            result.Add(new BootstrapInterval(new ConfidenceInterval(lo.Value, hi.Value, level, "percentile"), lo.Error, hi.Error));
+            result.Add(new BootstrapInterval(new ConfidenceInterval(lo.Value, hi.Value, level, "percentile"), lo.Error, hi.Error, BootstrapIntervals.Percentile));
         }
 
         if (options.Intervals.HasFlag(BootstrapIntervals.Basic))
         {
             var lo = Q(alpha / 2, "basic upper");
             var hi = Q(1 - alpha / 2, "basic lower");
-            result.Add(new BootstrapInterval(new ConfidenceInterval(2 * estimate - hi.Value, 2 * estimate - lo.Value, level, "basic"), hi.Error, lo.Error));
+            result.Add(new BootstrapInterval(new ConfidenceInterval(2 * estimate - hi.Value, 2 * estimate - lo.Value, level, "basic"), hi.Error, lo.Error, BootstrapIntervals.Basic));
         }
 
         if (options.Intervals.HasFlag(BootstrapIntervals.Normal))
@@ -340,7 +340,7 @@ public static class Bootstrap
             double z = Normal.InvCDF(0, 1, 1 - alpha / 2);
             double center = estimate - bias;
             double error = Math.Sqrt(variance / b + z * z * seError * seError);
-            result.Add(new BootstrapInterval(new ConfidenceInterval(center - z * se, center + z * se, level, "normal"), error, error));
+            result.Add(new BootstrapInterval(new ConfidenceInterval(center - z * se, center + z * se, level, "normal"), error, error, BootstrapIntervals.Normal));
         }
 
         if (options.Intervals.HasFlag(BootstrapIntervals.Studentized))
@@ -368,7 +368,7 @@ public static class Bootstrap
             var lo = QuantileWithError(tTails, alpha / 2, "studentized upper", diagnostics);
             var hi = QuantileWithError(tTails, 1 - alpha / 2, "studentized lower", diagnostics);
             result.Add(new BootstrapInterval(
-                new ConfidenceInterval(estimate - se0 * hi.Value, estimate - se0 * lo.Value, level, "studentized"), se0 * hi.Error, se0 * lo.Error));
+                new ConfidenceInterval(estimate - se0 * hi.Value, estimate - se0 * lo.Value, level, "studentized"), se0 * hi.Error, se0 * lo.Error, BootstrapIntervals.Studentized));
         }
 
         if (bca is not null)
@@ -448,7 +448,9 @@ public static class Bootstrap
         }
 
         string method = bca.Problem is null ? "BCa" : "BCa fallback: percentile";
-        return new BootstrapInterval(new ConfidenceInterval(lo.Value, hi.Value, level, method), lo.Error, hi.Error);
+        return bca.Problem is null
+            ? new BootstrapInterval(new ConfidenceInterval(lo.Value, hi.Value, level, method), lo.Error, hi.Error, BootstrapIntervals.BCa)
+            : new BootstrapInterval(new ConfidenceInterval(lo.Value, hi.Value, level, method), lo.Error, hi.Error, BootstrapIntervals.Percentile, BootstrapIntervals.BCa, "BCa " + bca.Problem);
     }
 
     /// <summary>The jackknife acceleration; NaN when undefined (zero jackknife variance).</summary>
@@ -517,7 +519,7 @@ public static class Bootstrap
             throw new ArgumentOutOfRangeException(nameof(options), options.Resamples, "Resamples must be >= 100, not " + Guard.Format(options.Resamples) + ".");
         }
 
-        EffectSize.CheckLevel(options.Level);
+        Guard.Level(options.Level, "options.Level");
         if (options.Intervals == BootstrapIntervals.None || (options.Intervals & ~(BootstrapIntervals.Standard | BootstrapIntervals.Studentized)) != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Intervals, "Intervals must name at least one defined interval.");
@@ -562,7 +564,7 @@ public static class Bootstrap
             return double.NaN;
         }
 
-        return EffectSize.HedgesJ(df, HedgesCorrection.Exact) * (mx - my) / Math.Sqrt(pooled);
+        return TwoSampleT.HedgesJ(df, exact: true) * (mx - my) / Math.Sqrt(pooled);
     }
 
     /// <summary>The levels of the BCa interval, or the percentile fallback with its reason.</summary>

@@ -4,7 +4,11 @@ using MscStats.Internal;
 
 namespace MscStats.Results;
 
-/// <summary>A bootstrap confidence interval with the Monte Carlo standard errors of its limits.</summary>
+/// <summary>
+/// A bootstrap confidence interval with the Monte Carlo standard errors of its limits, the kind that was requested and
+/// the kind actually computed: a fallback (BCa whose acceleration is undefined, reported as percentile) is visible as
+/// <see cref="IsFallback"/> with its <see cref="FallbackReason"/>.
+/// </summary>
 /// <remarks>Immutable and thread safe.</remarks>
 public sealed record BootstrapInterval
 {
@@ -12,13 +16,27 @@ public sealed record BootstrapInterval
     /// <param name="interval">The interval; its <see cref="ConfidenceInterval.Method"/> names the bootstrap method actually used.</param>
     /// <param name="lowerError">The Monte Carlo standard error of the lower limit, non-negative.</param>
     /// <param name="upperError">The Monte Carlo standard error of the upper limit, non-negative.</param>
+    /// <param name="kind">The kind computed: a single <see cref="BootstrapIntervals"/> value.</param>
+    /// <param name="requested">The kind requested, if different from <paramref name="kind"/> (a fallback); <see cref="BootstrapIntervals.None"/> (the default) means <paramref name="kind"/>.</param>
+    /// <param name="fallbackReason">Why the requested kind could not be computed; required exactly when the kinds differ.</param>
     /// <exception cref="ArgumentNullException"><paramref name="interval"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An error is negative or NaN.</exception>
-    public BootstrapInterval(ConfidenceInterval interval, double lowerError, double upperError)
+    /// <exception cref="ArgumentOutOfRangeException">An error is negative or NaN, or a kind is not a single interval kind.</exception>
+    /// <exception cref="ArgumentException">A fallback has no reason, or a reason is given without a fallback.</exception>
+    public BootstrapInterval(
+        ConfidenceInterval interval, double lowerError, double upperError, BootstrapIntervals kind, BootstrapIntervals requested = BootstrapIntervals.None, string? fallbackReason = null)
     {
         Interval = Guard.NotNull(interval);
         LowerError = Guard.NonNegative(lowerError);
         UpperError = Guard.NonNegative(upperError);
+        Kind = Single(kind, nameof(kind));
+        Requested = Single(requested == BootstrapIntervals.None ? kind : requested, nameof(requested));
+        if ((Kind != Requested) != (fallbackReason is not null))
+        {
+            throw new ArgumentException(
+                "must be given exactly when the computed kind (" + Kind + ") differs from the requested one (" + Requested + ").", nameof(fallbackReason));
+        }
+
+        FallbackReason = fallbackReason is null ? null : Guard.NotBlank(fallbackReason);
     }
 
     /// <summary>The interval.</summary>
@@ -30,9 +48,27 @@ public sealed record BootstrapInterval
     /// <summary>The Monte Carlo standard error of the upper limit.</summary>
     public double UpperError { get; }
 
+    /// <summary>The kind of interval computed.</summary>
+    public BootstrapIntervals Kind { get; }
+
+    /// <summary>The kind of interval requested; differs from <see cref="Kind"/> for a fallback.</summary>
+    public BootstrapIntervals Requested { get; }
+
+    /// <summary>Whether the requested kind could not be computed and <see cref="Kind"/> was reported in its place.</summary>
+    public bool IsFallback => Kind != Requested;
+
+    /// <summary>Why the requested kind could not be computed, for a fallback; otherwise null.</summary>
+    public string? FallbackReason { get; }
+
     /// <summary>The invariant report form, e.g. <c>95% CI 14.6 to 89.6 (BCa), MC error ±0.31/±0.28</c>.</summary>
     public override string ToString()
         => Interval + ", MC error ±" + ReportFormat.Number(LowerError) + "/±" + ReportFormat.Number(UpperError);
+
+
+    internal static BootstrapIntervals Single(BootstrapIntervals kind, string paramName)
+        => kind is BootstrapIntervals.Percentile or BootstrapIntervals.Basic or BootstrapIntervals.Normal or BootstrapIntervals.Studentized or BootstrapIntervals.BCa
+            ? kind
+            : throw new ArgumentOutOfRangeException(paramName, kind, "must be a single interval kind: Percentile, Basic, Normal, Studentized or BCa.");
 }
 
 /// <summary>
@@ -130,13 +166,18 @@ public sealed record BootstrapResult
     /// <summary>The BCa acceleration a when BCa was computed and it is defined; otherwise null.</summary>
     public double? Acceleration { get; }
 
-    /// <summary>The interval computed by a method whose name starts with <paramref name="method"/> (e.g. <c>BCa</c>), or null.</summary>
-    /// <param name="method">The method name or its start.</param>
-    public BootstrapInterval? Interval(string method)
+    /// <summary>
+    /// The interval requested as <paramref name="kind"/>, or null when it was not requested. A requested interval that
+    /// fell back to another kind is returned with <see cref="BootstrapInterval.IsFallback"/> set.
+    /// </summary>
+    /// <param name="kind">A single interval kind, e.g. <see cref="BootstrapIntervals.BCa"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a single interval kind.</exception>
+    public BootstrapInterval? Interval(BootstrapIntervals kind)
     {
+        BootstrapInterval.Single(kind, nameof(kind));
         foreach (var interval in Intervals)
         {
-            if (interval.Interval.Method.StartsWith(method, StringComparison.Ordinal))
+            if (interval.Requested == kind)
             {
                 return interval;
             }

@@ -18,8 +18,11 @@ public sealed record ConfidenceInterval
     /// <param name="upper">The upper limit; may be +∞, not NaN; at least <paramref name="lower"/>.</param>
     /// <param name="level">The confidence level.</param>
     /// <param name="method">The method, as a statistician would name it (e.g. <c>noncentral t</c>, <c>Wilson score</c>).</param>
+    /// <param name="orderIndex">For an order-statistic interval, the order index k of its limits (at least 1); otherwise null.</param>
+    /// <param name="achievedLevel">For an interval from a discrete distribution, the confidence it achieves, in (0, 1]; otherwise null.</param>
     /// <exception cref="ArgumentException">A limit is NaN, the limits are in the wrong order, or <paramref name="method"/> is blank.</exception>
-    public ConfidenceInterval(double lower, double upper, ConfidenceLevel level, string method)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="orderIndex"/> or <paramref name="achievedLevel"/> is out of range.</exception>
+    public ConfidenceInterval(double lower, double upper, ConfidenceLevel level, string method, int? orderIndex = null, double? achievedLevel = null)
     {
         if (double.IsNaN(lower))
         {
@@ -46,6 +49,10 @@ public sealed record ConfidenceInterval
         Upper = upper;
         Level = level;
         Method = Guard.NotBlank(method);
+        OrderIndex = orderIndex is int k && k < 1 ? throw new ArgumentOutOfRangeException(nameof(orderIndex), k, "must be at least 1.") : orderIndex;
+        AchievedLevel = achievedLevel is double a && !(a > 0 && a <= 1)
+            ? throw new ArgumentOutOfRangeException(nameof(achievedLevel), a, "must lie in (0, 1].")
+            : achievedLevel;
     }
 
     /// <summary>The lower limit.</summary>
@@ -64,23 +71,13 @@ public sealed record ConfidenceInterval
     /// For an order-statistic interval (Hodges–Lehmann, signed-rank): the limits are the k-th smallest and the k-th
     /// largest of the ordered values (pairwise differences or Walsh averages); null for other intervals.
     /// </summary>
-    /// <remarks>Set with <c>with</c>; must be at least 1.</remarks>
-    public int? OrderIndex
-    {
-        get;
-        init => field = value is int k && k < 1 ? throw new ArgumentOutOfRangeException(nameof(OrderIndex), k, "must be at least 1.") : value;
-    }
+    public int? OrderIndex { get; }
 
     /// <summary>
     /// For an interval from a discrete distribution, the confidence it actually achieves (at least <see cref="Level"/>
     /// for an exact interval, since the discrete distribution rarely gives the nominal level); null where not computed.
     /// </summary>
-    /// <remarks>Set with <c>with</c>; must lie in (0, 1].</remarks>
-    public double? AchievedLevel
-    {
-        get;
-        init => field = value is double a && !(a > 0 && a <= 1) ? throw new ArgumentOutOfRangeException(nameof(AchievedLevel), a, "must lie in (0, 1].") : value;
-    }
+    public double? AchievedLevel { get; }
 
     /// <summary>The width, <see cref="Upper"/> − <see cref="Lower"/> (may be +∞).</summary>
     public double Width => Upper - Lower;

@@ -23,7 +23,12 @@ public class ArchitectureTests
 
     [Test]
     public void PublicClasses_AreSealed()
-        => Assert.That(PublicInstanceClasses().Where(t => !t.IsSealed).Select(t => t.FullName), Is.Empty);
+        // An abstract options base (UnconditionalOptions) is allowed when no constructor is visible outside the library.
+        => Assert.That(
+            PublicInstanceClasses()
+                .Where(t => !t.IsSealed && !(t.IsAbstract && t.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic).All(c => c.IsAssembly || c.IsFamilyAndAssembly || (c.IsFamily && c.GetParameters().Length == 1 && c.GetParameters()[0].ParameterType == t))))
+                .Select(t => t.FullName),
+            Is.Empty);
 
     [Test]
     public void PublicResultRecords_ExistInEachResultNamespace()
@@ -66,7 +71,7 @@ public class ArchitectureTests
     {
         // Options records may be changed with 'with'; results are fixed once computed (their constructors validate).
         var offenders = PublicTypes()
-            .Where(t => MscStats.Tests.Results.JsonRoundTripTests.ResultNamespaces.Contains(t.Namespace))
+            .Where(t => MscStats.Tests.Results.JsonRoundTripTests.ResultNamespaces.Contains(t.Namespace) && !t.Name.EndsWith("Options", StringComparison.Ordinal))
             .SelectMany(t => t.GetProperties(BindingFlags.Instance | BindingFlags.Public).Where(p => p.SetMethod is { IsPublic: true }).Select(p => t.Name + "." + p.Name));
         Assert.That(offenders, Is.Empty);
     }

@@ -39,9 +39,9 @@ public class PairedEffectTests
         Near(two.Statistic, c, "paired_t", 1e-11);
         Near(two.DegreesOfFreedom!.Value, c, "paired_df", 1e-15);
         Near(two.PValue.Value, c, "paired_p_two", 1e-10);
-        Near(TTest.Paired(Arm(c), Alternative.Greater).PValue.Value, c, "paired_p_greater", 1e-10);
-        Near(TTest.Paired(Arm(c), Alternative.Less).PValue.Value, c, "paired_p_less", 1e-10);
-        var mean = EffectSize.PairedMeanDifference(Arm(c));
+        Near(TTest.Paired(Arm(c), new TestOptions { Alternative = Alternative.Greater }).PValue.Value, c, "paired_p_greater", 1e-10);
+        Near(TTest.Paired(Arm(c), new TestOptions { Alternative = Alternative.Less }).PValue.Value, c, "paired_p_less", 1e-10);
+        var mean = PairedEffect.MeanDifference(Arm(c));
         Near(mean.Estimate, c, "mean_diff", 1e-12);
         Near(mean.Interval!.Lower, c, "paired_ci_lo", 1e-10);
         Near(mean.Interval.Upper, c, "paired_ci_hi", 1e-10);
@@ -50,7 +50,7 @@ public class PairedEffectTests
     [TestCaseSource(nameof(Cases))]
     public void Dz_NoncentralInterval(string c)
     {
-        var dz = EffectSize.Dz(Arm(c));
+        var dz = PairedEffect.Dz(Arm(c));
         Near(dz.Estimate, c, "dz", 1e-12);
         Near(dz.Interval!.Lower, c, "dz_nct_lo", 1e-9);
         Near(dz.Interval.Upper, c, "dz_nct_hi", 1e-9);
@@ -59,7 +59,7 @@ public class PairedEffectTests
     [TestCaseSource(nameof(Cases))]
     public void Dav_RescaledNoncentralInterval(string c)
     {
-        var dav = EffectSize.Dav(Arm(c));
+        var dav = PairedEffect.Dav(Arm(c));
         Near(dav.Estimate, c, "dav", 1e-12);
         Near(dav.Interval!.Lower, c, "dav_lo", 1e-9);
         Near(dav.Interval.Upper, c, "dav_hi", 1e-9);
@@ -69,7 +69,7 @@ public class PairedEffectTests
     public void Dz_AllDifferencesEqual_ThrowsZeroVariance()
     {
         var arm = PairedArm.Create("a", ["1", "2", "3"], [1.0, 2, 3], [2.0, 3, 4]);
-        Assert.That(Assert.Throws<AssumptionException>(() => EffectSize.Dz(arm))!.Reason, Is.EqualTo(AssumptionReason.ZeroVariance));
+        Assert.That(Assert.Throws<AssumptionException>(() => PairedEffect.Dz(arm))!.Reason, Is.EqualTo(AssumptionReason.ZeroVariance));
         Assert.That(Assert.Throws<AssumptionException>(() => TTest.Paired(arm))!.ParamName, Is.EqualTo("arm"));
     }
 

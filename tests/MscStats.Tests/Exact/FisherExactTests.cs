@@ -23,7 +23,7 @@ public class FisherExactTests
 
     private static BinarySample Table(string c) => BinarySample.Create((int)Ref[c, "a"], (int)Ref[c, "n1"], (int)Ref[c, "c"], (int)Ref[c, "n2"]);
 
-    private static double P(string c, FisherOptions options) => FisherExact.Test(Table(c), options).PValue.Value;
+    private static double P(string c, FisherOptions options) => BinaryTest.Fisher(Table(c), options).PValue.Value;
 
     [TestCaseSource(nameof(Cases))]
     public void PValues_EveryRuleAndAlternative(string c)
@@ -49,12 +49,12 @@ public class FisherExactTests
     [TestCaseSource(nameof(Cases))]
     public void ConditionalMle_AndMatchingIntervals(string c)
     {
-        var minlike = FisherExact.Test(Table(c)).Estimate!;
+        var minlike = BinaryTest.Fisher(Table(c)).Estimate!;
         Ref.AssertNear(minlike.Estimate, c, "or_cmle", 1e-9, 1e-300);
         Ref.AssertInterval(minlike.Interval, c, "ci_minlike", 1e-9, 1e-300);
-        Ref.AssertInterval(FisherExact.Test(Table(c), FisherOptions.Default with { TwoSided = TwoSidedRule.Central }).Estimate!.Interval, c, "ci_central", 1e-9, 1e-300);
-        Ref.AssertInterval(FisherExact.Test(Table(c), FisherOptions.Default with { TwoSided = TwoSidedRule.Blaker }).Estimate!.Interval, c, "ci_blaker", 1e-9, 1e-300);
-        var central90 = FisherExact.Test(Table(c), FisherOptions.Default with { TwoSided = TwoSidedRule.Central, Level = ConfidenceLevel.L90 }).Estimate!.Interval!;
+        Ref.AssertInterval(BinaryTest.Fisher(Table(c), FisherOptions.Default with { TwoSided = TwoSidedRule.Central }).Estimate!.Interval, c, "ci_central", 1e-9, 1e-300);
+        Ref.AssertInterval(BinaryTest.Fisher(Table(c), FisherOptions.Default with { TwoSided = TwoSidedRule.Blaker }).Estimate!.Interval, c, "ci_blaker", 1e-9, 1e-300);
+        var central90 = BinaryTest.Fisher(Table(c), FisherOptions.Default with { TwoSided = TwoSidedRule.Central, Level = ConfidenceLevel.L90 }).Estimate!.Interval!;
         Ref.AssertNear(central90.Lower, c, "ci_central_lo_90", 1e-9, 1e-300);
         Ref.AssertNear(central90.Upper, c, "ci_central_hi_90", 1e-9, 1e-300);
     }
@@ -63,15 +63,15 @@ public class FisherExactTests
     public void PeerTables_MatchThePublishedFigures()
     {
         // Peer workload W4 (R fisher.test and scipy fisher_exact agree): 0.0154193, 0.0115062, 0.00593734.
-        Assert.That(FisherExact.Test(BinarySample.Create(10, 12, 4, 13)).PValue.Value, Is.EqualTo(0.0154193).Within(5e-8));
-        Assert.That(FisherExact.Test(BinarySample.Create(30, 40, 18, 40)).PValue.Value, Is.EqualTo(0.0115062).Within(5e-8));
-        Assert.That(FisherExact.Test(BinarySample.Create(70, 100, 50, 100)).PValue.Value, Is.EqualTo(0.00593734).Within(5e-9));
+        Assert.That(BinaryTest.Fisher(BinarySample.Create(10, 12, 4, 13)).PValue.Value, Is.EqualTo(0.0154193).Within(5e-8));
+        Assert.That(BinaryTest.Fisher(BinarySample.Create(30, 40, 18, 40)).PValue.Value, Is.EqualTo(0.0115062).Within(5e-8));
+        Assert.That(BinaryTest.Fisher(BinarySample.Create(70, 100, 50, 100)).PValue.Value, Is.EqualTo(0.00593734).Within(5e-9));
     }
 
     [Test]
     public void Result_RecordsTheRuleAndTolerance()
     {
-        var result = FisherExact.Test(BinarySample.Create(1, 9, 4, 9), FisherOptions.Default with { TwoSided = TwoSidedRule.Blaker, MidP = true });
+        var result = BinaryTest.Fisher(BinarySample.Create(1, 9, 4, 9), FisherOptions.Default with { TwoSided = TwoSidedRule.Blaker, MidP = true });
         Assert.That(result.Conventions[0].ToString(), Is.EqualTo("two-sided = Blaker"));
         Assert.That(result.Conventions[1].ToString(), Is.EqualTo("mid-p = yes"));
         Assert.That(result.Conventions[2].ToString(), Is.EqualTo("equal-probability-tolerance = 1E-07 relative"));
@@ -81,7 +81,7 @@ public class FisherExactTests
     [TestCase(5, 5, 7, 7)]
     public void ZeroMargin_ThrowsDegenerateTable(int a, int n1, int c, int n2)
     {
-        var e = Assert.Throws<MscStats.Exceptions.AssumptionException>(() => FisherExact.Test(BinarySample.Create(a, n1, c, n2)));
+        var e = Assert.Throws<MscStats.Exceptions.AssumptionException>(() => BinaryTest.Fisher(BinarySample.Create(a, n1, c, n2)));
         Assert.That(e!.Reason, Is.EqualTo(MscStats.Exceptions.AssumptionReason.DegenerateTable));
         Assert.That(e.ParamName, Is.EqualTo("sample"));
     }
@@ -89,6 +89,6 @@ public class FisherExactTests
     [Test]
     public void BadTolerance_ThrowsNamingOptions()
         => Assert.That(
-            Assert.Throws<ArgumentOutOfRangeException>(() => FisherExact.Test(BinarySample.Create(1, 2, 1, 2), FisherOptions.Default with { RelativeTolerance = 0.5 }))!.ParamName,
+            Assert.Throws<ArgumentOutOfRangeException>(() => BinaryTest.Fisher(BinarySample.Create(1, 2, 1, 2), FisherOptions.Default with { RelativeTolerance = 0.5 }))!.ParamName,
             Is.EqualTo("options"));
 }

@@ -80,7 +80,7 @@ public class PermutationAlgorithmTests
             Assert.That(PermutationTest.TwoSample(sample, o with { Alternative = Alternative.Less }).PValue.Value, Is.EqualTo(le / (double)total).Within(1e-14), algorithm + " less");
             Assert.That(PermutationTest.TwoSample(sample, o).PValue.Value, Is.EqualTo(far / (double)total).Within(1e-14), algorithm + " two-sided");
             Assert.That(
-                PermutationTest.TwoSample(sample, o with { TwoSided = PermutationTwoSided.Doubling }).PValue.Value,
+                PermutationTest.TwoSample(sample, o with { TwoSided = TwoSidedRule.Central }).PValue.Value,
                 Is.EqualTo(Math.Min(1, 2.0 * Math.Min(ge, le) / total)).Within(1e-14), algorithm + " doubling");
         }
     }

@@ -5,6 +5,7 @@ using MscStats.Data;
 using MscStats.Exact;
 using MscStats.Results;
 using MscStats.Tests.Infrastructure;
+using MscStats.Effects;
 using NUnit.Framework;
 
 namespace MscStats.Tests.Exact;
@@ -26,21 +27,21 @@ public class RankTestsTests
     public void WilcoxonMannWhitney_MatchesCoin(string c)
     {
         var d = RankTestOptions.Default;
-        var two = RankTests.WilcoxonMannWhitney(Sample(c));
+        var two = RankTest.WilcoxonMannWhitney(Sample(c));
         Ref.AssertNear(two.Statistic, c, "w", 1e-15);
         Ref.AssertNear(two.PValue.Value, c, "p_two_abs", 1e-10);
-        Ref.AssertNear(RankTests.WilcoxonMannWhitney(Sample(c), d with { Alternative = Alternative.Greater }).PValue.Value, c, "p_greater", 1e-10);
-        Ref.AssertNear(RankTests.WilcoxonMannWhitney(Sample(c), d with { Alternative = Alternative.Less }).PValue.Value, c, "p_less", 1e-10);
-        Ref.AssertNear(RankTests.WilcoxonMannWhitney(Sample(c), d with { TwoSided = PermutationTwoSided.Doubling }).PValue.Value, c, "p_two_doubling", 1e-10);
+        Ref.AssertNear(RankTest.WilcoxonMannWhitney(Sample(c), d with { Alternative = Alternative.Greater }).PValue.Value, c, "p_greater", 1e-10);
+        Ref.AssertNear(RankTest.WilcoxonMannWhitney(Sample(c), d with { Alternative = Alternative.Less }).PValue.Value, c, "p_less", 1e-10);
+        Ref.AssertNear(RankTest.WilcoxonMannWhitney(Sample(c), d with { TwoSided = TwoSidedRule.Central }).PValue.Value, c, "p_two_doubling", 1e-10);
     }
 
     [Test]
     public void PeerOrdinal_MatchesThePublishedFigures()
     {
         // Peer workload W3 (coin and exactRankTests agree): 0.751311 (12v13), 0.00142501 (25v25), 7.75416e-5 (50v50).
-        Assert.That(RankTests.WilcoxonMannWhitney(Sample("peer-ordinal-12v13")).PValue.Value, Is.EqualTo(0.751311).Within(5e-7));
-        Assert.That(RankTests.WilcoxonMannWhitney(Sample("peer-ordinal-25v25")).PValue.Value, Is.EqualTo(0.00142501).Within(5e-9));
-        Assert.That(RankTests.WilcoxonMannWhitney(Sample("peer-ordinal-50v50")).PValue.Value, Is.EqualTo(7.75416e-5).Within(5e-10));
+        Assert.That(RankTest.WilcoxonMannWhitney(Sample("peer-ordinal-12v13")).PValue.Value, Is.EqualTo(0.751311).Within(5e-7));
+        Assert.That(RankTest.WilcoxonMannWhitney(Sample("peer-ordinal-25v25")).PValue.Value, Is.EqualTo(0.00142501).Within(5e-9));
+        Assert.That(RankTest.WilcoxonMannWhitney(Sample("peer-ordinal-50v50")).PValue.Value, Is.EqualTo(7.75416e-5).Within(5e-10));
     }
 
     [Test]
@@ -48,7 +49,7 @@ public class RankTestsTests
     {
         // Peer workload W3: 7.38855e-9 (coin and exactRankTests agree), 200 vs 200 with 9 tied values.
         var (x, y) = (Ordinal(200, 4, 3200), Ordinal(200, 3, 4200));
-        var result = RankTests.WilcoxonMannWhitney(ContinuousSample.Create(x, y), RankTestOptions.Default with { Level = null });
+        var result = RankTest.WilcoxonMannWhitney(ContinuousSample.Create(x, y), RankTestOptions.Default with { Level = null });
         Assert.That(result.PValue.Value, Is.EqualTo(7.38855e-9).Within(5e-14));
         Assert.That(result.Conventions.Single(c => c.Name == ConventionNames.Algorithm).Value, Does.StartWith("exact"));
     }
@@ -60,12 +61,12 @@ public class RankTestsTests
         var x = Enumerable.Range(0, 700).Select(_ => rng.NextDouble()).ToArray();
         var y = Enumerable.Range(0, 700).Select(_ => rng.NextDouble()).ToArray();
         var big = ContinuousSample.Create(x, y);
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => RankTests.WilcoxonMannWhitney(big, RankTestOptions.Default with { Method = RankMethod.Exact }));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => RankTest.WilcoxonMannWhitney(big, RankTestOptions.Default with { Method = RankMethod.Exact }));
         Assert.That(e!.ParamName, Is.EqualTo("sample"));
         Assert.That(e.Message, Does.Contain("limit of 5E+07").And.Contain("RankMethod.Normal"));
-        var auto = RankTests.WilcoxonMannWhitney(big, RankTestOptions.Default with { Level = null });
+        var auto = RankTest.WilcoxonMannWhitney(big, RankTestOptions.Default with { Level = null });
         Assert.That(auto.Diagnostics.Single().Code, Is.EqualTo(DiagnosticCodes.NormalApproximation));
-        Assert.That(auto.PValue, Is.EqualTo(RankTests.WilcoxonMannWhitney(big, RankTestOptions.Default with { Method = RankMethod.Normal, Level = null }).PValue));
+        Assert.That(auto.PValue, Is.EqualTo(RankTest.WilcoxonMannWhitney(big, RankTestOptions.Default with { Method = RankMethod.Normal, Level = null }).PValue));
     }
 
     private static readonly ReferenceTable Normal = ReferenceTable.Load("rank-normal.csv");
@@ -78,9 +79,9 @@ public class RankTestsTests
         // rank-normal.csv: coin wilcox_test(distribution = "asymptotic"), tools/reference/rank_normal.R. 1e-12 relative.
         var sample = ContinuousSample.Create(Normal.Data(c, "data_x"), Normal.Data(c, "data_y"));
         var o = RankTestOptions.Default with { Method = RankMethod.Normal, Level = null };
-        Normal.AssertNear(RankTests.WilcoxonMannWhitney(sample, o).PValue.Value, c, "p_two", 1e-12);
-        Normal.AssertNear(RankTests.WilcoxonMannWhitney(sample, o with { Alternative = Alternative.Greater }).PValue.Value, c, "p_greater", 1e-12);
-        Normal.AssertNear(RankTests.WilcoxonMannWhitney(sample, o with { Alternative = Alternative.Less }).PValue.Value, c, "p_less", 1e-12);
+        Normal.AssertNear(RankTest.WilcoxonMannWhitney(sample, o).PValue.Value, c, "p_two", 1e-12);
+        Normal.AssertNear(RankTest.WilcoxonMannWhitney(sample, o with { Alternative = Alternative.Greater }).PValue.Value, c, "p_greater", 1e-12);
+        Normal.AssertNear(RankTest.WilcoxonMannWhitney(sample, o with { Alternative = Alternative.Less }).PValue.Value, c, "p_less", 1e-12);
     }
 
     [TestCaseSource(nameof(NormalCases), new object[] { "sr-" })]
@@ -88,8 +89,8 @@ public class RankTestsTests
     {
         var arm = Pairs(Normal, c);
         var o = RankTestOptions.Default with { Method = RankMethod.Normal };
-        Normal.AssertNear(RankTests.SignedRank(arm, o).PValue.Value, c, "p_two_wilcoxon", 1e-12);
-        Normal.AssertNear(RankTests.SignedRank(arm, o with { Zeros = ZeroMethod.Pratt }).PValue.Value, c, "p_two_pratt", 1e-12);
+        Normal.AssertNear(RankTest.SignedRank(arm, o).PValue.Value, c, "p_two_wilcoxon", 1e-12);
+        Normal.AssertNear(RankTest.SignedRank(arm, o with { Zeros = ZeroMethod.Pratt }).PValue.Value, c, "p_two_pratt", 1e-12);
     }
 
     private static readonly ReferenceTable HL = ReferenceTable.Load("hodges-lehmann.csv");
@@ -105,7 +106,7 @@ public class RankTestsTests
         var sample = ContinuousSample.Create(HL.Data(c, "data_x"), HL.Data(c, "data_y"));
         foreach (var (level, tag) in new[] { (ConfidenceLevel.L95, "95"), (ConfidenceLevel.L90, "90") })
         {
-            var hl = RankTests.HodgesLehmann(sample, level);
+            var hl = ContinuousEffect.HodgesLehmann(sample, new IntervalOptions { Level = level });
             HL.AssertNear(hl.Estimate, c, "hl", 1e-12);
             HL.AssertNear(hl.Interval!.Lower, c, "ci" + tag + "_lower_kth", 1e-12, 1e-12);
             HL.AssertNear(hl.Interval.Upper, c, "ci" + tag + "_upper_kth", 1e-12, 1e-12);
@@ -122,7 +123,7 @@ public class RankTestsTests
     {
         // The counts of U for 60 vs 60 sum to C(120, 60) exactly and are symmetric and nonnegative: floating point lost
         // the tails to cancellation from about 100 vs 100 (a 300 vs 300 interval came out reversed).
-        var c = RankTests.MannWhitneyCumulative(60, 60);
+        var c = MscStats.Internal.HodgesLehmannShift.MannWhitneyCumulative(60, 60);
         var binomial = System.Numerics.BigInteger.One;
         for (int i = 0; i < 60; i++)
         {
@@ -146,7 +147,7 @@ public class RankTestsTests
         var rng = new Random(7);
         var x = Enumerable.Range(0, 300).Select(_ => Math.Log(1 + Math.Exp(1 + 2 * rng.NextDouble()))).ToArray();
         var y = Enumerable.Range(0, 300).Select(_ => Math.Log(1 + Math.Exp(2 * rng.NextDouble()))).ToArray();
-        var hl = RankTests.HodgesLehmann(ContinuousSample.Create(x, y));
+        var hl = ContinuousEffect.HodgesLehmann(ContinuousSample.Create(x, y));
         Assert.That(hl.Interval!.Lower, Is.LessThan(hl.Estimate));
         Assert.That(hl.Interval.Upper, Is.GreaterThan(hl.Estimate));
         Assert.That(hl.Interval.Method, Does.StartWith("Bauer, normal approximation of U"));
@@ -155,7 +156,7 @@ public class RankTestsTests
 
         // Just inside the exact limit, the normal approximation's k differs from the exact k by at most one.
         var small = ContinuousSample.Create(x.Take(60).ToArray(), y.Take(60).ToArray());
-        var exact = RankTests.HodgesLehmann(small);
+        var exact = ContinuousEffect.HodgesLehmann(small);
         Assert.That(exact.Interval!.Method, Does.StartWith("Bauer exact"));
         var differences = x.Take(60).SelectMany(a => y.Take(60).Select(b => a - b)).OrderBy(d => d).ToArray();
         int kExact = Array.IndexOf(differences, exact.Interval.Lower) + 1;
@@ -186,15 +187,15 @@ public class RankTestsTests
             var o = RankTestOptions.Default with { Zeros = zeros };
             if (Signed[c, "n_pos"] + Signed[c, "n_neg"] == 0)
             {
-                Assert.Throws<MscStats.Exceptions.AssumptionException>(() => RankTests.SignedRank(arm, o));
+                Assert.Throws<MscStats.Exceptions.AssumptionException>(() => RankTest.SignedRank(arm, o));
                 continue;
             }
 
-            var two = RankTests.SignedRank(arm, o);
+            var two = RankTest.SignedRank(arm, o);
             Signed.AssertNear(two.Statistic, c, "v_" + tag, 1e-15);
             Signed.AssertNear(two.PValue.Value, c, "p_two_" + tag, 1e-12);
-            Signed.AssertNear(RankTests.SignedRank(arm, o with { Alternative = Alternative.Greater }).PValue.Value, c, "p_greater_" + tag, 1e-12);
-            Signed.AssertNear(RankTests.SignedRank(arm, o with { Alternative = Alternative.Less }).PValue.Value, c, "p_less_" + tag, 1e-12);
+            Signed.AssertNear(RankTest.SignedRank(arm, o with { Alternative = Alternative.Greater }).PValue.Value, c, "p_greater_" + tag, 1e-12);
+            Signed.AssertNear(RankTest.SignedRank(arm, o with { Alternative = Alternative.Less }).PValue.Value, c, "p_less_" + tag, 1e-12);
         }
     }
 
@@ -205,15 +206,15 @@ public class RankTestsTests
         var arm = Pairs(Signed, c);
         if (Signed[c, "n_pos"] + Signed[c, "n_neg"] == 0)
         {
-            Assert.Throws<MscStats.Exceptions.AssumptionException>(() => RankTests.Sign(arm));
+            Assert.Throws<MscStats.Exceptions.AssumptionException>(() => RankTest.Sign(arm));
             return;
         }
 
-        var two = RankTests.Sign(arm);
+        var two = RankTest.Sign(arm);
         Signed.AssertNear(two.Statistic, c, "n_pos", 0);
         Signed.AssertNear(two.PValue.Value, c, "p_sign_two", 1e-12);
-        Signed.AssertNear(RankTests.Sign(arm, Alternative.Greater).PValue.Value, c, "p_sign_greater", 1e-12);
-        Signed.AssertNear(RankTests.Sign(arm, Alternative.Less).PValue.Value, c, "p_sign_less", 1e-12);
+        Signed.AssertNear(RankTest.Sign(arm, new TestOptions { Alternative = Alternative.Greater }).PValue.Value, c, "p_sign_greater", 1e-12);
+        Signed.AssertNear(RankTest.Sign(arm, new TestOptions { Alternative = Alternative.Less }).PValue.Value, c, "p_sign_less", 1e-12);
         Signed.AssertNear(two.Estimate!.Interval!.Lower, c, "sign_ci_lower", 1e-11, 1e-15);
         Signed.AssertNear(two.Estimate.Interval.Upper, c, "sign_ci_upper", 1e-11);
     }

@@ -29,11 +29,11 @@ public class RejectionRegionTests
             for (int trial = 0; trial < 12; trial++)
             {
                 int a = rng.Next(n1 + 1), c = rng.Next(n2 + 1);
-                double observed = Barnard.Wald(a, n1, c, n2, pooled: true);
+                double observed = BarnardTest.Wald(a, n1, c, n2, pooled: true);
                 double tol = double.IsFinite(observed) ? 1e-9 * Math.Max(Math.Abs(observed), 1e-300) : 0;
                 bool Extreme(int x1, int x2)
                 {
-                    double t = Barnard.Wald(x1, n1, x2, n2, pooled: true);
+                    double t = BarnardTest.Wald(x1, n1, x2, n2, pooled: true);
                     return alternative switch
                     {
                         Alternative.Greater => t >= observed - tol,
@@ -70,7 +70,7 @@ public class RejectionRegionTests
     [Test]
     public void Evaluate_SlopeAndCurvatureEqualDifferenceQuotients()
     {
-        var region = RejectionRegion.FromMarginRuns(30, 40, (x1, x2) => Math.Abs(Barnard.Wald(x1, 30, x2, 40, true)) >= 2.1, Alternative.TwoSided);
+        var region = RejectionRegion.FromMarginRuns(30, 40, (x1, x2) => Math.Abs(BarnardTest.Wald(x1, 30, x2, 40, true)) >= 2.1, Alternative.TwoSided);
         var basis = new double[71];
         foreach (double pi in new[] { 0.03, 0.2, 0.5, 0.77, 0.96 })
         {
@@ -87,28 +87,28 @@ public class RejectionRegionTests
     [Test]
     public void GridAndRefine_EqualsGuaranteedOnThePeerTables_AndFallsShortWhenItMissesARipple()
     {
-        var grid = UnconditionalOptions.Default with { Search = NuisanceSearch.GridAndRefine };
+        var grid = BarnardOptions.Default with { Search = NuisanceSearch.GridAndRefine };
         foreach (var table in new[] { BinarySample.Create(10, 12, 4, 13), BinarySample.Create(30, 40, 18, 40), BinarySample.Create(70, 100, 50, 100), BinarySample.Create(7, 15, 12, 15) })
         {
             foreach (var alternative in new[] { Alternative.TwoSided, Alternative.Greater, Alternative.Less })
             {
-                double fast = Barnard.Test(table, true, grid with { Alternative = alternative }).PValue.Value;
-                double sure = Barnard.Test(table, true, UnconditionalOptions.Default with { Alternative = alternative }).PValue.Value;
+                double fast = BinaryTest.Barnard(table, grid with { Alternative = alternative }).PValue.Value;
+                double sure = BinaryTest.Barnard(table, BarnardOptions.Default with { Alternative = alternative }).PValue.Value;
                 Assert.That(fast, Is.EqualTo(sure).Within(1e-9 * sure), table + " " + alternative);
-                double fastB = Boschloo.Test(table, grid with { Alternative = alternative }).PValue.Value;
-                double sureB = Boschloo.Test(table, UnconditionalOptions.Default with { Alternative = alternative }).PValue.Value;
+                double fastB = BinaryTest.Boschloo(table, (grid with { Alternative = alternative }).AsBoschloo()).PValue.Value;
+                double sureB = BinaryTest.Boschloo(table, (BarnardOptions.Default with { Alternative = alternative }).AsBoschloo()).PValue.Value;
                 Assert.That(fastB, Is.EqualTo(sureB).Within(1e-9 * sureB), "Boschloo " + table + " " + alternative);
             }
         }
 
-        var conventions = Barnard.Test(BinarySample.Create(10, 12, 4, 13), true, grid).Conventions.Select(c => c.Name + "=" + c.Value).ToArray();
+        var conventions = BinaryTest.Barnard(BinarySample.Create(10, 12, 4, 13), grid).Conventions.Select(c => c.Name + "=" + c.Value).ToArray();
         Assert.That(conventions, Has.Some.StartsWith("nuisance-search=grid and refine"));
-        Assert.That(Barnard.Test(BinarySample.Create(10, 12, 4, 13)).Conventions.Select(c => c.Name + "=" + c.Value), Has.Some.StartsWith("nuisance-search=guaranteed"));
+        Assert.That(BinaryTest.Barnard(BinarySample.Create(10, 12, 4, 13)).Conventions.Select(c => c.Name + "=" + c.Value), Has.Some.StartsWith("nuisance-search=guaranteed"));
 
         // A table where the grid misses the highest ripple of P: still a lower bound, short by about 1e-4.
         var missed = BinarySample.Create(7, 22, 21, 69);
-        double g = Barnard.Test(missed, true, grid with { Alternative = Alternative.Greater }).PValue.Value;
-        double r = Barnard.Test(missed, true, UnconditionalOptions.Default with { Alternative = Alternative.Greater }).PValue.Value;
+        double g = BinaryTest.Barnard(missed, grid with { Alternative = Alternative.Greater }).PValue.Value;
+        double r = BinaryTest.Barnard(missed, BarnardOptions.Default with { Alternative = Alternative.Greater }).PValue.Value;
         Assert.That(g, Is.LessThanOrEqualTo(r));
         Assert.That((r - g) / r, Is.LessThan(2e-4));
     }
@@ -117,7 +117,7 @@ public class RejectionRegionTests
     [Test]
     public void GridAndRefine_RandomTables_ShortfallsAsDocumented()
     {
-        var grid = UnconditionalOptions.Default with { Search = NuisanceSearch.GridAndRefine };
+        var grid = BarnardOptions.Default with { Search = NuisanceSearch.GridAndRefine };
         var rng = new Random(5);
         int shortfalls = 0, total = 0;
         double worst = 0;
@@ -131,10 +131,10 @@ public class RejectionRegionTests
                 {
                     foreach (int test in new[] { 0, 1, 2 })
                     {
-                        double Run(UnconditionalOptions o) => test == 2
-                            ? Boschloo.Test(table, o with { Alternative = alternative }).PValue.Value
-                            : Barnard.Test(table, test == 0, o with { Alternative = alternative }).PValue.Value;
-                        double fast = Run(grid), sure = Run(UnconditionalOptions.Default);
+                        double Run(BarnardOptions o) => test == 2
+                            ? BinaryTest.Boschloo(table, (o with { Alternative = alternative }).AsBoschloo()).PValue.Value
+                            : BinaryTest.Barnard(table, o with { Alternative = alternative, Statistic = test == 0 ? BarnardStatistic.Pooled : BarnardStatistic.Unpooled }).PValue.Value;
+                        double fast = Run(grid), sure = Run(BarnardOptions.Default);
                         total++;
                         Assert.That(fast, Is.LessThanOrEqualTo(sure * (1 + 1e-9)), table + " " + alternative + " test " + test);
                         if ((sure - fast) / sure > 1e-9)

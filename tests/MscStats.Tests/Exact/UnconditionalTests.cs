@@ -36,40 +36,40 @@ public class UnconditionalTests
     {
         foreach (var search in new[] { NuisanceSearch.Guaranteed, NuisanceSearch.GridAndRefine })
         {
-            Check(c, name, UnconditionalOptions.Default with { Alternative = alternative, Search = search });
+            Check(c, name, BarnardOptions.Default with { Alternative = alternative, Search = search });
         }
     }
 
-    private static void Check(string c, string name, UnconditionalOptions options)
+    private static void Check(string c, string name, BarnardOptions options)
     {
-        Ref.AssertNear(Barnard.Test(Table(c), pooled: true, options).PValue.Value, c, "barnard_pooled_" + name + "_p", 1e-8, 1e-15);
-        Ref.AssertNear(Barnard.Test(Table(c), pooled: false, options).PValue.Value, c, "barnard_unpooled_" + name + "_p", 1e-8, 1e-15);
-        Ref.AssertNear(Boschloo.Test(Table(c), options).PValue.Value, c, "boschloo_" + name + "_p", 1e-8, 1e-15);
-        Ref.AssertNear(Barnard.Test(Table(c), pooled: true, options).Statistic, c, "barnard_pooled_" + name + "_stat", 1e-12, 1e-15);
+        Ref.AssertNear(BinaryTest.Barnard(Table(c), options).PValue.Value, c, "barnard_pooled_" + name + "_p", 1e-8, 1e-15);
+        Ref.AssertNear(BinaryTest.Barnard(Table(c), options with { Statistic = BarnardStatistic.Unpooled }).PValue.Value, c, "barnard_unpooled_" + name + "_p", 1e-8, 1e-15);
+        Ref.AssertNear(BinaryTest.Boschloo(Table(c), options.AsBoschloo()).PValue.Value, c, "boschloo_" + name + "_p", 1e-8, 1e-15);
+        Ref.AssertNear(BinaryTest.Barnard(Table(c), options).Statistic, c, "barnard_pooled_" + name + "_stat", 1e-12, 1e-15);
     }
 
     [Test]
     public void Chan1998_TiesCountAsExtreme()
     {
         // Chan (1998): 7/15 vs 12/15, two-sided pooled Barnard p = 0.068218; scipy 1.10 drops tied tables and reports 0.068153.
-        Assert.That(Barnard.Test(BinarySample.Create(7, 15, 12, 15)).PValue.Value, Is.EqualTo(0.068218).Within(5e-7));
+        Assert.That(BinaryTest.Barnard(BinarySample.Create(7, 15, 12, 15)).PValue.Value, Is.EqualTo(0.068218).Within(5e-7));
     }
 
     [Test]
     public void PeerTables_MatchThePublishedBoschlooFigures()
     {
         // Peer workload W4 (scipy boschloo_exact, in agreement with independent implementations): 0.00984924, 0.00650395, 0.00401942.
-        Assert.That(Boschloo.Test(BinarySample.Create(10, 12, 4, 13)).PValue.Value, Is.EqualTo(0.00984924).Within(5e-9));
-        Assert.That(Boschloo.Test(BinarySample.Create(30, 40, 18, 40)).PValue.Value, Is.EqualTo(0.00650395).Within(5e-9));
-        Assert.That(Boschloo.Test(BinarySample.Create(70, 100, 50, 100)).PValue.Value, Is.EqualTo(0.00401942).Within(5e-9));
+        Assert.That(BinaryTest.Boschloo(BinarySample.Create(10, 12, 4, 13)).PValue.Value, Is.EqualTo(0.00984924).Within(5e-9));
+        Assert.That(BinaryTest.Boschloo(BinarySample.Create(30, 40, 18, 40)).PValue.Value, Is.EqualTo(0.00650395).Within(5e-9));
+        Assert.That(BinaryTest.Boschloo(BinarySample.Create(70, 100, 50, 100)).PValue.Value, Is.EqualTo(0.00401942).Within(5e-9));
     }
 
     [Test]
     public void BergerBoos_AddsGammaAndNeverExceedsOne()
     {
         var table = BinarySample.Create(10, 12, 4, 13);
-        var full = Barnard.Test(table).PValue.Value;
-        var restricted = Barnard.Test(table, true, UnconditionalOptions.Default with { BergerBoosGamma = 0.001 }).PValue.Value;
+        var full = BinaryTest.Barnard(table).PValue.Value;
+        var restricted = BinaryTest.Barnard(table, BarnardOptions.Default with { BergerBoosGamma = 0.001 }).PValue.Value;
         Assert.That(restricted, Is.LessThanOrEqualTo(full + 0.001 + 1e-12));
         Assert.That(restricted, Is.GreaterThanOrEqualTo(0.001));
     }
@@ -78,10 +78,10 @@ public class UnconditionalTests
     public void BadOptions_ThrowNamingOptions()
     {
         var table = BinarySample.Create(1, 3, 2, 3);
-        Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => Barnard.Test(table, true, UnconditionalOptions.Default with { GridPoints = 5 }))!.ParamName, Is.EqualTo("options"));
-        Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => Boschloo.Test(table, UnconditionalOptions.Default with { BergerBoosGamma = 0.7 }))!.ParamName, Is.EqualTo("options"));
+        Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => BinaryTest.Barnard(table, BarnardOptions.Default with { GridPoints = 5 }))!.ParamName, Is.EqualTo("options"));
+        Assert.That(Assert.Throws<ArgumentOutOfRangeException>(() => BinaryTest.Boschloo(table, (BarnardOptions.Default with { BergerBoosGamma = 0.7 }).AsBoschloo()))!.ParamName, Is.EqualTo("options"));
         Assert.That(
-            Assert.Throws<ArgumentOutOfRangeException>(() => Barnard.Test(table, true, UnconditionalOptions.Default with { Search = (NuisanceSearch)7 }))!.ParamName,
+            Assert.Throws<ArgumentOutOfRangeException>(() => BinaryTest.Barnard(table, BarnardOptions.Default with { Search = (NuisanceSearch)7 }))!.ParamName,
             Is.EqualTo("options.Search"));
     }
 }

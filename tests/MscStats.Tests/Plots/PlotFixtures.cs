@@ -5,6 +5,7 @@ using MscStats.Data;
 using MscStats.Effects;
 using MscStats.Plots;
 using MscStats.Resampling;
+using MscStats.Results;
 using MscStats.Seeds;
 
 namespace MscStats.Tests.Plots;
@@ -68,7 +69,7 @@ internal static class PlotFixtures
     {
         var result = MscStats.Resampling.Bootstrap.MeanDifference(Oxygenation(), Bootstrap with { KeepDistribution = true });
         return Plot.Distribution(
-            result.Distribution.AsImmutableArray().AsSpan(), result.Estimate, result.Interval("BCa")!.Interval,
+            result.Distribution.AsImmutableArray().AsSpan(), result.Estimate, result.Interval(BootstrapIntervals.BCa)!.Interval,
             new PlotOptions { Title = "Bootstrap distribution of the mean difference", XLabel = "mean difference [mmHg]" });
     }
 }

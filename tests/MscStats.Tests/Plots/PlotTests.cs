@@ -85,16 +85,21 @@ public class PlotTests
         var interval = panel.Marks.OfType<IntervalMark>().Single();
         Assert.That(interval.Estimate, Is.EqualTo(sample.Treated.Average()).Within(1e-9));
         var result = Bootstrap.MeanDifference(sample, PlotFixtures.Bootstrap with { KeepDistribution = true });
-        var bca = result.Interval("BCa")!.Interval;
+        var bca = result.Interval(BootstrapIntervals.BCa)!.Interval;
         Assert.That(interval.Lower - sample.Control.Average(), Is.EqualTo(bca.Lower).Within(1e-9));
         Assert.That(interval.Upper - sample.Control.Average(), Is.EqualTo(bca.Upper).Within(1e-9));
     }
 
     [Test]
-    public void GardnerAltman_IntervalNotComputed_FallsBackAndSaysWhich()
+    public void GardnerAltman_IntervalNotComputed_ThrowsNamingTheKind()
     {
-        var figure = Plot.GardnerAltman(PlotFixtures.Oxygenation(), PlotFixtures.Bootstrap with { Intervals = BootstrapIntervals.Percentile });
-        Assert.That(OneLine(figure.Caption), Does.Contain("percentile bootstrap interval"));
+        // No silent substitute: a BCa figure from a bootstrap without BCa is an error that names the kind.
+        var e = Assert.Throws<ArgumentException>(() => Plot.GardnerAltman(PlotFixtures.Oxygenation(), PlotFixtures.Bootstrap with { Intervals = BootstrapIntervals.Percentile }))!;
+        Assert.That(e.ParamName, Is.EqualTo("bootstrap"));
+        Assert.That(e.Message, Does.Contain("BCa"));
+        var percentile = Plot.GardnerAltman(
+            PlotFixtures.Oxygenation(), PlotFixtures.Bootstrap with { Intervals = BootstrapIntervals.Percentile }, new PlotOptions { Interval = BootstrapIntervals.Percentile });
+        Assert.That(OneLine(percentile.Caption), Does.Contain("percentile bootstrap interval"));
     }
 
     [Test]
@@ -204,7 +209,7 @@ public class PlotTests
             Assert.That(bars.Sum(b => b.Y1), Is.EqualTo(result.Distribution.Count));
             Assert.That(SvgQuery.Marks(svg, "bars").Single().Elements(SvgQuery.Ns + "rect").Count(), Is.EqualTo(bars.Count));
             Assert.That(panel.Marks.OfType<ReferenceLineMark>().Single().Value, Is.EqualTo(result.Estimate));
-            Assert.That(panel.Marks.OfType<IntervalMark>().Single().Lower, Is.EqualTo(result.Interval("BCa")!.Interval.Lower));
+            Assert.That(panel.Marks.OfType<IntervalMark>().Single().Lower, Is.EqualTo(result.Interval(BootstrapIntervals.BCa)!.Interval.Lower));
             Assert.That(panel.XAxis.Label, Is.EqualTo("mean difference [mmHg]"));
         });
     }
@@ -251,7 +256,7 @@ public class PlotTests
         yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, null!)), "bootstrap").SetArgDisplayNames("GardnerAltman null bootstrap");
         yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, boot, new PlotOptions { Width = -1 })), "options.Width").SetArgDisplayNames("negative width");
         yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, boot, new PlotOptions { Height = 60 })), "options.Height").SetArgDisplayNames("height too small");
-        yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, boot, new PlotOptions { Interval = " " })), "options.Interval").SetArgDisplayNames("blank interval");
+        yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, boot, new PlotOptions { Interval = BootstrapIntervals.Standard })), "options.Interval").SetArgDisplayNames("several interval kinds");
         yield return new TestCaseData(new TestDelegate(() => Plot.Cumming(Array.Empty<ContinuousSample>(), boot)), "comparisons").SetArgDisplayNames("Cumming empty");
         yield return new TestCaseData(new TestDelegate(() => Plot.Cumming(new[] { sample, null! }, boot)), "comparisons").SetArgDisplayNames("Cumming null element");
         yield return new TestCaseData(

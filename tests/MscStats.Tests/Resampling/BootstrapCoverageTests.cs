@@ -4,6 +4,7 @@ using System.Linq;
 using MscStats.Data;
 using MscStats.Internal;
 using MscStats.Resampling;
+using MscStats.Results;
 using NUnit.Framework;
 
 namespace MscStats.Tests.Resampling;
@@ -26,7 +27,7 @@ public class BootstrapCoverageTests
         // Normal: N(1, 1) vs N(0, 1), true difference 1. Lognormal: exp(N(0, 1)) vs exp(N(0, 1)) + 0, true difference 0.
         double Draw() => shape == "normal" ? rng.NextStandardNormal() : Math.Exp(rng.NextStandardNormal());
         double truth = shape == "normal" ? 1.0 : 0.0;
-        string[] methods = ["percentile", "basic", "normal", "studentized", "BCa"];
+        BootstrapIntervals[] methods = [BootstrapIntervals.Percentile, BootstrapIntervals.Basic, BootstrapIntervals.Normal, BootstrapIntervals.Studentized, BootstrapIntervals.BCa];
         var covered = new int[methods.Length];
         for (int t = 0; t < trials; t++)
         {
@@ -45,7 +46,7 @@ public class BootstrapCoverageTests
         {
             double coverage = covered[m] / (double)trials;
             TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{shape} 12v13 {methods[m]}: coverage {coverage:F3}"));
-            Assert.That(coverage, Is.InRange(0.85, 0.99), methods[m]);
+            Assert.That(coverage, Is.InRange(0.85, 0.99), methods[m].ToString());
         }
     }
 }

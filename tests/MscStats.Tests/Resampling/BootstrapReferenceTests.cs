@@ -90,16 +90,16 @@ public class BootstrapReferenceTests
     {
         string key = c + "|" + statistic;
         var result = Run(c, statistic, new BootstrapOptions(987654321) { Resamples = Resamples, Intervals = BootstrapIntervals.Standard });
-        var percentile = result.Interval("percentile")!;
+        var percentile = result.Interval(BootstrapIntervals.Percentile)!;
         Agree(percentile.Interval.Lower, percentile.LowerError, key, "scipy_percentile_lo");
         Agree(percentile.Interval.Upper, percentile.UpperError, key, "scipy_percentile_hi");
-        var basic = result.Interval("basic")!;
+        var basic = result.Interval(BootstrapIntervals.Basic)!;
         Agree(basic.Interval.Lower, basic.LowerError, key, "scipy_basic_lo");
         Agree(basic.Interval.Upper, basic.UpperError, key, "scipy_basic_hi");
         Agree(result.StandardError, result.StandardErrorError, key, "scipy_se");
         if (!double.IsNaN(Ref[key, "scipy_bca_lo"]))
         {
-            var bca = result.Interval("BCa")!;
+            var bca = result.Interval(BootstrapIntervals.BCa)!;
             Agree(bca.Interval.Lower, bca.LowerError, key, "scipy_bca_lo");
             Agree(bca.Interval.Upper, bca.UpperError, key, "scipy_bca_hi");
         }
@@ -117,7 +117,7 @@ public class BootstrapReferenceTests
             BiasCorrectionTies = BiasCorrectionTies.StrictlyBelow,
         };
         var result = Run(c, statistic, options);
-        foreach (var (method, prefix) in new[] { ("percentile", "boot_perc"), ("basic", "boot_basic"), ("normal", "boot_norm") })
+        foreach (var (method, prefix) in new[] { (BootstrapIntervals.Percentile, "boot_perc"), (BootstrapIntervals.Basic, "boot_basic"), (BootstrapIntervals.Normal, "boot_norm") })
         {
             var interval = result.Interval(method)!;
             Agree(interval.Interval.Lower, interval.LowerError, key, prefix + "_lo");
@@ -129,10 +129,10 @@ public class BootstrapReferenceTests
         if (statistic == "mean_diff")
         {
             // Linear statistic: boot.ci's regression influence values equal the jackknife's, so BCa agrees too.
-            var bca = result.Interval("BCa")!;
+            var bca = result.Interval(BootstrapIntervals.BCa)!;
             Agree(bca.Interval.Lower, bca.LowerError, key, "boot_bca_lo");
             Agree(bca.Interval.Upper, bca.UpperError, key, "boot_bca_hi");
-            var stud = result.Interval("studentized")!;
+            var stud = result.Interval(BootstrapIntervals.Studentized)!;
             Agree(stud.Interval.Lower, stud.LowerError, key, "boot_stud_lo");
             Agree(stud.Interval.Upper, stud.UpperError, key, "boot_stud_hi");
         }

@@ -273,10 +273,10 @@ public class BootstrapTests
             return s[k] + (h - k) * (s[k + 1] - s[k]);
         }
 
-        var percentile = result.Interval("percentile")!.Interval;
+        var percentile = result.Interval(BootstrapIntervals.Percentile)!.Interval;
         Assert.That(percentile.Lower, Is.EqualTo(Type7(sorted, 0.025)).Within(1e-12));
         Assert.That(percentile.Upper, Is.EqualTo(Type7(sorted, 0.975)).Within(1e-12));
-        var basic = result.Interval("basic")!.Interval;
+        var basic = result.Interval(BootstrapIntervals.Basic)!.Interval;
         Assert.That(basic.Lower, Is.EqualTo(2 * result.Estimate - percentile.Upper).Within(1e-12));
     }
 
@@ -288,7 +288,7 @@ public class BootstrapTests
         double sd = Math.Sqrt(result.Distribution.Sum(v => (v - mean) * (v - mean)) / 4999);
         Assert.That(result.Bias, Is.EqualTo(mean - result.Estimate).Within(1e-12));
         Assert.That(result.StandardError, Is.EqualTo(sd).Within(1e-12));
-        var normal = result.Interval("normal")!.Interval;
+        var normal = result.Interval(BootstrapIntervals.Normal)!.Interval;
         Assert.That(normal.Lower, Is.EqualTo(result.Estimate - result.Bias - 1.959963984540054 * sd).Within(1e-9));
     }
 

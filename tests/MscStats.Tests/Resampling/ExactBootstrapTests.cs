@@ -5,6 +5,7 @@ using MscStats.Data;
 using MscStats.Internal;
 using MscStats.Resampling;
 using MscStats.Tests.Infrastructure;
+using MscStats.Results;
 using NUnit.Framework;
 
 namespace MscStats.Tests.Resampling;
@@ -31,8 +32,8 @@ public class ExactBootstrapTests
             Assert.That(result.DistinctResamples, Is.EqualTo(Ref[c, "resamples"]));
             Ref.AssertNear(result.StandardError, c, "se", 1e-12);
             Assert.That(result.Bias, Is.EqualTo(0).Within(1e-12 * result.StandardError));
-            Ref.AssertNear(result.Interval("percentile")!.Interval.Lower, c, "q0.025", 1e-12, 1e-15);
-            Ref.AssertNear(result.Interval("percentile")!.Interval.Upper, c, "q0.975", 1e-12, 1e-15);
+            Ref.AssertNear(result.Interval(BootstrapIntervals.Percentile)!.Interval.Lower, c, "q0.025", 1e-12, 1e-15);
+            Ref.AssertNear(result.Interval(BootstrapIntervals.Percentile)!.Interval.Upper, c, "q0.975", 1e-12, 1e-15);
             Assert.That(result.Resampling, Is.Null);
             Assert.That(result.Intervals.All(i => i.LowerError == 0 && i.UpperError == 0), Is.True);
         });
@@ -82,7 +83,7 @@ public class ExactBootstrapTests
         // 12v13 pilot: with B = 1,000,000 the Monte Carlo percentile limits must lie within 5 of their own Monte Carlo
         // errors of the exact limits (a normal-theory margin; the exact distribution's atoms are far finer than that).
         var sample = Sample("pilot-ox-fu");
-        var exact = Bootstrap.ExactMeanDifference(sample).Interval("percentile")!.Interval;
+        var exact = Bootstrap.ExactMeanDifference(sample).Interval(BootstrapIntervals.Percentile)!.Interval;
         var mc = Bootstrap.MeanDifference(sample, new BootstrapOptions(11) { Resamples = 1_000_000, Intervals = BootstrapIntervals.Percentile }).Intervals[0];
         Assert.That(mc.Interval.Lower, Is.EqualTo(exact.Lower).Within(5 * mc.LowerError));
         Assert.That(mc.Interval.Upper, Is.EqualTo(exact.Upper).Within(5 * mc.UpperError));

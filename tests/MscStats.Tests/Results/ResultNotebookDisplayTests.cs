@@ -25,7 +25,7 @@ public class ResultNotebookDisplayTests
 
     private static object[] Values() =>
     [
-        EffectSize.HedgesG(Sample),
+        ContinuousEffect.HedgesG(Sample),
         PermutationTest.TwoSample(Sample),
         PermutationTest.TwoSample(Sample, PermutationOptions.Default with { Algorithm = PermutationAlgorithm.MonteCarlo, Seed = 3, Permutations = 1000 }),
         Bootstrap.MeanDifference(Sample, new BootstrapOptions(5) { Resamples = 1000 }),

@@ -46,8 +46,8 @@ public sealed record RankTestOptions
     /// <summary>The alternative; "greater" means the treated arm (or the differences) tend to be larger. Default two-sided.</summary>
     public Alternative Alternative { get; init; } = Alternative.TwoSided;
 
-    /// <summary>The two-sided rule; default <see cref="PermutationTwoSided.AbsoluteDeviation"/> (coin).</summary>
-    public PermutationTwoSided TwoSided { get; init; } = PermutationTwoSided.AbsoluteDeviation;
+    /// <summary>The two-sided rule; default <see cref="TwoSidedRule.AbsoluteDeviation"/> (coin).</summary>
+    public TwoSidedRule TwoSided { get; init; } = TwoSidedRule.AbsoluteDeviation;
 
     /// <summary>Exact or normal approximation; default <see cref="RankMethod.Auto"/>.</summary>
     public RankMethod Method { get; init; } = RankMethod.Auto;
@@ -70,14 +70,14 @@ public sealed record RankTestOptions
 /// exact integer arithmetic. The distributions are conditional on the observed ties, as R coin's
 /// <c>distribution = "exact"</c> and exactRankTests; scipy's exact modes ignore ties. Thread safe.
 /// </remarks>
-public static class RankTests
+public static class RankTest
 {
     /// <summary>The exact Wilcoxon–Mann–Whitney test with mid-ranks for ties.</summary>
     /// <param name="sample">The two arms.</param>
     /// <param name="options">Alternative, two-sided rule, method and the level of the Hodges–Lehmann interval.</param>
     /// <returns>
     /// The test: W is the treated arm's mid-rank sum; the companion estimate is the Hodges–Lehmann shift with Bauer's
-    /// exact interval (see <see cref="HodgesLehmann"/>). The <c>algorithm</c> convention says whether the p-value is exact.
+    /// exact interval (see <c>ContinuousEffect.HodgesLehmann</c>). The <c>algorithm</c> convention says whether the p-value is exact.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">
@@ -127,106 +127,31 @@ public static class RankTests
         var sizes = new SampleSizes(n1, n2);
         var conventions = EquatableArray.Create(
             new Convention(ConventionNames.Ties, "mid-ranks (distribution conditional on the ties)"),
-            new Convention(ConventionNames.TwoSided, options.TwoSided == PermutationTwoSided.AbsoluteDeviation ? "|W - E(W)| (coin)" : "doubled smaller tail (scipy, wilcox.test)"),
+            new Convention(ConventionNames.TwoSided, options.TwoSided == TwoSidedRule.AbsoluteDeviation ? "|W - E(W)| (coin)" : "doubled smaller tail (scipy, wilcox.test)"),
             new Convention(ConventionNames.Algorithm, exact ? "exact (shift algorithm)" : "normal approximation, no continuity correction"));
-        var estimate = options.Level is ConfidenceLevel level ? HodgesLehmann(sample, level) : EffectSizeHodgesLehmann(sample);
+        var estimate = HodgesLehmannShift.Estimate(sample, options.Level);
         return new TestResult(
             "Wilcoxon-Mann-Whitney test", "W", observed / 2.0, Probability.FromValue(Math.Min(1, p)), options.Alternative, sizes, null,
             estimate, conventions, diagnostics: diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()));
     }
 
     /// <summary>
-    /// The Hodges–Lehmann shift (the median of the n₁n₂ differences treated − control) with Bauer's (1972, JASA 67(339),
-    /// doi:10.1080/01621459.1972.10481279) exact interval from inverting the Wilcoxon–Mann–Whitney test.
+    /// The Brunner–Munzel test of H₀: p = ½, where p = P(X &gt; Y) + ½P(X = Y) for X treated and Y control: a rank test
+    /// that, unlike the Wilcoxon–Mann–Whitney test, allows unequal variances and shapes (Brunner and Munzel 2000, Biom.
+    /// J. 42(1); Neubert and Brunner 2007, CSDA 51(10), doi:10.1016/j.csda.2006.05.024).
     /// </summary>
-    /// <param name="sample">The two arms.</param>
-    /// <param name="level">The nominal level; default 95%.</param>
+    /// <param name="sample">The two arms; n ≥ 2 in each.</param>
+    /// <param name="options">Alternative, reference distribution and level; default two-sided, t, 95%.</param>
     /// <returns>
-    /// The estimate with the interval [D₍ₖ₎, D₍ₙ₁ₙ₂₊₁₋ₖ₎] of the sorted differences, k the largest integer with
-    /// P(U ≤ k − 1) ≤ α/2 under the exact untied null distribution of the Mann–Whitney U (counted in 128-bit integers up
-    /// to n₁ + n₂ = <see cref="MaxExactHodgesLehmann"/>; beyond, k and the achieved confidence come from the normal
-    /// approximation of U with continuity correction, and the interval's method says so). The achieved confidence
-    /// 1 − 2P(U ≤ k − 1) ≥ the nominal level is in the interval's method and the <c>achieved-confidence</c> convention.
-    /// With ties the untied distribution is still used, as R coin's <c>wilcox_test(conf.int = TRUE)</c>; R's
-    /// <c>wilcox.test</c> then falls back to a normal approximation and exactRankTests' <c>wilcox.exact</c> inverts the
-    /// tied rank test instead, which can be wider. When no k ≥ 1 exists (P(U = 0) &gt; α/2, e.g. 3 vs 3 at 95%) the limits
-    /// are infinite and a warning says so; R's <c>wilcox.test</c> then returns the range at a lower level.
+    /// The test: W = (p̂ − ½)/SE(p̂) with mid-ranks, positive when the treated arm tends to be larger (scipy's
+    /// <c>brunnermunzel(treated, control)</c> reports −W; its "greater" means the same as here), two-sided p = 2·P(T &gt; |W|);
+    /// the companion estimate is p̂ with the Brunner–Munzel interval.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
-    public static EstimateResult HodgesLehmann(ContinuousSample sample, ConfidenceLevel? level = null)
-    {
-        Guard.NotNull(sample);
-        var l = level ?? ConfidenceLevel.L95;
-        int n1 = sample.Treated.Length, n2 = sample.Control.Length;
-        var differences = new double[n1 * n2];
-        int m = 0;
-        foreach (double x in sample.Treated)
-        {
-            foreach (double y in sample.Control)
-            {
-                differences[m++] = x - y;
-            }
-        }
-
-        Array.Sort(differences);
-        double estimate = m % 2 == 1 ? differences[m / 2] : (differences[m / 2 - 1] + differences[m / 2]) / 2;
-
-        // k from the exact null distribution of U (integer counts) up to MaxExactHodgesLehmann units, else from its
-        // normal approximation with continuity correction (as R's wilcox.test for large samples).
-        double alphaHalf = (1 - l.Value) / 2;
-        int k;
-        double achieved;
-        bool exact = n1 + n2 <= MaxExactHodgesLehmann;
-        if (exact)
-        {
-            var cumulative = MannWhitneyCumulative(n1, n2);
-            Int128 total = cumulative[^1];
-            k = 0;
-            // P(U ≤ k) ≤ α/2, decided on the integer counts with α/2 as a double: count ≤ α/2·total.
-            while (k < m && (double)cumulative[k] <= alphaHalf * (double)total * (1 + 1e-12))
-            {
-                k++;
-            }
-
-            // Now P(U ≤ k − 1) ≤ α/2 < P(U ≤ k): k is the largest admissible order statistic.
-            achieved = k == 0 ? 1 : 1 - 2 * (double)cumulative[k - 1] / (double)total;
-        }
-        else
-        {
-            double mu = n1 * (double)n2 / 2, sigma = Math.Sqrt(n1 * (double)n2 * (n1 + n2 + 1) / 12);
-            double z = Normal.InvCDF(0, 1, alphaHalf);
-            k = Math.Clamp((int)Math.Floor(mu - 0.5 + z * sigma) + 1, 0, m / 2);
-            achieved = k == 0 ? 1 : 1 - 2 * Normal.CDF(0, 1, (k - 1 + 0.5 - mu) / sigma);
-        }
-
-        var diagnostics = new List<Diagnostic>();
-        if (sample.Missing.ToDiagnostic(sample.Arms) is { } missing)
-        {
-            diagnostics.Add(missing);
-        }
-
-        if (k == 0)
-        {
-            diagnostics.Add(Diagnostic.Warning(
-                DiagnosticCodes.IntervalUndefined,
-                Text($"No {l} interval exists for {n1} vs {n2}: even the range of the differences falls short of it; limits are infinite.")));
-        }
-
-        var interval = new ConfidenceInterval(
-            k == 0 ? double.NegativeInfinity : differences[k - 1],
-            k == 0 ? double.PositiveInfinity : differences[m - k],
-            l,
-            exact ? Text($"Bauer exact (achieved {achieved:0.0000})") : Text($"Bauer, normal approximation of U (achieved {achieved:0.0000})"));
-        return new EstimateResult(
-            "Hodges-Lehmann shift", estimate, interval, new SampleSizes(n1, n2),
-            EquatableArray.Create(
-                new Convention(ConventionNames.Estimator, "median of all pairwise differences"),
-                new Convention(ConventionNames.IntervalMethod, exact
-                    ? "order statistics of the differences, k from the exact untied Mann-Whitney distribution"
-                    : "order statistics of the differences, k from the normal approximation of the untied Mann-Whitney distribution (continuity corrected)"),
-                new Convention(ConventionNames.AchievedConfidence, achieved.ToString("R", CultureInfo.InvariantCulture))),
-            diagnostics: diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()));
-    }
+    /// <exception cref="AssumptionException">
+    /// An arm has fewer than 2 values, or the variance estimate is 0 (e.g. completely separated arms).
+    /// </exception>
+    public static TestResult BrunnerMunzel(ContinuousSample sample, BrunnerMunzelOptions? options = null) => BrunnerMunzelTest.Run(sample, options);
 
     /// <summary>The exact Wilcoxon signed-rank test of the differences follow-up − baseline, with mid-ranks for tied |d|.</summary>
     /// <param name="arm">The pairs.</param>
@@ -307,7 +232,7 @@ public static class RankTests
         var conventions = EquatableArray.Create(
             new Convention(ConventionNames.Ties, "mid-ranks of |d| (distribution conditional on the ties)"),
             new Convention(ConventionNames.Zeros, options.Zeros == ZeroMethod.Wilcoxon ? "Wilcoxon (dropped)" : "Pratt (ranked, score 0)"),
-            new Convention(ConventionNames.TwoSided, options.TwoSided == PermutationTwoSided.AbsoluteDeviation ? "|V - E(V)| (coin)" : "doubled smaller tail (scipy, wilcox.test)"),
+            new Convention(ConventionNames.TwoSided, options.TwoSided == TwoSidedRule.AbsoluteDeviation ? "|V - E(V)| (coin)" : "doubled smaller tail (scipy, wilcox.test)"),
             new Convention(ConventionNames.Algorithm, exact ? "exact (shift algorithm)" : "normal approximation, no continuity correction"));
         return new TestResult(
             "Wilcoxon signed-rank test", "V", positive / 2.0, Probability.FromValue(Math.Min(1, p)), options.Alternative, new SampleSizes(arm.Count, null), null,
@@ -316,8 +241,10 @@ public static class RankTests
 
     /// <summary>The exact sign test of the differences follow-up − baseline: the number of positive among the nonzero differences against Binomial(n, ½).</summary>
     /// <param name="arm">The pairs.</param>
-    /// <param name="alternative">The alternative; "greater" means positive differences are more likely. Default two-sided.</param>
-    /// <param name="level">The level of the Clopper–Pearson interval for P(d &gt; 0 | d ≠ 0); default 95%.</param>
+    /// <param name="options">
+    /// The alternative ("greater" means positive differences are more likely) and the level of the Clopper–Pearson
+    /// interval for P(d &gt; 0 | d ≠ 0); default two-sided, 95%.
+    /// </param>
     /// <returns>
     /// The test as R's <c>binom.test(n₊, n₊ + n₋)</c>: the two-sided p-value is twice the smaller tail, capped at 1 (the
     /// minimum-likelihood rule coincides at ½); the companion estimate is the proportion of positive differences with
@@ -325,11 +252,12 @@ public static class RankTests
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="arm"/> is null.</exception>
     /// <exception cref="AssumptionException">Every difference is zero.</exception>
-    public static TestResult Sign(PairedArm arm, Alternative alternative = Alternative.TwoSided, ConfidenceLevel? level = null)
+    public static TestResult Sign(PairedArm arm, TestOptions? options = null)
     {
         Guard.NotNull(arm);
-        Guard.Defined(alternative);
-        var l = level ?? ConfidenceLevel.L95;
+        options ??= TestOptions.Default;
+        var alternative = Guard.Defined(options.Alternative, "options.Alternative");
+        var l = Guard.Level(options.Level, "options.Level");
         int positive = 0, negative = 0;
         foreach (double v in arm.Differences)
         {
@@ -366,41 +294,7 @@ public static class RankTests
     }
 
     /// <summary>The largest n₁ + n₂ for which the Hodges–Lehmann interval's k comes from the exact distribution of U (its counts fit in 128 bits).</summary>
-    public const int MaxExactHodgesLehmann = 120;
-
-    /// <summary>
-    /// The cumulative counts c[u] = #{rankings with U ≤ u}, u = 0..n₁n₂, of the untied Mann–Whitney U, exactly: the
-    /// partial sums of the coefficients of the Gaussian binomial [n₁ + n₂ choose n₁]_q = Π_{i=1..n₁} (1 − q^{n₂+i})/(1 − q^i),
-    /// in 128-bit integers (floating point loses the tails to cancellation). Each step multiplies first, so that no
-    /// intermediate exceeds twice a coefficient of [n₂ + i − 1 choose i − 1]_q; checked arithmetic guards the rest.
-    /// </summary>
-    internal static Int128[] MannWhitneyCumulative(int n1, int n2)
-    {
-        int length = n1 * n2 + 1;
-        var c = new Int128[length];
-        c[0] = 1;
-        for (int i = 1; i <= n1; i++)
-        {
-            // Multiply by (1 − q^{n2 + i}) (descending), then divide by (1 − q^i) (ascending; exact, and the running
-            // values are the new coefficients).
-            for (int u = length - 1; u >= n2 + i; u--)
-            {
-                c[u] = checked(c[u] - c[u - n2 - i]);
-            }
-
-            for (int u = i; u < length; u++)
-            {
-                c[u] = checked(c[u] + c[u - i]);
-            }
-        }
-
-        for (int u = 1; u < length; u++)
-        {
-            c[u] = checked(c[u] + c[u - 1]);
-        }
-
-        return c;
-    }
+    public const int MaxExactHodgesLehmann = HodgesLehmannShift.MaxExact;
 
     /// <summary>Twice the mid-ranks: integers.</summary>
     private static long[] DoubledMidRanks<T>(T[] values)
@@ -468,13 +362,11 @@ public static class RankTests
     {
         options ??= RankTestOptions.Default;
         Guard.Defined(options.Alternative, "options.Alternative");
-        Guard.Defined(options.TwoSided, "options.TwoSided");
+        Guard.OneOf(options.TwoSided, "options.TwoSided", TwoSidedRule.AbsoluteDeviation, TwoSidedRule.Central);
         Guard.Defined(options.Method, "options.Method");
         Guard.Defined(options.Zeros, "options.Zeros");
         return options;
     }
-
-    private static EstimateResult EffectSizeHodgesLehmann(ContinuousSample sample) => Effects.EffectSize.HodgesLehmann(sample);
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

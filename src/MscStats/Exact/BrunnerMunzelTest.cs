@@ -1,11 +1,10 @@
 using System;
 using MathNet.Numerics.Distributions;
 using MscStats.Data;
-using MscStats.Effects;
 using MscStats.Internal;
 using MscStats.Results;
 
-namespace MscStats.Inference;
+namespace MscStats.Exact;
 
 /// <summary>The reference distribution of the Brunner–Munzel statistic.</summary>
 public enum BrunnerMunzelDistribution
@@ -15,6 +14,23 @@ public enum BrunnerMunzelDistribution
 
     /// <summary>The standard normal, for large arms; scipy <c>distribution='normal'</c>.</summary>
     Normal,
+}
+
+/// <summary>Options of <see cref="RankTest.BrunnerMunzel"/>. Change with <c>with</c>.</summary>
+/// <remarks>Immutable and thread safe.</remarks>
+public sealed record BrunnerMunzelOptions
+{
+    /// <summary>The defaults: two-sided, t reference distribution, 95%.</summary>
+    public static BrunnerMunzelOptions Default { get; } = new();
+
+    /// <summary>The alternative; "greater" means the treated arm tends to be larger. Default two-sided.</summary>
+    public Alternative Alternative { get; init; } = Alternative.TwoSided;
+
+    /// <summary>The reference distribution of the statistic. Default t.</summary>
+    public BrunnerMunzelDistribution Distribution { get; init; } = BrunnerMunzelDistribution.T;
+
+    /// <summary>The level of the companion interval for p. Default 95%.</summary>
+    public ConfidenceLevel Level { get; init; } = ConfidenceLevel.L95;
 }
 
 /// <summary>
@@ -28,29 +44,24 @@ public enum BrunnerMunzelDistribution
 /// "greater" means the same as here (treated stochastically larger). Two-sided p-values are 2·P(T &gt; |W|)
 /// from the upper tail. The companion estimate is p̂ with the Brunner–Munzel interval. Thread safe.
 /// </remarks>
-public static class BrunnerMunzel
+internal static class BrunnerMunzelTest
 {
     /// <summary>Runs the test.</summary>
     /// <param name="sample">The two arms; n ≥ 2 in each.</param>
-    /// <param name="alternative">The alternative; default two-sided.</param>
-    /// <param name="distribution">The reference distribution; default t.</param>
-    /// <param name="level">The level of the companion interval; default 95%.</param>
+    /// <param name="options">Alternative, reference distribution and level; default two-sided, t, 95%.</param>
     /// <returns>The test result with p̂ and its interval.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="Exceptions.AssumptionException">
     /// An arm has fewer than 2 values, or the variance estimate is 0 (e.g. completely separated arms), where the
     /// statistic is undefined.
     /// </exception>
-    public static TestResult Test(
-        ContinuousSample sample,
-        Alternative alternative = Alternative.TwoSided,
-        BrunnerMunzelDistribution distribution = BrunnerMunzelDistribution.T,
-        ConfidenceLevel? level = null)
+    public static TestResult Run(ContinuousSample sample, BrunnerMunzelOptions? options)
     {
         Guard.NotNull(sample);
-        Guard.Defined(alternative);
-        Guard.Defined(distribution);
-        var l = EffectSize.CheckLevel(level ?? ConfidenceLevel.L95);
+        options ??= BrunnerMunzelOptions.Default;
+        var alternative = Guard.Defined(options.Alternative, "options.Alternative");
+        var distribution = Guard.Defined(options.Distribution, "options.Distribution");
+        var l = Guard.Level(options.Level, "options.Level");
         ArmGuard.BothArmsAtLeast(sample, 2, nameof(sample), "the Brunner-Munzel test");
         var dom = Dominance.Compute(sample.Treated.AsSpan(), sample.Control.AsSpan());
         dom.RequireSpread("Brunner-Munzel variance", nameof(sample));

@@ -12,9 +12,9 @@ using MscStats.Results;
 namespace MscStats.Effects;
 
 /// <summary>
-/// Effect sizes of a continuous outcome with their confidence intervals: for two independent arms
-/// (treated − control) from patient data or from published summaries (n, mean, SD), and for paired
-/// measurements (follow-up − baseline).
+/// Effect sizes of a continuous outcome in two independent arms (treated − control) with their confidence
+/// intervals, from patient data or from published summaries (n, mean, SD). Paired measurements (follow-up −
+/// baseline) have their own family, <see cref="PairedEffect"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -28,7 +28,7 @@ namespace MscStats.Effects;
 /// throw with reason <see cref="AssumptionReason.ZeroVariance"/>. Thread safe.
 /// </para>
 /// </remarks>
-public static class EffectSize
+public static class ContinuousEffect
 {
     /// <summary>
     /// The difference in means, treated − control, with a Welch (default) or Student t interval.
@@ -132,32 +132,25 @@ public static class EffectSize
     }
 
     /// <summary>
-    /// The Hodges–Lehmann shift (Hodges and Lehmann 1963, Ann. Math. Stat. 34(2), doi:10.1214/aoms/1177704172): the
-    /// median of all n1·n2 differences treated − control. With ties this is still the median of the differences;
-    /// R's <c>wilcox.test(conf.int = TRUE)</c> reports a different, root-finding estimate when ties force its normal
-    /// approximation. The exact interval by test inversion comes with the exact rank tests.
+    /// The Hodges–Lehmann shift (Hodges and Lehmann 1963, Ann. Math. Stat. 34(2), doi:10.1214/aoms/1177704172), the
+    /// median of all n₁n₂ differences treated − control, with Bauer's (1972, JASA 67(339),
+    /// doi:10.1080/01621459.1972.10481279) exact interval from inverting the Wilcoxon–Mann–Whitney test.
     /// </summary>
     /// <param name="sample">The two arms.</param>
-    /// <returns>The estimate.</returns>
+    /// <param name="options">The level of the interval; default 95%.</param>
+    /// <returns>
+    /// The estimate with the interval [D₍ₖ₎, D₍ₙ₁ₙ₂₊₁₋ₖ₎] of the sorted differences, k the largest integer with
+    /// P(U ≤ k − 1) ≤ α/2 under the exact untied null distribution of the Mann–Whitney U (counted in 128-bit integers up
+    /// to n₁ + n₂ = 120; beyond, k and the achieved confidence come from the normal approximation of U with continuity
+    /// correction, and the interval's method says so). The interval carries k as <see cref="ConfidenceInterval.OrderIndex"/>
+    /// and the achieved confidence 1 − 2P(U ≤ k − 1) as <see cref="ConfidenceInterval.AchievedLevel"/>. With ties the
+    /// untied distribution is still used, as R coin's <c>wilcox_test(conf.int = TRUE)</c>; R's <c>wilcox.test</c> then
+    /// falls back to a normal approximation and reports a root-finding estimate. When no k ≥ 1 exists (P(U = 0) &gt; α/2,
+    /// e.g. 3 vs 3 at 95%) the limits are infinite and a warning says so.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
-    public static EstimateResult HodgesLehmann(ContinuousSample sample)
-    {
-        Guard.NotNull(sample);
-        var differences = new double[sample.Treated.Length * sample.Control.Length];
-        int k = 0;
-        foreach (double x in sample.Treated)
-        {
-            foreach (double y in sample.Control)
-            {
-                differences[k++] = x - y;
-            }
-        }
-
-        return new EstimateResult(
-            "Hodges-Lehmann shift", Internal.Moments.Median(differences), null, Sizes(sample),
-            EquatableArray.Create(new Convention(ConventionNames.Estimator, "median of all pairwise differences")),
-            diagnostics: Diagnostics(sample.Missing.ToDiagnostic(sample.Arms)));
-    }
+    public static EstimateResult HodgesLehmann(ContinuousSample sample, IntervalOptions? options = null)
+        => HodgesLehmannShift.Estimate(sample, Guard.Level((options ?? IntervalOptions.Default).Level, "options.Level"));
 
     /// <summary>
     /// Cliff's δ = P(X &gt; Y) − P(X &lt; Y) for X treated and Y control (Cliff 1993), in [−1, 1], with Cliff's
@@ -185,84 +178,6 @@ public static class EffectSize
     public static EstimateResult ProbabilityOfSuperiority(ContinuousSample sample, DominanceOptions? options = null)
         => DominanceEffect(sample, options, probabilityScale: true);
 
-    /// <summary>
-    /// The mean of the paired differences (follow-up − baseline) with its t interval (n − 1 df). Matches R
-    /// <c>t.test(followUp, baseline, paired = TRUE)$conf.int</c>.
-    /// </summary>
-    /// <param name="arm">The pairs; at least 2.</param>
-    /// <param name="level">The confidence level; default 95%.</param>
-    /// <returns>The estimate with its interval.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="arm"/> is null.</exception>
-    /// <exception cref="AssumptionException">Fewer than 2 pairs.</exception>
-    public static EstimateResult PairedMeanDifference(PairedArm arm, ConfidenceLevel? level = null)
-    {
-        var d = Paired(arm, "a t interval");
-        var l = Level(level);
-        double se = Math.Sqrt(d.Variance / d.N);
-        var (lo, hi) = TDistribution.Interval(d.Mean, se, d.N - 1, l, Alternative.TwoSided);
-        return new EstimateResult(
-            "mean paired difference", d.Mean, new ConfidenceInterval(lo, hi, l, "paired t"), new SampleSizes(d.N, null),
-            EquatableArray.Create(new Convention(ConventionNames.IntervalMethod, "paired t, n - 1 df")),
-            diagnostics: PairDiagnostics(arm));
-    }
-
-    /// <summary>
-    /// d_z = mean(d)/SD(d), the mean paired difference in units of the SD of the differences (Cohen 1988), with
-    /// the noncentral t interval: t = d_z√n, df = n − 1, limits λ/√n.
-    /// </summary>
-    /// <param name="arm">The pairs; at least 2.</param>
-    /// <param name="level">The confidence level; default 95%.</param>
-    /// <returns>The estimate with its interval.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="arm"/> is null.</exception>
-    /// <exception cref="AssumptionException">Fewer than 2 pairs, or all differences equal.</exception>
-    public static EstimateResult Dz(PairedArm arm, ConfidenceLevel? level = null)
-    {
-        var d = Paired(arm, "an SD of the differences");
-        ArmGuard.PositiveSpread(d.Variance, "SD of the paired differences", nameof(arm));
-        var l = Level(level);
-        double sd = Math.Sqrt(d.Variance);
-        double dz = d.Mean / sd;
-        var (lo, hi) = NoncentralLimits(dz * Math.Sqrt(d.N), d.N - 1, l);
-        double scale = 1 / Math.Sqrt(d.N);
-        return new EstimateResult(
-            "d_z", dz, new ConfidenceInterval(lo * scale, hi * scale, l, "noncentral t"), new SampleSizes(d.N, null),
-            EquatableArray.Create(
-                new Convention(ConventionNames.Standardizer, "SD of the paired differences"),
-                new Convention(ConventionNames.IntervalMethod, "noncentral t, n - 1 df")),
-            diagnostics: PairDiagnostics(arm));
-    }
-
-    /// <summary>
-    /// d_av = mean(d)/((SD_baseline + SD_follow-up)/2), the mean paired difference in units of the average of the
-    /// two time points' SDs (Cumming 2012), comparable with a two-arm d. Interval: the noncentral t limits of d_z's
-    /// t statistic rescaled by SD(d)/SD_av, holding that ratio fixed (Algina and Keselman 2003, Educ. Psychol.
-    /// Meas. 63(4), doi:10.1177/0013164403256358); approximate.
-    /// </summary>
-    /// <param name="arm">The pairs; at least 2.</param>
-    /// <param name="level">The confidence level; default 95%.</param>
-    /// <returns>The estimate with its interval.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="arm"/> is null.</exception>
-    /// <exception cref="AssumptionException">Fewer than 2 pairs, or a zero SD.</exception>
-    public static EstimateResult Dav(PairedArm arm, ConfidenceLevel? level = null)
-    {
-        var d = Paired(arm, "an SD of the differences");
-        ArmGuard.PositiveSpread(d.Variance, "SD of the paired differences", nameof(arm));
-        var baseline = ArmMoments.From(arm.Baseline.AsSpan());
-        var followUp = ArmMoments.From(arm.FollowUp.AsSpan());
-        double average = (baseline.StandardDeviation + followUp.StandardDeviation) / 2;
-        ArmGuard.PositiveSpread(average, "average SD of baseline and follow-up", nameof(arm));
-        var l = Level(level);
-        double sd = Math.Sqrt(d.Variance);
-        var (lo, hi) = NoncentralLimits(d.Mean / sd * Math.Sqrt(d.N), d.N - 1, l);
-        double scale = sd / (Math.Sqrt(d.N) * average);
-        return new EstimateResult(
-            "d_av", d.Mean / average, new ConfidenceInterval(lo * scale, hi * scale, l, "noncentral t, SD ratio fixed"), new SampleSizes(d.N, null),
-            EquatableArray.Create(
-                new Convention(ConventionNames.Standardizer, "mean of baseline and follow-up SDs"),
-                new Convention(ConventionNames.IntervalMethod, "noncentral t of d_z rescaled by SD(d)/SD_av (Algina-Keselman)")),
-            diagnostics: PairDiagnostics(arm));
-    }
-
     private enum Kind
     {
         CohensD,
@@ -276,8 +191,8 @@ public static class EffectSize
     {
         options ??= MeanDifferenceOptions.Default;
         Guard.Defined(options.Method, "options.Method");
-        var level = CheckLevel(options.Level);
-        var (se, df) = options.Method == MeanDifferenceMethod.Welch ? Welch(m, "sample") : Student(m, "sample");
+        var level = Guard.Level(options.Level, "options.Level");
+        var (se, df) = options.Method == MeanDifferenceMethod.Welch ? TwoSampleT.Welch(m, "sample") : TwoSampleT.Student(m, "sample");
         var (lo, hi) = TDistribution.Interval(m.Difference, se, df, level, Alternative.TwoSided);
         string method = options.Method == MeanDifferenceMethod.Welch ? "Welch t" : "Student t";
         return new EstimateResult(
@@ -288,36 +203,12 @@ public static class EffectSize
             diagnostics: Diagnostics(missing));
     }
 
-    internal static (double Se, double Df) Welch(TwoArmMoments m, string paramName)
-    {
-        double v1 = m.Treated.Variance / m.Treated.N, v2 = m.Control.Variance / m.Control.N;
-        double se = Math.Sqrt(v1 + v2);
-        if (!(se > 0))
-        {
-            throw new AssumptionException(AssumptionReason.ZeroVariance, "both arms", "both arms have SD 0, so the t statistic is undefined.", paramName);
-        }
-
-        double df = (v1 + v2) * (v1 + v2) / (v1 * v1 / (m.Treated.N - 1) + v2 * v2 / (m.Control.N - 1));
-        return (se, df);
-    }
-
-    internal static (double Se, double Df) Student(TwoArmMoments m, string paramName)
-    {
-        double se = Math.Sqrt(m.PooledVariance) * m.Scale;
-        if (!(se > 0))
-        {
-            throw new AssumptionException(AssumptionReason.ZeroVariance, "both arms", "the pooled SD is 0, so the t statistic is undefined.", paramName);
-        }
-
-        return (se, m.PooledDegreesOfFreedom);
-    }
-
     private static EstimateResult Standardized(TwoArmMoments m, Kind kind, StandardizedOptions? options, Diagnostic? missing)
     {
         options ??= StandardizedOptions.Default;
         Guard.Defined(options.Interval, "options.Interval");
         Guard.Defined(options.Correction, "options.Correction");
-        var level = CheckLevel(options.Level);
+        var level = Guard.Level(options.Level, "options.Level");
         int df = m.PooledDegreesOfFreedom;
         double z = Normal.InvCDF(0, 1, 1 - level.Alpha / 2);
         var conventions = new List<Convention>();
@@ -342,11 +233,11 @@ public static class EffectSize
         {
             ArmGuard.PositiveSpread(m.PooledVariance, "pooled SD", "sample");
             double d = m.Difference / Math.Sqrt(m.PooledVariance);
-            double j = kind == Kind.HedgesG ? HedgesJ(df, options.Correction) : 1.0;
+            double j = kind == Kind.HedgesG ? TwoSampleT.HedgesJ(df, options.Correction == HedgesCorrection.Exact) : 1.0;
             estimate = j * d;
             if (options.Interval == StandardizedInterval.NoncentralT)
             {
-                var (l, h) = NoncentralLimits(d / m.Scale, df, level);
+                var (l, h) = TwoSampleT.NoncentralLimits(d / m.Scale, df, level);
                 (lo, hi, method) = (j * l * m.Scale, j * h * m.Scale, "noncentral t");
                 conventions.Add(new Convention(ConventionNames.IntervalMethod, "noncentral t (Steiger-Fouladi), n1 + n2 - 2 df"));
             }
@@ -372,21 +263,12 @@ public static class EffectSize
             conventions.ToArray(), diagnostics: Diagnostics(missing));
     }
 
-    /// <summary>Hedges' small-sample correction factor for <paramref name="df"/> degrees of freedom.</summary>
-    internal static double HedgesJ(int df, HedgesCorrection correction) => correction == HedgesCorrection.Exact
-        ? Math.Exp(SpecialFunctions.GammaLn(df / 2.0) - 0.5 * Math.Log(df / 2.0) - SpecialFunctions.GammaLn((df - 1) / 2.0))
-        : 1 - 3.0 / (4.0 * df - 1);
-
-    /// <summary>The noncentrality limits (λ_lo, λ_hi) for an observed t: P(T ≤ t; λ_lo) = 1 − α/2, P(T ≤ t; λ_hi) = α/2.</summary>
-    internal static (double Lower, double Upper) NoncentralLimits(double t, double df, ConfidenceLevel level)
-        => (NoncentralT.NoncentralityFor(t, df, 1 - level.Alpha / 2), NoncentralT.NoncentralityFor(t, df, level.Alpha / 2));
-
     private static EstimateResult DominanceEffect(ContinuousSample sample, DominanceOptions? options, bool probabilityScale)
     {
         Guard.NotNull(sample);
         options ??= DominanceOptions.Default;
         Guard.Defined(options.Interval, "options.Interval");
-        var level = CheckLevel(options.Level);
+        var level = Guard.Level(options.Level, "options.Level");
         ArmGuard.BothArmsAtLeast(sample, 2, nameof(sample), "a dominance interval");
         var dom = Dominance.Compute(sample.Treated.AsSpan(), sample.Control.AsSpan());
         double delta = dom.Delta;
@@ -458,33 +340,8 @@ public static class EffectSize
 
     private static TwoArmMoments Moments(ContinuousSample sample, string why) => TwoArmMoments.From(Guard.NotNull(sample), why);
 
-    private static ArmMoments Paired(PairedArm arm, string why)
-    {
-        Guard.NotNull(arm);
-        ArmGuard.AtLeast(arm.Count, 2, arm.Label, nameof(arm), why);
-        return ArmMoments.From(arm.Differences.AsSpan());
-    }
-
-    private static ConfidenceLevel Level(ConfidenceLevel? level) => CheckLevel(level ?? ConfidenceLevel.L95);
-
-    internal static ConfidenceLevel CheckLevel(ConfidenceLevel level)
-    {
-        if (level.Value == 0)
-        {
-            throw new ArgumentException("must be a valid confidence level, not default.", nameof(level));
-        }
-
-        return level;
-    }
-
     private static SampleSizes Sizes(ContinuousSample sample) => new(sample.Treated.Length, sample.Control.Length);
 
     private static EquatableArray<Diagnostic> Diagnostics(Diagnostic? missing) => missing is null ? default : EquatableArray.Create(missing);
 
-    private static EquatableArray<Diagnostic> PairDiagnostics(PairedArm arm)
-        => arm.PairsRemoved > 0
-            ? EquatableArray.Create(Diagnostic.Info(
-                DiagnosticCodes.MissingValuesRemoved,
-                "complete pairs: " + Guard.Format(arm.PairsRemoved) + " incomplete pairs removed from " + arm.Label + " (subjects " + string.Join(", ", arm.RemovedSubjects) + ")"))
-            : default;
 }

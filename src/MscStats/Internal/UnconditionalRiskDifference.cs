@@ -1,16 +1,15 @@
 using System;
 using System.Collections.Generic;
 using MathNet.Numerics;
-using MscStats.Effects;
 using MscStats.Internal;
 
-namespace MscStats.Exact;
+namespace MscStats.Internal;
 
 /// <summary>
 /// The exact unconditional confidence interval for the risk difference Δ = p₁ − p₂ of Chan and Zhang (1999,
 /// Biometrics 55(4), doi:10.1111/j.0006-341X.1999.01202.x): the inversion of two one-sided exact unconditional tests of
 /// H₀: p₁ − p₂ = Δ₀ with the score statistic, each at α/2. At Δ₀ = 0 the score statistic is the pooled Wald statistic of
-/// <see cref="Barnard"/>, so the interval matches Barnard's one-sided tests.
+/// <c>BinaryTest.Barnard</c>, so the interval matches Barnard's one-sided tests.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -103,7 +102,7 @@ internal static class UnconditionalRiskDifference
     internal static double Score(int x1, int n1, int x2, int n2, double delta)
     {
         double p1 = (double)x1 / n1, p2 = (double)x2 / n2;
-        var (_, r2) = BinaryEffect.RestrictedDifference(p1, p2, n1, n2, delta);
+        var (_, r2) = RestrictedDifference(p1, p2, n1, n2, delta);
 
         // p̃1 = p̃2 + Δ0 written out, so that p̃1 cannot round to exactly 0 or 1 when Δ0 is tiny and the variance vanish.
         double variance = (r2 + delta) * ((1 - r2) - delta) / n1 + r2 * (1 - r2) / n2;
@@ -268,5 +267,39 @@ internal static class UnconditionalRiskDifference
 
             return total;
         }
+    }
+
+    /// <summary>
+    /// The restricted maximum-likelihood estimates (p̃₁, p̃₂) under p₁ − p₂ = δ: the closed-form cubic root of Farrington
+    /// and Manning (1990, Stat. Med. 9(12)), Newton-refined; shared by the Miettinen–Nurminen interval and this score test.
+    /// </summary>
+    public static (double P1, double P2) RestrictedDifference(double p1, double p2, int n1, int n2, double delta)
+    {
+        double theta = (double)n2 / n1;
+        double a = 1 + theta;
+        double b = -(1 + theta + p1 + theta * p2 + delta * (theta + 2));
+        double c = delta * delta + delta * (2 * p1 + theta + 1) + p1 + theta * p2;
+        double d = -p1 * delta * (1 + delta);
+        double v = b * b * b / (27 * a * a * a) - b * c / (6 * a * a) + d / (2 * a);
+        double u = Math.Sign(v) * Math.Sqrt(Math.Max(0, b * b / (9 * a * a) - c / (3 * a)));
+        double cosArg = u == 0 ? 0 : Math.Clamp(v / (u * u * u), -1, 1);
+        double w = (Math.PI + Math.Acos(cosArg)) / 3;
+        double r1 = 2 * u * Math.Cos(w) - b / (3 * a);
+
+        // The closed form loses up to ~1e-8 where the root is (nearly) double; three Newton steps on the cubic restore it.
+        for (int i = 0; i < 3; i++)
+        {
+            double f = ((a * r1 + b) * r1 + c) * r1 + d, slope = (3 * a * r1 + 2 * b) * r1 + c;
+            if (slope == 0 || !double.IsFinite(f / slope))
+            {
+                break;
+            }
+
+            r1 -= f / slope;
+        }
+
+        r1 = Math.Clamp(r1, Math.Max(0, delta), Math.Min(1, 1 + delta));
+        double r2 = Math.Clamp(r1 - delta, 0, 1);
+        return (r1, r2);
     }
 }
