@@ -274,13 +274,7 @@ public static class BinaryEffect
         }
     }
 
-    private static (double Lower, double Upper) Wilson(int x, int n, double z)
-    {
-        double p = (double)x / n, z2 = z * z, denominator = 1 + z2 / n;
-        double center = (p + z2 / (2 * n)) / denominator;
-        double half = z * Math.Sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
-        return (x == 0 ? 0 : center - half, x == n ? 1 : center + half);
-    }
+    private static (double Lower, double Upper) Wilson(int x, int n, double z) => WilsonScore.Limits(x, n, z);
 
     /// <summary>
     /// Miettinen–Nurminen: the δ where (p̂₁ − p̂₂ − δ)/√(V(δ)) = ±z, V from the restricted MLE under p₁ − p₂ = δ

@@ -68,4 +68,27 @@ public static class BinaryTest
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public static TestResult Boschloo(BinarySample sample, BoschlooOptions? options = null) => BoschlooTest.Run(sample, options);
+
+    /// <summary>
+    /// McNemar's test for paired binary data (before/after on the same subjects, or matched pairs): only the discordant
+    /// pairs inform it, and under H₀ the number b with the event at the first measurement only is Binomial(b + c, ½)
+    /// (McNemar 1947, Psychometrika 12(2), doi:10.1007/BF02295996).
+    /// </summary>
+    /// <remarks>
+    /// The p-value is exact (the default; R <c>binom.test</c>, exact2x2 <c>mcnemar.exact</c>), mid-p, or the asymptotic
+    /// chi-squared test without or with continuity correction (R <c>mcnemar.test(correct = FALSE/TRUE)</c>); see
+    /// <see cref="McNemarMethod"/>. The result names the method in its test name and conventions; an asymptotic p-value
+    /// is never labelled exact. The companion estimate is the conditional odds ratio b/c with the exact interval of
+    /// <c>PairedBinaryEffect.OddsRatio</c>.
+    /// </remarks>
+    /// <param name="sample">The paired 2x2 table; it needs at least one discordant pair.</param>
+    /// <param name="options">Alternative ("greater": the event is more likely at the first measurement), method and level.</param>
+    /// <returns>
+    /// The test; the statistic is b for the exact and mid-p methods, X² (1 df) for a two-sided asymptotic test and the
+    /// signed z for a one-sided one.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    /// <exception cref="Exceptions.AssumptionException">There are no discordant pairs.</exception>
+    public static TestResult McNemar(PairedBinarySample sample, McNemarOptions? options = null) => McNemarTest.Run(sample, options);
 }

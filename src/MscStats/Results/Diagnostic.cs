@@ -100,6 +100,9 @@ public static class DiagnosticCodes
     /// <summary>An exact distribution was beyond reach and the normal approximation was used.</summary>
     public const string NormalApproximation = "normal-approximation";
 
+    /// <summary>A discordant cell of a paired 2x2 table is 0, so the conditional odds ratio b/c is 0 or +∞ and its interval reaches a boundary.</summary>
+    public const string ZeroDiscordantCell = "zero-discordant-cell";
+
     /// <summary>An interval reaches beyond the range of its measure (e.g. a probability below 0); it is reported unclipped.</summary>
     public const string IntervalBeyondRange = "interval-beyond-range";
 }
