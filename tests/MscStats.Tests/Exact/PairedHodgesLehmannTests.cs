@@ -71,6 +71,16 @@ public class PairedHodgesLehmannTests
     }
 
     [Test]
+    public void Estimate_RoundTripsThroughJson_WithTheTypedOrderIndexAndAchievedLevel()
+    {
+        var result = PairedHodgesLehmann.Estimate(Arm("depression-9"), null);
+        var back = MscStatsJson.Deserialize<EstimateResult>(MscStatsJson.Serialize(result));
+        Assert.That(back.Interval!.OrderIndex, Is.EqualTo((int)Ref["depression-9", "k95"]));
+        Assert.That(back.Interval.AchievedLevel, Is.EqualTo(result.Interval!.AchievedLevel));
+        Assert.That(back, Is.EqualTo(result));
+    }
+
+    [Test]
     public void Estimate_NullArm_Throws()
         => Assert.That(Assert.Throws<ArgumentNullException>(() => PairedHodgesLehmann.Estimate(null!, null))!.ParamName, Is.EqualTo("arm"));
 
