@@ -97,6 +97,9 @@ public static class DiagnosticCodes
     /// <summary>Zero paired differences were dropped or given score 0.</summary>
     public const string ZeroDifferences = "zero-differences";
 
+    /// <summary>Paired differences tie in absolute value; an exact rank method then uses the untied distribution (say how) or the one given the ties.</summary>
+    public const string TiedDifferences = "tied-differences";
+
     /// <summary>An exact distribution was beyond reach and the normal approximation was used.</summary>
     public const string NormalApproximation = "normal-approximation";
 
