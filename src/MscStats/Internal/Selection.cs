@@ -198,23 +198,31 @@ internal sealed class TailQuantiles
     /// <summary>How many clusters of ranks are served from a band (the others from full selection).</summary>
     public int BandCount => _bands.Length;
 
-    /// <summary>The nearest distinct values below and above <paramref name="value"/> (±∞ where there is none).</summary>
-    public (double Below, double Above) Neighbours(double value)
+    /// <summary>
+    /// The order statistics of ranks <paramref name="first"/> to <paramref name="last"/> (0-based, inclusive), ascending:
+    /// copied from a band when one holds them all (announce the levels whose type 7 positions bracket the ranks), otherwise
+    /// selected from a copy of the whole sample (select both ends, sort between).
+    /// </summary>
+    public double[] OrderStatistics(int first, int last)
     {
-        double below = double.NegativeInfinity, above = double.PositiveInfinity;
-        foreach (double v in _values)
+        foreach (var band in _bands)
         {
-            if (v < value && v > below)
+            if (first >= band.First && last <= band.Last)
             {
-                below = v;
-            }
-            else if (v > value && v < above)
-            {
-                above = v;
+                return band.Sorted.AsSpan((first - band.First)..(last - band.First + 1)).ToArray();
             }
         }
 
-        return (below, above);
+        _scratch ??= _values.ToArray();
+        var span = _scratch.AsSpan();
+        Selection.Select(span, first);
+        if (last > first)
+        {
+            Selection.Select(span[(first + 1)..], last - first - 1);
+        }
+
+        span[first..(last + 1)].Sort();
+        return span[first..(last + 1)].ToArray();
     }
 
     /// <summary>The type 7 quantile at level <paramref name="p"/>.</summary>

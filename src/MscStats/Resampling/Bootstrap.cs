@@ -28,10 +28,13 @@ namespace MscStats.Resampling;
 /// <para>
 /// Quantiles of the bootstrap distribution are found by selection (no full sort) with the Hyndman–Fan type 7
 /// definition, numpy's default (scipy's percentile and BCa intervals use it; R boot interpolates on the normal scale,
-/// a Monte Carlo-sized difference). The Monte Carlo standard error of a limit at level p is estimated as
-/// (Q(p + 2s) − Q(p − 2s))/4 with s = √(p(1 − p)/B), the spread of the order statistic over a window wide enough
-/// not to be fooled by a lumpy bootstrap distribution, and, for a limit in a run of tied replicates, as half the gap to the next distinct replicate; BCa limits add
-/// the effect of z₀'s own Monte Carlo error on the adjusted levels. The SE's own error is SE·√((κ − 1)/(4B)) with κ the
+/// a Monte Carlo-sized difference). The Monte Carlo standard error of a limit at level p is the SD of Q(U), Q the
+/// replicates' quantile function and U ~ N(p, p(1 − p)/B) the level a fresh run's order statistic would have: the
+/// bootstrap variance of a sample quantile (Maritz and Jarrett 1978; Hall and Martin 1988) taken over the replicates.
+/// It needs no density, so on lattice data (integer scores, binary outcomes, heavy ties), where a limit moves in whole
+/// lattice steps, it counts each step with the probability that the level crosses it. BCa limits widen the level's SD
+/// by z₀'s own Monte Carlo error; studentized limits are the t quantiles' errors times the data's standard error; the
+/// normal interval's limits use √(SE²/B + z²·SE-error²). The SE's own error is SE·√((κ − 1)/(4B)) with κ the
 /// replicates' kurtosis.
 /// </para>
 /// <para>
@@ -285,6 +288,9 @@ public static class Bootstrap
         }
     }
 
+    /// <summary>How many level SDs on each side of a limit's level its Monte Carlo error integrates over (normal mass beyond: 6·10⁻⁵).</summary>
+    private const double LevelWindow = 4;
+
     private static List<BootstrapInterval> Intervals(
         ArraySegment<double> replicates, ArraySegment<double>? inner, double estimate, double innerVariance0, double[][]? jackknife, BootstrapOptions options,
         List<Diagnostic> diagnostics, out double se, out double seError, out double bias, out double? z0, out double? acceleration)
@@ -306,20 +312,19 @@ public static class Bootstrap
         var levels = new List<double>();
         if ((options.Intervals & (BootstrapIntervals.Percentile | BootstrapIntervals.Basic)) != 0)
         {
-            AddWithWindow(levels, alpha / 2, b);
-            AddWithWindow(levels, 1 - alpha / 2, b);
+            AddWithWindow(levels, alpha / 2, LevelSd(alpha / 2, b));
+            AddWithWindow(levels, 1 - alpha / 2, LevelSd(1 - alpha / 2, b));
         }
 
         if (bca is not null)
         {
-            AddWithWindow(levels, bca.P1, b);
-            AddWithWindow(levels, bca.P2, b);
-            levels.AddRange(bca.ShiftLevels);
+            AddWithWindow(levels, bca.P1, bca.LevelSd1);
+            AddWithWindow(levels, bca.P2, bca.LevelSd2);
         }
 
         var tails = new TailQuantiles(replicates, CollectionsMarshal.AsSpan(levels));
         var result = new List<BootstrapInterval>();
-        (double Value, double Error) Q(double p, string what) => QuantileWithError(tails, p, what, diagnostics);
+        (double Value, double Error) Q(double p, string what) => QuantileWithError(tails, p, LevelSd(p, b), what, diagnostics);
 
         if (options.Intervals.HasFlag(BootstrapIntervals.Percentile))
         {
@@ -362,11 +367,11 @@ public static class Bootstrap
 
             double se0 = Math.Sqrt(innerVariance0);
             var tLevels = new List<double>();
-            AddWithWindow(tLevels, alpha / 2, t.Length);
-            AddWithWindow(tLevels, 1 - alpha / 2, t.Length);
+            AddWithWindow(tLevels, alpha / 2, LevelSd(alpha / 2, t.Length));
+            AddWithWindow(tLevels, 1 - alpha / 2, LevelSd(1 - alpha / 2, t.Length));
             var tTails = new TailQuantiles(t, CollectionsMarshal.AsSpan(tLevels));
-            var lo = QuantileWithError(tTails, alpha / 2, "studentized upper", diagnostics);
-            var hi = QuantileWithError(tTails, 1 - alpha / 2, "studentized lower", diagnostics);
+            var lo = QuantileWithError(tTails, alpha / 2, LevelSd(alpha / 2, t.Length), "studentized upper", diagnostics);
+            var hi = QuantileWithError(tTails, 1 - alpha / 2, LevelSd(1 - alpha / 2, t.Length), "studentized lower", diagnostics);
             result.Add(new BootstrapInterval(
                 new ConfidenceInterval(estimate - se0 * hi.Value, estimate - se0 * lo.Value, level, "studentized"), se0 * hi.Error, se0 * lo.Error, BootstrapIntervals.Studentized));
         }
@@ -381,27 +386,25 @@ public static class Bootstrap
         return result;
     }
 
-    /// <summary>The level p and the ends of its Monte Carlo window p ± 2√(p(1 − p)/B) (see <see cref="QuantileWithError"/>).</summary>
-    private static void AddWithWindow(List<double> levels, double p, int resamples)
+    /// <summary>
+    /// The level p and the ends of its Monte Carlo window p ± <see cref="LevelWindow"/>·σ (see <see cref="QuantileWithError"/>),
+    /// so that the tails are prepared with every order statistic the error reads.
+    /// </summary>
+    private static void AddWithWindow(List<double> levels, double p, double levelSd)
     {
-        var (below, above) = Window(p, resamples);
         levels.Add(p);
-        levels.Add(below);
-        levels.Add(above);
+        levels.Add(Math.Max(0, p - LevelWindow * levelSd));
+        levels.Add(Math.Min(1, p + LevelWindow * levelSd));
     }
 
-    /// <summary>Two SDs of the order statistic's level on each side, so that a lumpy distribution does not hide the spread.</summary>
-    private static (double Below, double Above) Window(double p, int resamples)
-    {
-        double s = Math.Sqrt(p * (1 - p) / resamples);
-        return (Math.Max(0, p - 2 * s), Math.Min(1, p + 2 * s));
-    }
+    /// <summary>The SD of the level of an order statistic at level p among B draws, √(p(1 − p)/B).</summary>
+    private static double LevelSd(double p, int resamples) => Math.Sqrt(p * (1 - p) / resamples);
 
     /// <summary>
     /// The BCa levels: <see cref="BcaPlan.P1"/> and <see cref="BcaPlan.P2"/> are the adjusted levels, or α/2 and 1 − α/2
-    /// when z₀, the acceleration or the levels are undefined (<see cref="BcaPlan.Problem"/> says which); the shift levels
-    /// are the adjusted levels at z₀ ± its Monte Carlo SE (SE √(q(1 − q)/B)/φ(z₀)), whose quantiles give the effect of
-    /// z₀'s own error on the limits.
+    /// when z₀, the acceleration or the levels are undefined (<see cref="BcaPlan.Problem"/> says which). The SD of each
+    /// adjusted level combines the order statistic's own √(p(1 − p)/B) with z₀'s Monte Carlo error: z₀ moves by its SE
+    /// dz = √(q(1 − q)/B)/φ(z₀) (q the proportion below θ̂), and the level by half the change between z₀ + dz and z₀ − dz.
     /// </summary>
     private static BcaPlan PlanBca(int resamples, int below, int equal, double estimate, double[][] jackknife, BootstrapOptions options)
     {
@@ -420,13 +423,16 @@ public static class Bootstrap
             if (p1 >= 0 && p2 <= 1 && p1 < p2)
             {
                 double dz = Math.Sqrt(proportion * (1 - proportion) / resamples) / Normal.PDF(0, 1, z0);
-                return new BcaPlan(p1, p2, z0, a, null, [Level(z0 + dz, zl), Level(z0 - dz, zl), Level(z0 + dz, -zl), Level(z0 - dz, -zl)]);
+                double shift1 = (Level(z0 + dz, zl) - Level(z0 - dz, zl)) / 2, shift2 = (Level(z0 + dz, -zl) - Level(z0 - dz, -zl)) / 2;
+                return new BcaPlan(
+                    p1, p2, z0, a, null,
+                    Math.Sqrt(p1 * (1 - p1) / resamples + shift1 * shift1), Math.Sqrt(p2 * (1 - p2) / resamples + shift2 * shift2));
             }
 
             problem = string.Create(CultureInfo.InvariantCulture, $"adjusted levels undefined (z0 = {z0:G3}, a = {a:G3})");
         }
 
-        return new BcaPlan(alpha / 2, 1 - alpha / 2, z0, a, problem, []);
+        return new BcaPlan(alpha / 2, 1 - alpha / 2, z0, a, problem, LevelSd(alpha / 2, resamples), LevelSd(1 - alpha / 2, resamples));
     }
 
     private static BootstrapInterval BcaInterval(TailQuantiles tails, BcaPlan bca, ConfidenceLevel level, List<Diagnostic> diagnostics)
@@ -436,17 +442,8 @@ public static class Bootstrap
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BcaFallback, "BCa " + bca.Problem + ": percentile interval reported as BCa fallback"));
         }
 
-        var lo = QuantileWithError(tails, bca.P1, "BCa lower", diagnostics);
-        var hi = QuantileWithError(tails, bca.P2, "BCa upper", diagnostics);
-        if (bca.Problem is null)
-        {
-            var shift = bca.ShiftLevels;
-            double shiftLo = Math.Abs(tails.Quantile(shift[0]) - tails.Quantile(shift[1])) / 2;
-            double shiftHi = Math.Abs(tails.Quantile(shift[2]) - tails.Quantile(shift[3])) / 2;
-            lo = (lo.Value, Math.Sqrt(lo.Error * lo.Error + shiftLo * shiftLo));
-            hi = (hi.Value, Math.Sqrt(hi.Error * hi.Error + shiftHi * shiftHi));
-        }
-
+        var lo = QuantileWithError(tails, bca.P1, bca.LevelSd1, "BCa lower", diagnostics);
+        var hi = QuantileWithError(tails, bca.P2, bca.LevelSd2, "BCa upper", diagnostics);
         string method = bca.Problem is null ? "BCa" : "BCa fallback: percentile";
         return bca.Problem is null
             ? new BootstrapInterval(new ConfidenceInterval(lo.Value, hi.Value, level, method), lo.Error, hi.Error, BootstrapIntervals.BCa)
@@ -485,27 +482,53 @@ public static class Bootstrap
         return denominator > 0 ? numerator / (6 * Math.Pow(denominator, 1.5)) : double.NaN;
     }
 
-    private static (double Value, double Error) QuantileWithError(TailQuantiles tails, double p, string what, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The type 7 quantile Q at level p and its Monte Carlo standard error: the SD of Q(U) when the level U of the order
+    /// statistic that a fresh run would read is normal with mean p and SD σ (σ = √(p(1 − p)/B), widened for BCa by z₀'s
+    /// error), Q being the quantile function of these replicates. This is the bootstrap variance of a sample quantile
+    /// (Maritz and Jarrett 1978, JASA 73(361):194–196, doi:10.1080/01621459.1978.10480027; Hall and Martin 1988, Probab.
+    /// Theory Relat. Fields 80:261–268, doi:10.1007/BF00356105) applied to the B replicates, with the normal approximation
+    /// to its beta weights: Var = Σ wᵢ (Q(uᵢ) − Q(p))² − (Σ wᵢ (Q(uᵢ) − Q(p)))² over a grid uᵢ = p + tᵢσ, tᵢ in
+    /// [−4, 4] no more than one rank apart, wᵢ ∝ φ(tᵢ). It reads the replicates within four level SDs of p and no
+    /// density estimate, so on a lattice bootstrap distribution (integer scores, heavy ties) it counts each whole jump
+    /// to a neighbouring atom with the probability that the level crosses it; a density formula √(p(1 − p)/B)/f, or a
+    /// difference of two order statistics, misses such jumps when both ends land in the same atom.
+    /// </summary>
+    private static (double Value, double Error) QuantileWithError(TailQuantiles tails, double p, double levelSd, string what, List<Diagnostic> diagnostics)
     {
-        int b = tails.Count;
+        int n = tails.Count;
         double value = tails.Quantile(p);
-        var window = Window(p, b);
-        double below = tails.Quantile(window.Below);
-        double above = tails.Quantile(window.Above);
-        if (below != above)
+        double scale = n - 1;
+        double from = Math.Max(0, p - LevelWindow * levelSd), to = Math.Min(1, p + LevelWindow * levelSd);
+        int first = (int)Math.Floor(from * scale), last = Math.Min(n - 1, (int)Math.Floor(to * scale) + 1);
+        var ordered = tails.OrderStatistics(first, last);
+        double Q(double u)
         {
-            return (value, (above - below) / 4);
+            double h = Math.Clamp(u, from, to) * scale;
+            int k = Math.Clamp((int)Math.Floor(h), first, last);
+            return k == last ? ordered[k - first] : ordered[k - first] + (h - k) * (ordered[k + 1 - first] - ordered[k - first]);
         }
 
-        // A run of tied replicates: the estimate moves only by jumping to a neighbouring distinct value, so report half
-        // the larger gap to one as its Monte Carlo error.
-        var (previous, next) = tails.Neighbours(value);
+        int half = Math.Max(32, (int)Math.Ceiling(LevelWindow * levelSd * scale));
+        double step = LevelWindow / half, weights = 0, m1 = 0, m2 = 0;
+        for (int i = -half; i <= half; i++)
+        {
+            double t = i * step, w = Math.Exp(-0.5 * t * t), d = Q(p + t * levelSd) - value;
+            weights += w;
+            m1 += w * d;
+            m2 += w * d * d;
+        }
 
-        double gap = Math.Max(double.IsFinite(previous) ? value - previous : 0, double.IsFinite(next) ? next - value : 0);
-        diagnostics.Add(Diagnostic.Info(
-            DiagnosticCodes.LimitInTiedReplicates,
-            "the " + what + " limit lies in a run of tied bootstrap replicates; its Monte Carlo error is taken as half the gap to the next distinct replicate"));
-        return (value, gap / 2);
+        m1 /= weights;
+        double error = Math.Sqrt(Math.Max(0, m2 / weights - m1 * m1));
+        if (Q(p - levelSd) == Q(p + levelSd))
+        {
+            diagnostics.Add(Diagnostic.Info(
+                DiagnosticCodes.LimitInTiedReplicates,
+                "the " + what + " limit lies in a run of tied bootstrap replicates; its Monte Carlo error counts the chance of a jump to a neighbouring value"));
+        }
+
+        return (value, error);
     }
 
     private static double DistinctResamples(int[] sizes)
@@ -567,6 +590,6 @@ public static class Bootstrap
         return TwoSampleT.HedgesJ(df, exact: true) * (mx - my) / Math.Sqrt(pooled);
     }
 
-    /// <summary>The levels of the BCa interval, or the percentile fallback with its reason.</summary>
-    private sealed record BcaPlan(double P1, double P2, double Z0, double A, string? Problem, double[] ShiftLevels);
+    /// <summary>The levels of the BCa interval and their Monte Carlo SDs, or the percentile fallback with its reason.</summary>
+    private sealed record BcaPlan(double P1, double P2, double Z0, double A, string? Problem, double LevelSd1, double LevelSd2);
 }

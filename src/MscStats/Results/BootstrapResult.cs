@@ -43,9 +43,21 @@ public sealed record BootstrapInterval
     public ConfidenceInterval Interval { get; }
 
     /// <summary>The Monte Carlo standard error of the lower limit.</summary>
+    /// <remarks>
+    /// The SD of the limit over runs with other seeds and the same number of resamples B. For a quantile limit at level p
+    /// (percentile, basic, BCa, and studentized in t units times the data's standard error) it is the SD of Q(U), Q the
+    /// quantile function of the replicates and U ~ N(p, σ²) the level of the order statistic a fresh run would read, with
+    /// σ² = p(1 − p)/B (plus, for BCa, the spread of the adjusted level caused by z₀'s Monte Carlo error): the bootstrap
+    /// variance of a sample quantile (Maritz and Jarrett 1978, JASA 73(361):194–196, doi:10.1080/01621459.1978.10480027;
+    /// Hall and Martin 1988, Probab. Theory Relat. Fields 80:261–268, doi:10.1007/BF00356105), with the normal
+    /// approximation to its beta weights, integrated over ±4σ. It uses no density estimate √(p(1 − p)/B)/f(x_p), which
+    /// understates the spread on lattice data (integer scores, binary outcomes, heavy ties), where a limit jumps between
+    /// atoms of the bootstrap distribution; instead each jump counts with the probability that the level crosses it.
+    /// For the normal interval it is √(SE²/B + z²·SE-error²). 0 for the exact bootstrap.
+    /// </remarks>
     public double LowerError { get; }
 
-    /// <summary>The Monte Carlo standard error of the upper limit.</summary>
+    /// <summary>The Monte Carlo standard error of the upper limit; computed as <see cref="LowerError"/> is.</summary>
     public double UpperError { get; }
 
     /// <summary>The kind of interval computed.</summary>

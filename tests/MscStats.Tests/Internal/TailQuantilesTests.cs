@@ -90,6 +90,22 @@ public class TailQuantilesTests
     }
 
     [Test]
+    public void OrderStatistics_FromBandAndFromFullSelection_EqualTheSortedSlice()
+    {
+        // Ranks inside the announced window come from the band; ranks outside any band (the middle) from full selection,
+        // interleaved with quantile queries that also select from the shared copy.
+        var values = Normal(40_000, 3, 1);
+        var sorted = values.Order().ToArray();
+        var tails = new TailQuantiles(values, [0.025, 0.02, 0.03, 0.975, 0.97, 0.98]);
+        Assert.That(tails.BandCount, Is.EqualTo(2));
+        foreach (var (first, last) in new[] { (799, 1199), (1000, 1000), (38_800, 39_199), (19_000, 19_400), (0, 5), (39_990, 39_999) })
+        {
+            Assert.That(tails.OrderStatistics(first, last), Is.EqualTo(sorted[first..(last + 1)]), first + ".." + last);
+            Assert.That(tails.Quantile(0.5), Is.EqualTo(Type7(sorted, 0.5)));
+        }
+    }
+
+    [Test]
     public void ReplicateSums_EqualExactSums()
     {
         // Multiples of 1/16 in [-4, 4], 100,003 of them: every partial sum of the values and of the powers of their
