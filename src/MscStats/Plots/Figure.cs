@@ -17,12 +17,12 @@ namespace MscStats.Plots;
 /// panel's axes.
 /// </para>
 /// <para>
-/// In a .NET Interactive (Polyglot) notebook a figure displays itself as inline SVG through
-/// <see cref="HtmlFormatterSource{T}"/>, discovered by convention; no notebook package is referenced.
+/// In a .NET Interactive (Polyglot or Jupyter) notebook a figure displays as inline SVG (<see cref="ToHtml"/>): the
+/// package's notebook extension registers the formatter (<c>MscStats.Reporting.NotebookDisplay</c>); no notebook package
+/// is referenced.
 /// </para>
 /// <para>Immutable and thread safe.</para>
 /// </remarks>
-[TypeFormatterSource(typeof(HtmlFormatterSource<Figure>), PreferredMimeTypes = new[] { HtmlFormatterSource<Figure>.MimeType })]
 public sealed record Figure
 {
     /// <summary>Creates a figure.</summary>

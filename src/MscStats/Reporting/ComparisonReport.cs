@@ -41,7 +41,6 @@ public sealed record ReportFigure
 /// <see cref="RegressionCheck"/>. Serialises to and from JSON with <see cref="MscStatsJson"/>, keeping every number to
 /// full precision. Immutable and thread safe.
 /// </remarks>
-[Plots.TypeFormatterSource(typeof(Plots.HtmlFormatterSource<ComparisonReport>), PreferredMimeTypes = new[] { Plots.HtmlFormatterSource<ComparisonReport>.MimeType })]
 public sealed record ComparisonReport
 {
     /// <summary>Creates a report.</summary>

@@ -27,7 +27,6 @@ public enum EndpointKind
 /// Computed by <see cref="MethodPanel"/>. Holds no reference to the caller's data. Serialises to and from JSON with
 /// <see cref="MscStatsJson"/>. Immutable and thread safe.
 /// </remarks>
-[Plots.TypeFormatterSource(typeof(Plots.HtmlFormatterSource<MethodComparison>), PreferredMimeTypes = new[] { Plots.HtmlFormatterSource<MethodComparison>.MimeType })]
 public sealed record MethodComparison
 {
     /// <summary>Creates a comparison; use <see cref="MethodPanel"/> to compute one.</summary>

@@ -13,11 +13,11 @@ namespace MscStats.Reporting;
 
 /// <summary>
 /// One method of a panel: its key, its name, the null value of its measure, the direct library call, and the keys of
-/// the rows whose intervals accompany its test. The call returns an <see cref="EstimateResult"/>, a
-/// <see cref="TestResult"/> or a <see cref="BootstrapResult"/>; <see cref="RowBuilder"/> turns it into a row.
+/// the rows whose intervals accompany its test. The call returns an <see cref="IAnalysisResult"/> (an estimate, a test or a
+/// bootstrap); <see cref="RowBuilder"/> turns it into a row.
 /// </summary>
 internal sealed record PanelEntry<TSample>(
-    string Key, string Method, double? NullValue, Func<TSample, ComparisonOptions, object> Compute, params string[] Companions);
+    string Key, string Method, double? NullValue, Func<TSample, ComparisonOptions, IAnalysisResult> Compute, params string[] Companions);
 
 /// <summary>
 /// The panels, one list per kind of endpoint: adding a method is adding one line. Every call is two-sided at the
@@ -79,7 +79,7 @@ internal static class Panels
         var rows = new List<MethodRow>();
         foreach (var entry in entries)
         {
-            object result;
+            IAnalysisResult result;
             try
             {
                 result = entry.Compute(sample, options);
@@ -101,7 +101,7 @@ internal static class Panels
 /// <summary>Turns the result of a direct call into a row, copying its numbers, conventions and diagnostics unchanged.</summary>
 internal static class RowBuilder
 {
-    public static MethodRow Build<TSample>(PanelEntry<TSample> entry, object result, string? arm) => result switch
+    public static MethodRow Build<TSample>(PanelEntry<TSample> entry, IAnalysisResult result, string? arm) => result switch
     {
         EstimateResult e => new MethodRow(
             entry.Key, entry.Method, arm, e.Measure, e.Estimate, e.Interval, entry.NullValue,
@@ -111,7 +111,7 @@ internal static class RowBuilder
             t.StatisticName, t.Statistic, t.DegreesOfFreedom, t.PValue, null, t.Resampling, entry.Companions,
             Merge(t.Conventions, t.Estimate?.Conventions ?? default), Merge(t.Diagnostics, t.Estimate?.Diagnostics ?? default)),
         BootstrapResult b => FromBootstrap(entry, b, arm),
-        _ => throw new InvalidOperationException("Panel entry '" + entry.Key + "' returned a " + result.GetType().Name + "."),
+        _ => throw new InvalidOperationException("Panel entry '" + entry.Key + "' returned a " + result.GetType().Name + ", which has no row form."),
     };
 
     private static MethodRow FromBootstrap<TSample>(PanelEntry<TSample> entry, BootstrapResult b, string? arm)

@@ -89,8 +89,7 @@ public sealed record BootstrapInterval
 /// possible, diagnostics, and on request the bootstrap distribution itself.
 /// </summary>
 /// <remarks>Immutable and thread safe.</remarks>
-[Plots.TypeFormatterSource(typeof(Plots.HtmlFormatterSource<BootstrapResult>), PreferredMimeTypes = new[] { Plots.HtmlFormatterSource<BootstrapResult>.MimeType })]
-public sealed record BootstrapResult
+public sealed record BootstrapResult : IAnalysisResult
 {
     /// <summary>Creates the result; use the <c>Bootstrap</c> façade to compute one.</summary>
     /// <param name="statistic">The statistic's name.</param>
@@ -171,6 +170,9 @@ public sealed record BootstrapResult
 
     /// <summary>The library version that computed the result.</summary>
     public string LibraryVersion { get; }
+
+    /// <inheritdoc/>
+    string IAnalysisResult.Method => Statistic + " (bootstrap)";
 
     /// <summary>The BCa bias correction z₀ when BCa was computed and it is finite; otherwise null.</summary>
     public double? BiasCorrection { get; }

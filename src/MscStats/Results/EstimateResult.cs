@@ -14,8 +14,7 @@ namespace MscStats.Results;
 /// line such as <c>Hedges' g = 0.84, 95% CI 0.02 to 1.63 (noncentral t)</c>. Serialises to and from JSON
 /// with <see cref="MscStatsJson"/>. Immutable and thread safe.
 /// </remarks>
-[Plots.TypeFormatterSource(typeof(Plots.HtmlFormatterSource<EstimateResult>), PreferredMimeTypes = new[] { Plots.HtmlFormatterSource<EstimateResult>.MimeType })]
-public sealed record EstimateResult
+public sealed record EstimateResult : IAnalysisResult
 {
     /// <summary>Creates a result.</summary>
     /// <param name="measure">The name of the measure as a statistician would write it (e.g. <c>Hedges' g</c>).</param>
@@ -76,6 +75,9 @@ public sealed record EstimateResult
 
     /// <summary>The library version that computed the result.</summary>
     public string LibraryVersion { get; }
+
+    /// <inheritdoc/>
+    string IAnalysisResult.Method => Interval is null ? Measure : Measure + ", " + Interval.Method + " interval";
 
     /// <summary>The notebook form: an HTML table of the measure, estimate, interval, conventions and diagnostics.</summary>
     /// <returns>An HTML fragment, escaped, with inline styles only.</returns>

@@ -53,7 +53,7 @@ public enum NntDirection
 /// excludes 0, and otherwise two unbounded ranges, NNTB from a to ∞ and NNTH from b to ∞, joined through infinity.
 /// </summary>
 /// <remarks>Immutable and thread safe.</remarks>
-public sealed record NumberNeededToTreatResult
+public sealed record NumberNeededToTreatResult : IAnalysisResult
 {
     /// <summary>Creates the result.</summary>
     /// <param name="riskDifference">The risk difference (treated − control) with the interval the NNT set comes from.</param>
@@ -110,6 +110,21 @@ public sealed record NumberNeededToTreatResult
 
     /// <summary>The library version that computed the result.</summary>
     public string LibraryVersion { get; }
+
+    /// <inheritdoc/>
+    string IAnalysisResult.Method => "number needed to treat (from the " + RiskDifference.Interval?.Method + " risk-difference interval)";
+
+    /// <inheritdoc/>
+    SampleSizes IAnalysisResult.SampleSizes => RiskDifference.SampleSizes;
+
+    /// <inheritdoc/>
+    EquatableArray<Convention> IAnalysisResult.Conventions => RiskDifference.Conventions;
+
+    /// <inheritdoc/>
+    EquatableArray<Diagnostic> IAnalysisResult.Diagnostics => RiskDifference.Diagnostics;
+
+    /// <inheritdoc/>
+    ResamplingInfo? IAnalysisResult.Resampling => null;
 
     /// <summary>
     /// The invariant report line, e.g. <c>NNTB = 4.50, 95% CI NNTB 2.30 to 120.00 (Newcombe RD interval)</c> or

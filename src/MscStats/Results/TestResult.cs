@@ -14,8 +14,7 @@ namespace MscStats.Results;
 /// Holds no reference to the caller's data. <see cref="ToString"/> gives an invariant-culture report
 /// line such as <c>Welch t-test: t = 2.10, df = 21.3, p = 0.0478 (two-sided)</c>. Immutable and thread safe.
 /// </remarks>
-[Plots.TypeFormatterSource(typeof(Plots.HtmlFormatterSource<TestResult>), PreferredMimeTypes = new[] { Plots.HtmlFormatterSource<TestResult>.MimeType })]
-public sealed record TestResult
+public sealed record TestResult : IAnalysisResult
 {
     /// <summary>Creates a result.</summary>
     /// <param name="test">The name of the test (e.g. <c>Fisher's exact test</c>).</param>
@@ -112,6 +111,9 @@ public sealed record TestResult
 
     /// <summary>The library version that computed the result.</summary>
     public string LibraryVersion { get; }
+
+    /// <inheritdoc/>
+    string IAnalysisResult.Method => Test;
 
     /// <summary>For a Monte Carlo p-value, a confidence interval for the exact p-value; otherwise null.</summary>
     public ConfidenceInterval? PValueInterval { get; }

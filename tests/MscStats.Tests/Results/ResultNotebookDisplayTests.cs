@@ -15,9 +15,8 @@ using NUnit.Framework;
 namespace MscStats.Tests.Results;
 
 /// <summary>
-/// Results and reports show themselves in notebooks by the same convention as figures (see Plots/NotebookDisplayTests):
-/// discovery of a TypeFormatterSourceAttribute by name, then Format(object, TextWriter) writing the value's ToHtml(),
-/// a well-formed fragment that carries the numbers of the report line.
+/// Results, reports and figures show themselves in notebooks through <see cref="NotebookDisplay"/>, which the package's
+/// extension script registers with .NET Interactive: a well-formed fragment that carries the numbers of the report line.
 /// </summary>
 public class ResultNotebookDisplayTests
 {
@@ -27,6 +26,7 @@ public class ResultNotebookDisplayTests
     [
         ContinuousEffect.HedgesG(Sample),
         PermutationTest.TwoSample(Sample),
+        BinaryEffect.NumberNeededToTreat(BinarySample.Create(10, 12, 4, 13), EventKind.Beneficial),
         PermutationTest.TwoSample(Sample, PermutationOptions.Default with { Algorithm = PermutationAlgorithm.MonteCarlo, Seed = 3, Permutations = 1000 }),
         Bootstrap.MeanDifference(Sample, new BootstrapOptions(5) { Resamples = 1000 }),
         MethodPanel.Continuous(Sample, new ComparisonOptions(7) { BootstrapResamples = 1000 }),
@@ -34,18 +34,11 @@ public class ResultNotebookDisplayTests
     ];
 
     [TestCaseSource(nameof(Values))]
-    public void ConventionDiscovery_WritesWellFormedHtmlWithTheNumbers(object value)
+    public void Html_WritesWellFormedHtmlWithTheNumbers(object value)
     {
-        var attribute = value.GetType().GetCustomAttributes(true).Single(a => a.GetType().Name == "TypeFormatterSourceAttribute");
-        var sourceType = (Type)attribute.GetType().GetProperty("FormatterSourceType")!.GetValue(attribute)!;
-        var source = Activator.CreateInstance(sourceType)!;
-        var formatter = ((IEnumerable)sourceType.GetMethod("CreateTypeFormatters")!.Invoke(source, null)!).Cast<object>().Single();
-        using var writer = new StringWriter();
-        bool written = (bool)formatter.GetType().GetMethod("Format", [typeof(object), typeof(TextWriter)])!.Invoke(formatter, [value, writer])!;
-        string html = writer.ToString();
+        string html = NotebookDisplay.Html(value);
 
-        Assert.That(written, Is.True);
-        Assert.That(formatter.GetType().GetProperty("Type")!.GetValue(formatter), Is.EqualTo(value.GetType()));
+        Assert.That(NotebookDisplay.Types, Does.Contain(value.GetType()));
         Assert.That(() => XElement.Parse(html), Throws.Nothing, "the fragment is well-formed");
         Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("http://").And.Not.Contain("https://"));
         string expected = value switch
@@ -55,6 +48,7 @@ public class ResultNotebookDisplayTests
             BootstrapResult b => ReportFormat.Number(b.StandardError),
             MethodComparison c => c.Rows[0].Method,
             ComparisonReport r => r.Title,
+            NumberNeededToTreatResult n => n.ToString(),
             _ => throw new InvalidOperationException(),
         };
         Assert.That(html, Does.Contain(System.Net.WebUtility.HtmlEncode(expected)));
@@ -73,5 +67,29 @@ public class ResultNotebookDisplayTests
             var selectors = rule[..rule.IndexOf('{', StringComparison.Ordinal)].Split(',');
             Assert.That(selectors.All(sel => sel.Trim().StartsWith(".mscstats-report", StringComparison.Ordinal)), Is.True, rule);
         }
+    }
+
+    [Test]
+    public void Html_Figure_IsTheFiguresInlineSvg()
+    {
+        var figure = MscStats.Tests.Plots.PlotFixtures.All[0].Build();
+        Assert.That(NotebookDisplay.Html(figure), Is.EqualTo(figure.ToHtml()));
+    }
+
+    [Test]
+    public void Html_OtherType_ThrowsNamingValue()
+        => Assert.That(Assert.Throws<ArgumentException>(() => NotebookDisplay.Html("text"))!.ParamName, Is.EqualTo("value"));
+
+    [Test]
+    public void ResultTypes_CarryNoDisplayAttributes_TheRegistrationLivesWithTheDisplayCode()
+    {
+        // The package's extension script registers NotebookDisplay for every type it lists; the types themselves name no
+        // display code (one-way layers), and every public result record is listed.
+        var library = typeof(EstimateResult).Assembly;
+        Assert.That(library.GetExportedTypes().Where(t => t.GetCustomAttributes(false).Any(a => a.GetType().Name.Contains("Formatter", StringComparison.Ordinal))), Is.Empty);
+        Assert.That(library.GetExportedTypes().Where(t => typeof(IAnalysisResult).IsAssignableFrom(t) && !t.IsInterface), Is.SubsetOf(NotebookDisplay.Types));
+        string script = File.ReadAllText(Infrastructure.Repository.File("src", "MscStats", "interactive-extensions", "dotnet", "extension.dib"));
+        Assert.That(script, Does.Contain("foreach (var type in MscStats.Reporting.NotebookDisplay.Types)"));
+        Assert.That(script, Does.Contain("Formatter.Register(").And.Contain("MscStats.Reporting.NotebookDisplay.Html(value)"));
     }
 }
