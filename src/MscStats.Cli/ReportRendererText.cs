@@ -11,7 +11,7 @@ internal static class ReportRendererText
 {
     /// <summary>The arm sizes and the level, e.g. <c>MSC 12 vs Control 13; tests two-sided at alpha = 0.05</c>.</summary>
     public static string Sizes(MethodComparison c)
-        => (c.Kind == EndpointKind.Paired ? "pairs: " : string.Empty) + c.Arms.Treated + " " + c.SampleSizes.Treated.ToString(CultureInfo.InvariantCulture)
+        => (c.Kind is EndpointKind.Paired or EndpointKind.PairedBinary ? "pairs: " : string.Empty) + c.Arms.Treated + " " + c.SampleSizes.Treated.ToString(CultureInfo.InvariantCulture)
            + (c.SampleSizes.Control is int n ? " vs " + c.Arms.Control + " " + n.ToString(CultureInfo.InvariantCulture) : string.Empty)
            + "; tests two-sided at alpha = " + ReportFormat.PValue(Math.Round(1 - c.Level.Value, 12));
 

@@ -176,6 +176,30 @@ public sealed class Study
             .Select(o => o.Time).Distinct().Order().ToImmutableArray();
     }
 
+    /// <summary>
+    /// The kind of an outcome, the one place where it is decided: binary when every recorded value at every time point is
+    /// 0 or 1, continuous otherwise; paired when it was measured at baseline and at follow-up.
+    /// </summary>
+    /// <param name="outcome">The outcome's name.</param>
+    /// <returns>The kind.</returns>
+    /// <exception cref="ArgumentException">No outcome has that name.</exception>
+    public OutcomeKind KindOf(string outcome)
+    {
+        var info = Outcome(outcome);
+        var times = TimePoints(info.Name);
+        bool binary = Observations
+            .Where(o => string.Equals(o.Outcome, info.Name, StringComparison.Ordinal) && o.Value is not null)
+            .All(o => o.Value is 0.0 or 1.0);
+        bool paired = times.Contains(TimePoint.Baseline) && times.Contains(TimePoint.FollowUp);
+        return (binary, paired) switch
+        {
+            (true, true) => OutcomeKind.PairedBinary,
+            (true, false) => OutcomeKind.Binary,
+            (false, true) => OutcomeKind.PairedContinuous,
+            _ => OutcomeKind.Continuous,
+        };
+    }
+
     /// <summary>Builds the continuous two-arm sample of an outcome at one time point.</summary>
     /// <param name="outcome">The outcome's name.</param>
     /// <param name="time">The time point; may be omitted when the outcome has only one.</param>

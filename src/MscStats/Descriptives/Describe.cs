@@ -99,9 +99,8 @@ public static class Describe
         foreach (var outcome in study.Outcomes)
         {
             var times = study.TimePoints(outcome.Name);
-            bool isBinary = study.Observations
-                .Where(o => string.Equals(o.Outcome, outcome.Name, StringComparison.Ordinal) && o.Value is not null)
-                .All(o => o.Value is 0.0 or 1.0);
+            var kind = study.KindOf(outcome.Name);
+            bool isBinary = kind is OutcomeKind.Binary or OutcomeKind.PairedBinary;
             foreach (var time in times)
             {
                 if (isBinary)
@@ -114,7 +113,7 @@ public static class Describe
                 }
             }
 
-            if (!isBinary && times.Contains(TimePoint.Baseline) && times.Contains(TimePoint.FollowUp))
+            if (kind == OutcomeKind.PairedContinuous)
             {
                 var paired = study.Paired(outcome.Name, policy);
                 var summary = Summarize(

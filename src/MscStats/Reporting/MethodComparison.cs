@@ -17,6 +17,9 @@ public enum EndpointKind
 
     /// <summary>Baseline and follow-up per subject, analysed within each arm (<see cref="PairedSample"/>).</summary>
     Paired,
+
+    /// <summary>A binary outcome at baseline and follow-up per subject, analysed within each arm (<see cref="PairedBinarySample"/>).</summary>
+    PairedBinary,
 }
 
 /// <summary>

@@ -45,6 +45,7 @@ public static class MethodPanel
     {
         EndpointKind.Continuous => Panels.Continuous.Select(e => e.Key).ToList(),
         EndpointKind.Binary => Panels.Binary.Select(e => e.Key).ToList(),
+        EndpointKind.PairedBinary => Panels.PairedBinary.Select(e => e.Key).ToList(),
         _ => Panels.Paired.Select(e => e.Key).ToList(),
     };
 
@@ -73,10 +74,11 @@ public static class MethodPanel
         => Paired(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name);
 
     /// <summary>
-    /// Analyses one outcome of a study with the panels that fit it: an outcome measured at baseline and follow-up gives
-    /// the continuous panel at follow-up and the paired panel; an outcome measured once gives the binary panel when
-    /// every value is 0 or 1 and the continuous panel otherwise; any other set of time points gives one panel per
-    /// time point. Missing values are handled by <see cref="ComparisonOptions.MissingData"/>.
+    /// Analyses one outcome of a study with the panels that fit its kind (<see cref="Data.Study.KindOf"/>): a continuous
+    /// outcome measured at baseline and follow-up gives the continuous panel at follow-up and the paired panel; a binary
+    /// one gives the binary panel at follow-up and the paired binary panel (McNemar's tests, paired risk difference and
+    /// conditional odds ratio) within each arm; an outcome measured once gives the binary or continuous panel; any other
+    /// set of time points gives one panel per time point. Missing values are handled by <see cref="ComparisonOptions.MissingData"/>.
     /// </summary>
     /// <param name="study">The study.</param>
     /// <param name="outcome">The outcome's name (ordinal match).</param>
@@ -90,29 +92,29 @@ public static class MethodPanel
         Guard.NotNull(study);
         Guard.NotNull(options);
         var info = study.Outcome(outcome);
-        var times = study.TimePoints(info.Name);
         var policy = options.MissingData;
-        if (times.Contains(TimePoint.Baseline) && times.Contains(TimePoint.FollowUp))
+        switch (study.KindOf(info.Name))
         {
-            return
-            [
-                Continuous(study.Continuous(info.Name, TimePoint.FollowUp, policy), options, info.Name),
-                Paired(study.Paired(info.Name, policy), options, info.Name),
-            ];
+            case OutcomeKind.PairedContinuous:
+                return
+                [
+                    Continuous(study.Continuous(info.Name, TimePoint.FollowUp, policy), options, info.Name),
+                    Paired(study.Paired(info.Name, policy), options, info.Name),
+                ];
+            case OutcomeKind.PairedBinary:
+                return
+                [
+                    Binary(study.Binary(info.Name, TimePoint.FollowUp, policy), options, info.Name),
+                    PairedBinary(study.Paired(info.Name, policy), options, info.Name),
+                ];
         }
 
-        var comparisons = new List<MethodComparison>();
-        foreach (var time in times)
-        {
-            bool binary = study.Observations
-                .Where(o => string.Equals(o.Outcome, info.Name, StringComparison.Ordinal) && o.Time == time && o.Value is not null)
-                .All(o => o.Value is 0.0 or 1.0);
-            comparisons.Add(binary
+        bool binary = study.KindOf(info.Name) == OutcomeKind.Binary;
+        return study.TimePoints(info.Name)
+            .Select(time => binary
                 ? Binary(study.Binary(info.Name, time, policy), options, info.Name)
-                : Continuous(study.Continuous(info.Name, time, policy), options, info.Name));
-        }
-
-        return comparisons;
+                : Continuous(study.Continuous(info.Name, time, policy), options, info.Name))
+            .ToList();
     }
 
     /// <summary>Analyses every outcome of a study (or the named ones) with <see cref="Outcome"/> and collects a report.</summary>
@@ -157,6 +159,21 @@ public static class MethodPanel
         var arms = sample.Control is null ? new ArmLabels(sample.Treated.Label, "(no control arm)") : new ArmLabels(sample.Treated.Label, sample.Control.Label);
         var missing = sample.Missing.AnyRemoved ? sample.Missing.ToDiagnostic(arms) : null;
         return Build(sourceOutcome, sample.Outcome, EndpointKind.Paired, arms,
+            new SampleSizes(sample.Treated.Count, sample.Control?.Count), options, rows, missing);
+    }
+
+    private static MethodComparison PairedBinary(PairedSample sample, ComparisonOptions options, string sourceOutcome)
+    {
+        var treated = PairedBinarySample.FromArm(sample.Treated, sample.Outcome);
+        var rows = Panels.Run(Panels.PairedBinary, treated, options, sample.Treated.Label);
+        if (sample.Control is not null)
+        {
+            rows.AddRange(Panels.Run(Panels.PairedBinary, PairedBinarySample.FromArm(sample.Control, sample.Outcome), options, sample.Control.Label));
+        }
+
+        var arms = sample.Control is null ? new ArmLabels(sample.Treated.Label, "(no control arm)") : new ArmLabels(sample.Treated.Label, sample.Control.Label);
+        var missing = sample.Missing.AnyRemoved ? sample.Missing.ToDiagnostic(arms) : null;
+        return Build(sourceOutcome, sample.Outcome, EndpointKind.PairedBinary, arms,
             new SampleSizes(sample.Treated.Count, sample.Control?.Count), options, rows, missing);
     }
 

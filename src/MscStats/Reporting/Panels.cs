@@ -64,6 +64,16 @@ internal static class Panels
         new("sign-test", "Sign test", 0.5, (a, o) => RankTest.Sign(a, new TestOptions { Level = o.Level })),
     ];
 
+    public static readonly PanelEntry<PairedBinarySample>[] PairedBinary =
+    [
+        new("paired-rd-newcombe", "Paired risk difference, Newcombe", 0, (s, o) => PairedBinaryEffect.RiskDifference(s, new PairedRiskDifferenceOptions { Level = o.Level })),
+        new("paired-rd-tango", "Paired risk difference, Tango score", 0, (s, o) => PairedBinaryEffect.RiskDifference(s, new PairedRiskDifferenceOptions { Level = o.Level, Interval = PairedRiskDifferenceInterval.Tango })),
+        new("paired-odds-ratio", "Conditional odds ratio b/c, exact", 1, (s, o) => PairedBinaryEffect.OddsRatio(s, new IntervalOptions { Level = o.Level })),
+        new("mcnemar-exact", "McNemar's exact test", 1, (s, o) => BinaryTest.McNemar(s, new McNemarOptions { Level = o.Level }), "paired-rd-newcombe"),
+        new("mcnemar-mid-p", "McNemar's mid-p test", 1, (s, o) => BinaryTest.McNemar(s, new McNemarOptions { Level = o.Level, Method = McNemarMethod.MidP })),
+        new("mcnemar-corrected", "McNemar's chi-squared test, continuity corrected", 1, (s, o) => BinaryTest.McNemar(s, new McNemarOptions { Level = o.Level, Method = McNemarMethod.AsymptoticCorrected })),
+    ];
+
     /// <summary>The bootstrap options of the panel: BCa only, at the options' seed, resamples and level.</summary>
     public static BootstrapOptions BootstrapOptions(ComparisonOptions o) => new(o.Seed)
     {

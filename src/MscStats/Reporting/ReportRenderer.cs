@@ -292,7 +292,7 @@ public static class ReportRenderer
     internal static string Heading(MethodComparison c) => c.Outcome + " - " + c.Kind.ToString().ToLowerInvariant();
 
     internal static string Sizes(MethodComparison c)
-        => (c.Kind == EndpointKind.Paired ? "pairs: " : string.Empty) + c.Arms.Treated + " " + c.SampleSizes.Treated.ToString(CultureInfo.InvariantCulture)
+        => (c.Kind is EndpointKind.Paired or EndpointKind.PairedBinary ? "pairs: " : string.Empty) + c.Arms.Treated + " " + c.SampleSizes.Treated.ToString(CultureInfo.InvariantCulture)
            + (c.SampleSizes.Control is int n ? " vs " + c.Arms.Control + " " + n.ToString(CultureInfo.InvariantCulture) : string.Empty)
            + "; tests two-sided at alpha = " + ReportFormat.PValue(Disagreements.Alpha(c.Level)) + "; " + Percent(c.Level) + " intervals";
 
