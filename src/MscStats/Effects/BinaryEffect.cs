@@ -16,10 +16,11 @@ namespace MscStats.Effects;
 /// <remarks>
 /// <para>
 /// Zero cells are valid data. Methods defined with zeros (Wilson, Clopper–Pearson, Newcombe,
-/// Miettinen–Nurminen, Koopman) use them as they are; methods undefined with zeros (Katz, Woolf) throw an
-/// <see cref="AssumptionException"/> with reason <see cref="AssumptionReason.DegenerateTable"/> unless a
-/// correction is requested, and the Haldane–Anscombe correction is applied only on request and recorded.
-/// Estimates that are infinite by definition (a risk ratio with no control events) are returned as +∞.
+/// Miettinen–Nurminen, Koopman) use them as they are. The Katz interval, undefined with a zero event count, throws an
+/// <see cref="AssumptionException"/> with reason <see cref="AssumptionReason.DegenerateTable"/>. The sample odds ratio
+/// with a zero cell is reported (0 or +∞) without its Woolf interval, which is undefined, and a diagnostic says so;
+/// the Haldane–Anscombe correction is applied only on request and recorded. Estimates that are infinite by definition
+/// (a risk ratio with no control events) are returned as +∞; an estimate that is 0/0 throws.
 /// </para>
 /// <para>Thread safe.</para>
 /// </remarks>
@@ -68,20 +69,35 @@ public static class BinaryEffect
 
     /// <summary>The risk difference p₁ − p₂ (treated − control) with its confidence interval.</summary>
     /// <param name="sample">The table.</param>
-    /// <param name="options">Level and interval method; default Newcombe, 95%.</param>
-    /// <returns>The risk difference with its interval.</returns>
+    /// <param name="options">Level, interval method and clipping; default Newcombe, 95%.</param>
+    /// <returns>
+    /// The risk difference with its interval. The Wald-type intervals (Wald, Agresti–Caffo) are clipped to [−1, 1]
+    /// unless <see cref="RiskDifferenceOptions.Clip"/> is false, and record the choice in the <c>clip</c> convention; a
+    /// Wald interval of zero width (both proportions 0 or 1) carries a <see cref="DiagnosticCodes.ZeroWidthInterval"/> warning.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// <see cref="RiskDifferenceOptions.Clip"/> is false with a score or exact interval, whose limits lie within [−1, 1]
+    /// by construction.
+    /// </exception>
     public static EstimateResult RiskDifference(BinarySample sample, RiskDifferenceOptions? options = null)
     {
         Guard.NotNull(sample);
         options ??= RiskDifferenceOptions.Default;
         Guard.Defined(options.Interval, "options.Interval");
         var level = Guard.Level(options.Level, "options.Level");
+        bool waldType = options.Interval is RiskDifferenceInterval.Wald or RiskDifferenceInterval.AgrestiCaffo;
+        Guard.Requires(
+            options.Clip || waldType,
+            "Clip = false applies to the Wald and Agresti-Caffo intervals only; the " + options.Interval + " interval lies within [-1, 1] by construction.",
+            "options.Clip");
+
         int a = sample.TreatedEvents, n1 = sample.TreatedTotal, c = sample.ControlEvents, n2 = sample.ControlTotal;
         double p1 = (double)a / n1, p2 = (double)c / n2, rd = p1 - p2;
         double z = Z(level);
         double lo, hi;
         string method;
+        var diagnostics = new List<Diagnostic>(Missing(sample));
         switch (options.Interval)
         {
             case RiskDifferenceInterval.Newcombe:
@@ -109,13 +125,38 @@ public static class BinaryEffect
                 double w = z * Math.Sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2);
                 (lo, hi) = (rd - w, rd + w);
                 method = "Wald";
+                if (w == 0)
+                {
+                    diagnostics.Add(Diagnostic.Warning(
+                        DiagnosticCodes.ZeroWidthInterval,
+                        "The Wald interval has zero width because both proportions are 0 or 1, so its standard error is 0; use the Newcombe or Miettinen-Nurminen interval"));
+                }
+
                 break;
         }
 
+        var conventions = new List<Convention> { new(ConventionNames.IntervalMethod, method) };
+        if (waldType)
+        {
+            conventions.Add(new Convention(ConventionNames.Clip, options.Clip ? "limits clipped to [-1, 1]" : "none (limits may leave [-1, 1])"));
+        }
+
+        if (options.Clip)
+        {
+            // The score and exact limits lie in [-1, 1] by construction; this only removes rounding beyond it for them.
+            (lo, hi) = (Math.Max(-1, lo), Math.Min(1, hi));
+        }
+        else if (lo < -1 || hi > 1)
+        {
+            diagnostics.Add(Diagnostic.Info(
+                DiagnosticCodes.IntervalBeyondRange,
+                "The " + method + " interval reaches beyond [-1, 1] and is reported unclipped, as requested (options.Clip = false)"));
+        }
+
         return new EstimateResult(
-            "risk difference", rd, new ConfidenceInterval(Math.Max(-1, lo), Math.Min(1, hi), level, method), Sizes(sample),
-            EquatableArray.Create(new Convention(ConventionNames.IntervalMethod, method)),
-            diagnostics: Missing(sample));
+            "risk difference", rd, new ConfidenceInterval(lo, hi, level, method), Sizes(sample),
+            EquatableArray.Create(conventions.ToArray()),
+            diagnostics: diagnostics.ToArray());
     }
 
     /// <summary>The risk ratio p₁/p₂ (treated/control) with its confidence interval.</summary>
@@ -170,9 +211,19 @@ public static class BinaryEffect
     /// </summary>
     /// <param name="sample">The table.</param>
     /// <param name="options">Level and zero-cell correction; default none, 95%.</param>
-    /// <returns>The odds ratio with its interval; the correction, when applied, is in the conventions and diagnostics.</returns>
+    /// <returns>
+    /// The odds ratio with its interval; the correction, when applied, is in the conventions and diagnostics. Without a
+    /// correction a zero cell leaves the estimate defined as the sample odds ratio (0 when a or d is 0, +∞ when b or c is
+    /// 0) but not the Woolf interval, whose log standard error is infinite: the interval is then null and a
+    /// <see cref="DiagnosticCodes.IntervalUndefined"/> warning says why and names
+    /// <see cref="ZeroCellCorrection.HaldaneAnscombeIfZero"/>. With a correction the estimate and the interval are both
+    /// those of the corrected table.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
-    /// <exception cref="AssumptionException">A cell is 0 and no correction was requested.</exception>
+    /// <exception cref="AssumptionException">
+    /// No correction was requested and ad = bc = 0 (no events in either arm, or events only), so the sample odds ratio is
+    /// 0/0; reason <see cref="AssumptionReason.DegenerateTable"/>.
+    /// </exception>
     public static EstimateResult OddsRatio(BinarySample sample, OddsRatioOptions? options = null)
     {
         Guard.NotNull(sample);
@@ -190,9 +241,24 @@ public static class BinaryEffect
         }
         else if (zero)
         {
-            throw Degenerate(
-                "a cell of the table is 0, so the sample odds ratio's Woolf interval is undefined; pass ZeroCellCorrection.HaldaneAnscombeIfZero, or use the conditional (exact) odds ratio",
-                nameof(sample));
+            double numerator = a * d, denominator = b * c;
+            if (numerator == 0 && denominator == 0)
+            {
+                throw Degenerate(
+                    "ad = bc = 0 (" + (a == 0 ? "no events in either arm" : "events only, in both arms")
+                    + "), so the sample odds ratio is 0/0; pass ZeroCellCorrection.HaldaneAnscombeIfZero, or use the conditional (exact) odds ratio",
+                    nameof(sample));
+            }
+
+            diagnostics.Add(Diagnostic.Warning(
+                DiagnosticCodes.IntervalUndefined,
+                "Woolf interval undefined with a zero cell (the log odds ratio is infinite and so is its standard error); no interval reported. Use ZeroCellCorrection.HaldaneAnscombeIfZero for a corrected interval, or the conditional exact interval of Fisher's test"));
+            return new EstimateResult(
+                "odds ratio", denominator == 0 ? double.PositiveInfinity : 0, null, Sizes(sample),
+                EquatableArray.Create(
+                    new Convention(ConventionNames.IntervalMethod, "none (Woolf logit undefined with a zero cell)"),
+                    new Convention(ConventionNames.Correction, "none")),
+                diagnostics: diagnostics.ToArray());
         }
 
         double or = a * d / (b * c);

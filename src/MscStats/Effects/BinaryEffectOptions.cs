@@ -62,7 +62,10 @@ public enum RiskRatioInterval
 /// <summary>The correction for tables with a zero cell, applied to the sample odds ratio and its Woolf interval.</summary>
 public enum ZeroCellCorrection
 {
-    /// <summary>No correction: a zero cell makes the Woolf interval undefined and throws. The default.</summary>
+    /// <summary>
+    /// No correction: with a zero cell the sample odds ratio is 0 or +∞ and the Woolf interval, undefined, is not
+    /// reported (null, with an <c>interval-undefined</c> diagnostic); a table with ad = bc = 0 throws. The default.
+    /// </summary>
     None,
 
     /// <summary>The Haldane–Anscombe correction: add ½ to every cell, only when some cell is 0; recorded in the diagnostics when applied.</summary>
@@ -108,6 +111,16 @@ public sealed record RiskDifferenceOptions
 
     /// <summary>The interval method; default Newcombe.</summary>
     public RiskDifferenceInterval Interval { get; init; } = RiskDifferenceInterval.Newcombe;
+
+    /// <summary>
+    /// Whether the limits of a Wald-type interval (<see cref="RiskDifferenceInterval.Wald"/>,
+    /// <see cref="RiskDifferenceInterval.AgrestiCaffo"/>) are clipped to [−1, 1]. Default true. False reports the plain
+    /// formula's limits, which may leave [−1, 1] (as statsmodels <c>confint_proportions_2indep</c> does), with an
+    /// <c>interval-beyond-range</c> diagnostic when they do. Either way the choice is recorded in the <c>clip</c>
+    /// convention of a Wald-type interval. The score and exact intervals lie within [−1, 1] by construction, so false
+    /// is rejected for them.
+    /// </summary>
+    public bool Clip { get; init; } = true;
 }
 
 /// <summary>Options of the risk ratio. Change with <c>with</c>.</summary>

@@ -227,6 +227,7 @@ public static class PermutationTest
                     : c > 0 ? greater + SubsetSums.PairsAtMost(f.Treated, f.Control, Constant(maxK, ShiftFamily.FloorDiv(-2 * c, n)))
                     : less + SubsetSums.PairsAtLeast(f.Treated, f.Control, Constant(maxK, ShiftFamily.CeilDiv(-2 * c, n)));
                 p = ExactP(options, greater, less, far, f.Total);
+                resampling = ResamplingInfo.Enumerated(AssignmentCount.Splits(n1, n2));
                 break;
             }
 
@@ -237,6 +238,7 @@ public static class PermutationTest
                 p = options.Alternative == Alternative.TwoSided && options.TwoSided == TwoSidedRule.AbsoluteDeviation
                     ? (c == 0 ? 1 : (ge + le) / splits)
                     : ExactP(options, ge, le, double.NaN, splits);
+                resampling = ResamplingInfo.Enumerated(AssignmentCount.Splits(n1, n2));
                 break;
             }
 
@@ -296,6 +298,7 @@ public static class PermutationTest
                     : s > 0 ? greater + sums!.AtLeast(Constant(n, s))
                     : less + sums!.AtMost(Constant(n, s));
                 p = ExactP(options, greater, less, far, family.Total);
+                resampling = ResamplingInfo.Enumerated(AssignmentCount.SignVectors(n));
                 break;
             }
 
@@ -307,6 +310,7 @@ public static class PermutationTest
                 p = options.Alternative == Alternative.TwoSided && options.TwoSided == TwoSidedRule.AbsoluteDeviation
                     ? (s == 0 ? 1 : (ge + le) / flips)
                     : ExactP(options, ge, le, double.NaN, flips);
+                resampling = ResamplingInfo.Enumerated(AssignmentCount.SignVectors(n));
                 break;
             }
 

@@ -106,9 +106,11 @@ public static class RankTest
         double cells = SubsetSums.ShiftCells(x, Math.Min(n1, n2)) + SubsetSums.ShiftCells(y, Math.Min(n1, n2));
         bool exact = ChooseExact(options, cells, nameof(sample), n1 + " vs " + n2, diagnostics);
         double p;
+        ResamplingInfo? resampling = null;
         if (exact)
         {
-            p = PermutationTest.TwoSampleCore(x, y, ExactCount(options), false, nameof(sample), null, CancellationToken.None).P;
+            var outcome = PermutationTest.TwoSampleCore(x, y, ExactCount(options), false, nameof(sample), null, CancellationToken.None);
+            (p, resampling) = (outcome.P, outcome.Resampling);
         }
         else
         {
@@ -132,7 +134,7 @@ public static class RankTest
         var estimate = HodgesLehmannShift.Estimate(sample, options.Level);
         return new TestResult(
             "Wilcoxon-Mann-Whitney test", "W", observed / 2.0, Probability.FromValue(Math.Min(1, p)), options.Alternative, sizes, null,
-            estimate, conventions, diagnostics: diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()));
+            estimate, conventions, resampling, diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()));
     }
 
     /// <summary>
@@ -212,9 +214,11 @@ public static class RankTest
         double cells = SubsetSums.ShiftCells(scores, scores.Length);
         bool exact = ChooseExact(options, cells, nameof(arm), used.Count + " differences", diagnostics);
         double p;
+        ResamplingInfo? resampling = null;
         if (exact)
         {
-            p = PermutationTest.PairedCore(scores, ExactCount(options), false, nameof(arm), null, CancellationToken.None).P;
+            var outcome = PermutationTest.PairedCore(scores, ExactCount(options), false, nameof(arm), null, CancellationToken.None);
+            (p, resampling) = (outcome.P, outcome.Resampling);
         }
         else
         {
@@ -236,7 +240,7 @@ public static class RankTest
             new Convention(ConventionNames.Algorithm, exact ? "exact (shift algorithm)" : "normal approximation, no continuity correction"));
         return new TestResult(
             "Wilcoxon signed-rank test", "V", positive / 2.0, Probability.FromValue(Math.Min(1, p)), options.Alternative, new SampleSizes(arm.Count, null), null,
-            null, conventions, diagnostics: diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()));
+            null, conventions, resampling, diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()));
     }
 
     /// <summary>The exact sign test of the differences follow-up − baseline: the number of positive among the nonzero differences against Binomial(n, ½).</summary>
@@ -290,7 +294,7 @@ public static class RankTest
         return new TestResult(
             "sign test", "positive", positive, Probability.FromValue(p), alternative, new SampleSizes(arm.Count, null), null, estimate,
             EquatableArray.Create(new Convention(ConventionNames.Zeros, "dropped"), new Convention(ConventionNames.TwoSided, "doubled smaller tail (binom.test)")),
-            diagnostics: diagnostics);
+            ResamplingInfo.Enumerated(AssignmentCount.SignVectors(n)), diagnostics);
     }
 
     /// <summary>The largest n₁ + n₂ for which the Hodges–Lehmann interval's k comes from the exact distribution of U (its counts fit in 128 bits).</summary>

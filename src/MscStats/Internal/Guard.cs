@@ -160,6 +160,15 @@ internal static class Guard
             ? value
             : throw new ArgumentOutOfRangeException(paramName, value, "must be one of " + string.Join(", ", allowed) + " here.");
 
+    /// <summary>Rejects an option that the rest of the options make meaningless, with a message stating why.</summary>
+    public static void Requires(bool condition, string message, string paramName)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException(message, paramName);
+        }
+    }
+
     /// <summary>Rejects the default (zero) confidence level, which a caller gets from <c>default</c> or an unset field.</summary>
     public static ConfidenceLevel Level(ConfidenceLevel value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
         => value.Value == 0 ? throw new ArgumentException("must be a valid confidence level, not default.", paramName) : value;

@@ -86,6 +86,9 @@ public static class ConventionNames
     /// <summary>The algorithm that computed the number, where several give it (e.g. exact shift algorithm or Monte Carlo).</summary>
     public const string Algorithm = "algorithm";
 
+    /// <summary>Whether interval limits are clipped to the range of the measure (e.g. a risk difference's Wald limits to [−1, 1]).</summary>
+    public const string Clip = "clip";
+
     /// <summary>How a Monte Carlo p-value is formed (e.g. (b + 1)/(B + 1)).</summary>
     public const string MonteCarloPValue = "mc-p";
 }

@@ -108,4 +108,10 @@ public static class DiagnosticCodes
 
     /// <summary>An interval reaches beyond the range of its measure (e.g. a probability below 0); it is reported unclipped.</summary>
     public const string IntervalBeyondRange = "interval-beyond-range";
+
+    /// <summary>
+    /// An interval has zero width (e.g. the Wald risk-difference interval when both proportions are 0 or 1, so its
+    /// standard error is 0): it claims certainty the data cannot give.
+    /// </summary>
+    public const string ZeroWidthInterval = "zero-width-interval";
 }

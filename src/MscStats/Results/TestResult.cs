@@ -26,7 +26,10 @@ public sealed record TestResult : IAnalysisResult
     /// <param name="degreesOfFreedom">Degrees of freedom where the reference distribution has them; positive and finite.</param>
     /// <param name="estimate">A companion estimate with its interval, where one belongs to the test.</param>
     /// <param name="conventions">Every convention that changes the p-value.</param>
-    /// <param name="resampling">Seed and resample count where anything was random.</param>
+    /// <param name="resampling">
+    /// Seed and resample count where anything was random; for an exact permutation or rank test, the number of assignments
+    /// enumerated.
+    /// </param>
     /// <param name="diagnostics">Soft problems found on the way.</param>
     /// <param name="libraryVersion">The library version; null means the running version.</param>
     /// <param name="pValueInterval">
@@ -103,7 +106,10 @@ public sealed record TestResult : IAnalysisResult
     /// <summary>Every convention that changes the p-value.</summary>
     public EquatableArray<Convention> Conventions { get; }
 
-    /// <summary>Seed and resample count where anything was random.</summary>
+    /// <summary>
+    /// How the reference distribution was visited: the seed and resample count of a Monte Carlo p-value, or the number
+    /// of assignments an exact permutation or rank test enumerated; null for analytic p-values.
+    /// </summary>
     public ResamplingInfo? Resampling { get; }
 
     /// <summary>Soft problems found on the way.</summary>
@@ -137,7 +143,11 @@ public sealed record TestResult : IAnalysisResult
         ("library", "MscStats " + LibraryVersion),
     ]);
 
-    /// <summary>The invariant report line, e.g. <c>Welch t-test: t = 2.10, df = 21.3, p = 0.0478 (two-sided)</c>.</summary>
+    /// <summary>
+    /// The invariant report line, e.g. <c>Welch t-test: t = 2.10, df = 21.3, p = 0.0478 (two-sided)</c>; a permutation or
+    /// rank test adds how it visited the assignments, e.g. <c>(two-sided; all 5,200,300 assignments enumerated)</c> or
+    /// <c>(two-sided; seed 7, 100000 resamples)</c>.
+    /// </summary>
     public override string ToString()
     {
         var text = new StringBuilder(Test).Append(": ").Append(StatisticName).Append(" = ").Append(ReportFormat.Number(Statistic));
@@ -152,7 +162,13 @@ public sealed record TestResult : IAnalysisResult
             text.Append(" [").Append(ReportFormat.PValue(PValueInterval.Lower)).Append(", ").Append(ReportFormat.PValue(PValueInterval.Upper)).Append(']');
         }
 
-        text.Append(" (").Append(AlternativeText(Alternative)).Append(')');
+        text.Append(" (").Append(AlternativeText(Alternative));
+        if (Resampling is not null)
+        {
+            text.Append("; ").Append(Resampling);
+        }
+
+        text.Append(')');
         if (Estimate is not null)
         {
             text.Append("; ").Append(Estimate);

@@ -31,11 +31,15 @@ public class JsonRoundTripTests
         yield return interval;
         yield return new SampleSizes(7, null);
         yield return new ResamplingInfo(42, 1);
+        yield return ResamplingInfo.Enumerated(5_200_300);
+        yield return ResamplingInfo.Enumerated(1.0750720873333625e23);
         yield return new Convention("ci", "noncentral t");
         yield return Diagnostic.Info(DiagnosticCodes.MissingValuesRemoved, "1 removed");
         yield return estimate;
         yield return new TestResult("Fisher's exact test", "OR", 0.12, (Probability)0.0154193, Alternative.Less, Sizes, 3.5, estimate, conventions, new ResamplingInfo(7, 10), diagnostics, "0.1.0-test",
             new ConfidenceInterval(0.0125, 0.0188, ConfidenceLevel.L99, "Clopper-Pearson"));
+        yield return new TestResult("Fisher-Pitman permutation test", "mean difference", 0.75, (Probability)0.0123, Alternative.TwoSided, Sizes, null, estimate, conventions,
+            ResamplingInfo.Enumerated(5_200_300), diagnostics, "0.1.0-test");
         yield return Arm;
         yield return new ArmSummary("Control", 1, 0, 4.2, null, 4.2, 4.2, 4.2, 4.2, 4.2);
         yield return continuous;
@@ -51,7 +55,7 @@ public class JsonRoundTripTests
         yield return new StudySummary("pilot", new ArmLabels("MSC", "Control"), 12, 13, EquatableArray.Create(continuous), EquatableArray.Create(binary), diagnostics);
     }
 
-    private static IEnumerable<TestCaseData> Cases() => Instances().Select(i => new TestCaseData(i).SetName("RoundTrip_" + i.GetType().Name));
+    private static IEnumerable<TestCaseData> Cases() => Instances().Select((i, k) => new TestCaseData(i).SetName("RoundTrip_" + k + "_" + i.GetType().Name));
 
     [TestCaseSource(nameof(Cases))]
     public void RoundTrip(object result)

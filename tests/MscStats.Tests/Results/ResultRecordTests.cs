@@ -121,6 +121,34 @@ public class ResultRecordTests
         Assert.That(e!.ParamName, Is.EqualTo("resamples"));
     }
 
+    [TestCase(0.0)]
+    [TestCase(2.5)]
+    [TestCase(double.PositiveInfinity)]
+    [TestCase(double.NaN)]
+    public void ResamplingInfo_EnumeratedNotAWholeCount_ThrowsNamingAssignments(double assignments)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => _ = ResamplingInfo.Enumerated(assignments));
+        Assert.That(e!.ParamName, Is.EqualTo("assignments"));
+    }
+
+    [Test]
+    public void ResamplingInfo_Kinds_ToStringSaysWhich()
+    {
+        Assert.That(new ResamplingInfo(42, 10_000).ToString(), Is.EqualTo("seed 42, 10000 resamples"));
+        Assert.That(ResamplingInfo.Enumerated(1024).ToString(), Is.EqualTo("all 1,024 assignments enumerated"));
+        Assert.That(ResamplingInfo.Enumerated(9007199254740992).ToString(), Is.EqualTo("all 9,007,199,254,740,992 assignments enumerated"));
+        Assert.That(ResamplingInfo.Enumerated(Math.ScaleB(1.0, 100)).ToString(), Is.EqualTo("all 1.268e+30 assignments enumerated"));
+    }
+
+    [TestCase("{\"kind\":\"enumerated\",\"seed\":7,\"resamples\":null,\"assignments\":1024}", "seed")]
+    [TestCase("{\"kind\":\"sampled\",\"seed\":7,\"resamples\":100,\"assignments\":1024}", "assignments")]
+    [TestCase("{\"kind\":\"sampled\",\"seed\":null,\"resamples\":100,\"assignments\":null}", "seed")]
+    public void ResamplingInfo_JsonMembersNotMatchingTheKind_AreRejected(string json, string paramName)
+    {
+        var e = Assert.Catch<ArgumentException>(() => MscStatsJson.Deserialize<ResamplingInfo>(json));
+        Assert.That(e!.ParamName, Is.EqualTo(paramName));
+    }
+
     [Test]
     public void SampleSizes_Negative_ThrowsNamingArm()
     {
