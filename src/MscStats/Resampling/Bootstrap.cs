@@ -73,7 +73,7 @@ public static class Bootstrap
     /// <exception cref="ArgumentException">An option is invalid, or a resample's control mean is 0.</exception>
     /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
     public static BootstrapResult RatioOfMeans(ContinuousSample sample, BootstrapOptions options)
-        => TwoSample(sample, (x, y) => BootstrapStatistics.Mean(x) / BootstrapStatistics.Mean(y), "ratio of means", options);
+        => TwoSample(sample, (x, y) => Moments.OnePassMean(x) / Moments.OnePassMean(y), "ratio of means", options);
 
     /// <summary>Hedges' g with the exact correction (see <c>ContinuousEffect.HedgesG</c>).</summary>
     /// <param name="sample">The two arms; n ≥ 2 in each.</param>
@@ -152,7 +152,7 @@ public static class Bootstrap
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     /// <exception cref="Exceptions.AssumptionException">Fewer than 2 pairs.</exception>
     public static BootstrapResult PairedMeanDifference(PairedArm arm, BootstrapOptions options)
-        => Paired(arm, (b, f) => BootstrapStatistics.Mean(f) - BootstrapStatistics.Mean(b), "mean paired difference", options);
+        => Paired(arm, (b, f) => Moments.OnePassMean(f) - Moments.OnePassMean(b), "mean paired difference", options);
 
     /// <summary>
     /// The exact bootstrap of the mean difference: every distinct resample of each arm is enumerated with its
