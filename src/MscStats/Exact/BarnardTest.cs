@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using MathNet.Numerics;
 using MscStats.Data;
 using MscStats.Internal;
 using MscStats.Results;

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using MathNet.Numerics;
 using MscStats.Data;
 using MscStats.Internal;
 using MscStats.Results;
@@ -33,7 +31,7 @@ internal static class BoschlooTest
             // Only the smaller one-sided p-value matters: the side the data lean to first, then the other side's search
             // stops as soon as it exceeds that value (its exact size is then irrelevant).
             bool greaterFirst = sample.TreatedEvents * (double)sample.ControlTotal >= sample.ControlEvents * (double)sample.TreatedTotal;
-            var h = RejectionRegion.Hypergeometric(sample.TreatedTotal, sample.ControlTotal);
+            var h = HypergeometricTerms.Table(sample.TreatedTotal, sample.ControlTotal);
             var first = OneSided(sample, options with { Alternative = greaterFirst ? Alternative.Greater : Alternative.Less }, h, double.PositiveInfinity);
             var second = OneSided(
                 sample, options with { Alternative = greaterFirst ? Alternative.Less : Alternative.Greater }, h,
@@ -45,7 +43,7 @@ internal static class BoschlooTest
                 smaller.Conventions.Append(new Convention(ConventionNames.TwoSided, "twice the smaller one-sided p-value (scipy)")));
         }
 
-        return OneSided(sample, options, RejectionRegion.Hypergeometric(sample.TreatedTotal, sample.ControlTotal), double.PositiveInfinity);
+        return OneSided(sample, options, HypergeometricTerms.Table(sample.TreatedTotal, sample.ControlTotal), double.PositiveInfinity);
     }
 
     /// <summary>
@@ -62,7 +60,7 @@ internal static class BoschlooTest
         var fisher = new double[n1 + 1, n2 + 1];
         for (int m = 0; m <= n1 + n2; m++)
         {
-            int lo = Math.Max(0, m - n2), hi = Math.Min(n1, m);
+            var (lo, hi) = HypergeometricTerms.Support(n1, n2, m);
             double tail = 0;
             if (greaterAlternative)
             {

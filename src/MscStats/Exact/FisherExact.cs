@@ -270,7 +270,9 @@ internal static class FisherExactTest
 
 /// <summary>
 /// Fisher's noncentral hypergeometric distribution of the treated events given both margins: support
-/// max(0, m − n₂) … min(n₁, m), weights C(n₁, x) C(n₂, m − x) ψˣ normalized in log space.
+/// max(0, m − n₂) … min(n₁, m) (<see cref="HypergeometricTerms.Support"/>), weights C(n₁, x) C(n₂, m − x) ψˣ normalized
+/// in log space. Not walked by the central step ratios of <see cref="HypergeometricTerms"/>: the interval and the MLE
+/// reweight the same log terms at many ψ, and a ratio walk would round differently from the published references.
 /// </summary>
 internal sealed class Hypergeometric
 {
@@ -278,8 +280,7 @@ internal sealed class Hypergeometric
 
     public Hypergeometric(int n1, int n2, int m)
     {
-        Min = Math.Max(0, m - n2);
-        Max = Math.Min(n1, m);
+        (Min, Max) = HypergeometricTerms.Support(n1, n2, m);
         _logBase = new double[Max - Min + 1];
         for (int x = Min; x <= Max; x++)
         {

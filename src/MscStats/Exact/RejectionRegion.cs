@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using MathNet.Numerics;
 using MscStats.Data;
 using MscStats.Internal;
 using MscStats.Results;
@@ -75,7 +73,7 @@ internal sealed class RejectionRegion
         int upper = 0, lower = -1;
         for (int m = 0; m <= n; m++)
         {
-            int lo = Math.Max(0, m - n2), hi = Math.Min(n1, m);
+            var (lo, hi) = HypergeometricTerms.Support(n1, n2, m);
             var (guessTop, guessBottom) = guess?.Invoke(m) ?? (upper, lower);
 
             // The first x₁ of the top run (hi + 1 if none) and the last of the bottom run (lo − 1 if none).
@@ -127,9 +125,8 @@ internal sealed class RejectionRegion
     /// </summary>
     private static double MarginMass(HypergeometricTerms terms, int m, int bottom, int top)
     {
-        int n1 = terms.N1, n2 = terms.N2, n = n1 + n2;
-        int lo = Math.Max(0, m - n2), hi = Math.Min(n1, m);
-        int mode = Math.Clamp((int)Math.Floor((m + 1.0) * (n1 + 1.0) / (n + 2.0)), lo, hi);
+        var (lo, hi) = HypergeometricTerms.Support(terms.N1, terms.N2, m);
+        int mode = HypergeometricTerms.Mode(terms.N1, terms.N2, m);
         double Ratio(int x, int step) => terms.Ratio(m, x, step);
 
         // Σ h over [from, to] walking from `from` by `step` (away from the mode), stopping once a term is negligible;
@@ -179,93 +176,6 @@ internal sealed class RejectionRegion
         double between = mode <= bottom ? Walk(bottom + 1, top - 1, 1, 0) : Walk(top - 1, bottom + 1, -1, 1);
         return Math.Max(0, 1 - between);
     }
-
-    /// <summary>
-    /// h(x₁ | m) for margins taken in increasing order, each from an anchor (the last term asked for on that side) by the
-    /// ratios h(x | m)/h(x | m − 1) = (n₂ − m + 1 + x)m/((m − x)(n − m + 1)) and one or two steps in x₁, with log
-    /// factorials and an exponential only to start or after an underflow. Relative accuracy about 1e-13 after n margins.
-    /// </summary>
-    private sealed class HypergeometricTerms(int n1, int n2)
-    {
-        private readonly double[] _logFactorial = LogFactorials(n1 + n2);
-        private readonly int[] _m = [-2, -2];
-        private readonly int[] _x = [0, 0];
-        private readonly double[] _value = [0, 0];
-
-        public int N1 { get; } = n1;
-
-        public int N2 { get; } = n2;
-
-        public double[] Reciprocal { get; } = Reciprocals(n1 + n2 + 1);
-
-        public double At(int m, int x, int anchor)
-        {
-            int n = N1 + N2, ax = _x[anchor];
-            double value;
-            if (_m[anchor] == m - 1 && _value[anchor] > 1e-250 && ax >= m - N2 && ax < m && Math.Abs(x - ax) <= 2)
-            {
-                value = _value[anchor] * ((N2 - m + 1 + ax) * (double)m * Reciprocal[m - ax] * Reciprocal[n - m + 1]);
-                for (int k = ax; k < x; k++)
-                {
-                    value *= Ratio(m, k, 1);
-                }
-
-                for (int k = ax; k > x; k--)
-                {
-                    value *= Ratio(m, k, -1);
-                }
-            }
-            else
-            {
-                var f = _logFactorial;
-                value = Math.Exp(f[N1] + f[N2] - f[n] + f[m] + f[n - m] - f[x] - f[N1 - x] - f[m - x] - f[N2 - m + x]);
-            }
-
-            (_m[anchor], _x[anchor], _value[anchor]) = (m, x, value);
-            return value;
-        }
-
-        /// <summary>
-        /// h(x + step | m)/h(x | m): up, (n₁ − x)(m − x)/((x + 1)(n₂ − m + x + 1)); down, x(n₂ − m + x)/((n₁ − x + 1)(m − x + 1)),
-        /// with reciprocals from a table.
-        /// </summary>
-        public double Ratio(int m, int x, int step) => step > 0
-            ? (N1 - x) * (double)(m - x) * (Reciprocal[x + 1] * Reciprocal[N2 - m + x + 1])
-            : x * (double)(N2 - m + x) * (Reciprocal[N1 - x + 1] * Reciprocal[m - x + 1]);
-
-        private static double[] Reciprocals(int count)
-        {
-            var r = new double[count + 1];
-            for (int k = 1; k <= count; k++)
-            {
-                r[k] = 1.0 / k;
-            }
-
-            return r;
-        }
-    }
-
-    /// <summary>log k! for k = 0..n at least (MathNet's, exact to rounding from a table of factorials up to 170), shared.</summary>
-    internal static double[] LogFactorials(int n)
-    {
-        var table = s_logFactorials;
-        if (table.Length > n)
-        {
-            return table;
-        }
-
-        // Grown to the next power of two and published whole, so readers never see a partial table.
-        var larger = new double[Math.Max(256, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)n + 1))];
-        for (int k = 2; k < larger.Length; k++)
-        {
-            larger[k] = SpecialFunctions.FactorialLn(k);
-        }
-
-        s_logFactorials = larger;
-        return larger;
-    }
-
-    private static volatile double[] s_logFactorials = [];
 
     /// <summary>The region's hypergeometric mass w_m on each margin m = 0..n.</summary>
     internal ReadOnlySpan<double> Weights => _weights;
@@ -402,34 +312,4 @@ internal sealed class RejectionRegion
 
         return total;
     }
-
-
-    /// <summary>The hypergeometric probabilities h(x₁ | m) of every table, by the ratio recurrence from each margin's mode.</summary>
-    public static double[,] Hypergeometric(int n1, int n2)
-    {
-        var h = new double[n1 + 1, n2 + 1];
-        int n = n1 + n2;
-        var logFactorial = LogFactorials(n);
-        for (int m = 0; m <= n; m++)
-        {
-            int lo = Math.Max(0, m - n2), hi = Math.Min(n1, m);
-            int mode = Math.Clamp((int)Math.Floor((m + 1.0) * (n1 + 1.0) / (n + 2.0)), lo, hi);
-            double log = logFactorial[n1] + logFactorial[n2] - logFactorial[n] + logFactorial[m] + logFactorial[n - m]
-                - logFactorial[mode] - logFactorial[n1 - mode] - logFactorial[m - mode] - logFactorial[n2 - m + mode];
-            h[mode, m - mode] = Math.Exp(log);
-            for (int x = mode; x < hi; x++)
-            {
-                // h(x + 1)/h(x) = (n1 − x)(m − x) / ((x + 1)(n2 − m + x + 1)).
-                h[x + 1, m - x - 1] = h[x, m - x] * (n1 - x) * (m - x) / ((x + 1.0) * (n2 - m + x + 1.0));
-            }
-
-            for (int x = mode; x > lo; x--)
-            {
-                h[x - 1, m - x + 1] = h[x, m - x] * x * (n2 - m + x) / ((n1 - x + 1.0) * (m - x + 1.0));
-            }
-        }
-
-        return h;
-    }
-
 }

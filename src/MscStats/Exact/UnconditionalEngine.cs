@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using MathNet.Numerics;
 using MscStats.Data;
 using MscStats.Internal;
 using MscStats.Results;
@@ -72,7 +71,7 @@ internal static class UnconditionalEngine
                 }
             }
 
-            region = new RejectionRegion(extreme, hypergeometric ?? RejectionRegion.Hypergeometric(n1, n2), n1, n2);
+            region = new RejectionRegion(extreme, hypergeometric ?? HypergeometricTerms.Table(n1, n2), n1, n2);
         }
 
         double lo = 1e-12, hi = 1 - 1e-12;
@@ -364,7 +363,7 @@ internal static class UnconditionalEngine
     /// <summary>B_{m,d}(m/d) for m = 0..d, the largest value of each Bernstein basis polynomial of degree d (0·log 0 = 0); cached per d.</summary>
     private static double[] Peaks(int d) => s_peaks.GetOrAdd(d, static d =>
     {
-        var logFactorial = RejectionRegion.LogFactorials(d);
+        var logFactorial = LogFactorials.AtLeast(d);
         var peak = new double[d + 1];
         for (int m = 0; m <= d; m++)
         {

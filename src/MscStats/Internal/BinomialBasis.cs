@@ -20,7 +20,7 @@ internal sealed class BinomialBasis
     public BinomialBasis(int n)
     {
         _n = n;
-        _logFactorial = Exact.RejectionRegion.LogFactorials(n);
+        _logFactorial = LogFactorials.AtLeast(n);
         _up = new double[n + 1];
         _down = new double[n + 1];
         for (int m = 0; m <= n; m++)

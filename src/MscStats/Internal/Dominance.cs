@@ -18,12 +18,15 @@ internal readonly record struct Dominance(double Greater, double Less, double De
         {
             foreach (double b in y)
             {
-                balance += a > b ? 1 : a < b ? -1 : 0;
+                balance += Order(a, b);
             }
         }
 
         return balance / ((double)x.Length * y.Length);
     }
+
+    /// <summary>The sign of x − y without forming it: 1 when x &gt; y, −1 when x &lt; y, 0 for a tie.</summary>
+    private static int Order(double x, double y) => x > y ? 1 : x < y ? -1 : 0;
 
     public static Dominance Compute(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
@@ -35,7 +38,7 @@ internal readonly record struct Dominance(double Greater, double Less, double De
         {
             for (int j = 0; j < n2; j++)
             {
-                int d = x[i] > y[j] ? 1 : x[i] < y[j] ? -1 : 0;
+                int d = Order(x[i], y[j]);
                 rowMeans[i] += d;
                 colMeans[j] += d;
                 greater += d > 0 ? 1 : 0;
@@ -62,7 +65,7 @@ internal readonly record struct Dominance(double Greater, double Less, double De
         {
             for (int j = 0; j < n2; j++)
             {
-                int d = x[i] > y[j] ? 1 : x[i] < y[j] ? -1 : 0;
+                int d = Order(x[i], y[j]);
                 cellSum += (d - delta) * (d - delta);
             }
         }

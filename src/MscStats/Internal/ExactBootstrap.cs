@@ -1,13 +1,16 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using MathNet.Numerics;
+using MscStats.Data;
+using MscStats.Results;
 
 namespace MscStats.Internal;
 
 /// <summary>
 /// The exact bootstrap distribution of a mean difference: every distinct resample of each arm (a multiset of n
-/// values, C(2n − 1, n) of them) with its multinomial probability n!/(∏cᵢ! nⁿ), reduced to the distinct resample means,
-/// and the distribution of the difference evaluated by a merge over the two sorted supports (Fisher and Hall 1991,
+/// values, C(2n − 1, n) of them: <see cref="DistinctResamples"/>) with its multinomial probability n!/(∏cᵢ! nⁿ), reduced
+/// to the distinct resample means, and the distribution of the difference evaluated by a merge over the two sorted supports (Fisher and Hall 1991,
 /// "Bootstrap algorithms for small samples", J. Stat. Plan. Inference 27(2), doi:10.1016/0378-3758(91)90013-2).
 /// </summary>
 internal sealed class ExactBootstrap
@@ -20,6 +23,39 @@ internal sealed class ExactBootstrap
     private readonly double[] _y;
     private readonly double[] _pyAtLeast;
 
+    /// <summary>The exact bootstrap of the mean difference with its percentile and basic intervals; documented on <c>Bootstrap.ExactMeanDifference</c>.</summary>
+    public static BootstrapResult MeanDifference(ContinuousSample sample, IntervalOptions? options)
+    {
+        Guard.NotNull(sample);
+        var l = Guard.Level((options ?? IntervalOptions.Default).Level, "options.Level");
+        ArmGuard.BothArmsAtLeast(sample, 2, nameof(sample), "a bootstrap");
+        foreach (int n in new[] { sample.Treated.Length, sample.Control.Length })
+        {
+            if (n > MaxArm)
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(sample), n,
+                    "The exact bootstrap enumerates arms of at most 13 values (C(25, 13) = 5,200,300 resamples); an arm has "
+                    + Guard.Format(n) + ". Use Bootstrap.MeanDifference, the Monte Carlo bootstrap, with a TargetLimitError.");
+            }
+        }
+
+        var exact = new ExactBootstrap(sample.Treated.ToArray(), sample.Control.ToArray());
+        double estimate = Internal.Moments.Mean(sample.Treated.AsSpan()) - Internal.Moments.Mean(sample.Control.AsSpan());
+        var (mean, variance) = exact.Moments();
+        double lower = exact.Quantile(l.Alpha / 2), upper = exact.Quantile(1 - l.Alpha / 2);
+        var intervals = EquatableArray.Create(
+            new BootstrapInterval(new ConfidenceInterval(lower, upper, l, "percentile (exact)"), 0, 0, BootstrapIntervals.Percentile),
+            new BootstrapInterval(new ConfidenceInterval(2 * estimate - upper, 2 * estimate - lower, l, "basic (exact)"), 0, 0, BootstrapIntervals.Basic));
+        var conventions = EquatableArray.Create(
+            new Convention(ConventionNames.Quantile, "inverse distribution function of the exact bootstrap distribution"),
+            new Convention(ConventionNames.Resampling, "exact enumeration of every distinct resample of each arm"));
+        var diagnostics = sample.Missing.ToDiagnostic(sample.Arms) is { } missing ? EquatableArray.Create(missing) : default;
+        return new BootstrapResult(
+            "mean difference", estimate, mean - estimate, Math.Sqrt(variance), 0, intervals,
+            new SampleSizes(sample.Treated.Length, sample.Control.Length), null, exact.Resamples, conventions, diagnostics);
+    }
+
     public ExactBootstrap(double[] treated, double[] control)
     {
         (_x, _px) = MeanDistribution(treated);
@@ -31,8 +67,7 @@ internal sealed class ExactBootstrap
             _pyAtLeast[j] = _pyAtLeast[j + 1] + py[j];
         }
 
-        Resamples = Math.Round(Math.Exp(SpecialFunctions.BinomialLn(2 * treated.Length - 1, treated.Length)))
-                    * Math.Round(Math.Exp(SpecialFunctions.BinomialLn(2 * control.Length - 1, control.Length)));
+        Resamples = DistinctResamples.Count(treated.Length, control.Length);
         DistinctTreatedMeans = _x.Length;
         DistinctControlMeans = _y.Length;
     }

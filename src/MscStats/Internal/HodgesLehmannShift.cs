@@ -25,17 +25,8 @@ internal static class HodgesLehmannShift
     {
         Guard.NotNull(sample);
         int n1 = sample.Treated.Length, n2 = sample.Control.Length;
-        var differences = new double[n1 * n2];
-        int m = 0;
-        foreach (double x in sample.Treated)
-        {
-            foreach (double y in sample.Control)
-            {
-                differences[m++] = x - y;
-            }
-        }
-
-        Array.Sort(differences);
+        var differences = SortedDifferences(sample.Treated.AsSpan(), sample.Control.AsSpan());
+        int m = differences.Length;
         double estimate = OrderStatisticInterval.Median(differences);
         if (level is not ConfidenceLevel l)
         {
@@ -79,6 +70,26 @@ internal static class HodgesLehmannShift
                     : "order statistics of the differences, k from the normal approximation of the untied Mann-Whitney distribution (continuity corrected)"),
                 new Convention(ConventionNames.AchievedConfidence, achieved.ToString("R", CultureInfo.InvariantCulture))),
             diagnostics: diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()));
+    }
+
+    /// <summary>
+    /// The n₁n₂ pairwise differences treated − control, xᵢ − yⱼ, in ascending order: the one place they are formed, for
+    /// the shift estimate (their median) and Bauer's interval (their order statistics).
+    /// </summary>
+    public static double[] SortedDifferences(ReadOnlySpan<double> treated, ReadOnlySpan<double> control)
+    {
+        var differences = new double[treated.Length * control.Length];
+        int m = 0;
+        foreach (double x in treated)
+        {
+            foreach (double y in control)
+            {
+                differences[m++] = x - y;
+            }
+        }
+
+        Array.Sort(differences);
+        return differences;
     }
 
     /// <summary>

@@ -10,15 +10,10 @@ namespace MscStats.Internal;
 /// </summary>
 internal static class Moments
 {
+    /// <summary>The mean refined by a second pass: <see cref="OnePassMean"/> plus the mean of the residuals.</summary>
     public static double Mean(ReadOnlySpan<double> x)
     {
-        double sum = 0;
-        foreach (double v in x)
-        {
-            sum += v;
-        }
-
-        double mean = sum / x.Length;
+        double mean = OnePassMean(x);
         double correction = 0;
         foreach (double v in x)
         {
@@ -26,6 +21,21 @@ internal static class Moments
         }
 
         return mean + correction / x.Length;
+    }
+
+    /// <summary>
+    /// The mean by one pass of summation, sum/n: the first pass of <see cref="Mean"/>, and alone the mean of the
+    /// bootstrap's ratio of means and paired mean difference (whose seeded replicates were pinned with it).
+    /// </summary>
+    public static double OnePassMean(ReadOnlySpan<double> x)
+    {
+        double sum = 0;
+        foreach (double v in x)
+        {
+            sum += v;
+        }
+
+        return sum / x.Length;
     }
 
     /// <summary>The median (the mean of the two middle values for even n), without changing <paramref name="x"/>.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
 using MscStats.Exact;
+using MscStats.Internal;
 using MscStats.Results;
 using NUnit.Framework;
 
@@ -25,7 +26,7 @@ public class RejectionRegionTests
         var rng = new Random(17);
         foreach (var (n1, n2) in Sizes())
         {
-            var hypergeometric = RejectionRegion.Hypergeometric(n1, n2);
+            var hypergeometric = HypergeometricTerms.Table(n1, n2);
             for (int trial = 0; trial < 12; trial++)
             {
                 int a = rng.Next(n1 + 1), c = rng.Next(n2 + 1);
