@@ -23,10 +23,14 @@ namespace MscStats.Plots;
 /// difference on a floating axis whose 0 sits at the control mean, so the difference can be read against the raw data.
 /// </para>
 /// <para>
-/// The bootstrap is <see cref="Bootstrap.MeanDifference"/> (or <see cref="Bootstrap.PairedMeanDifference"/>) with the
-/// caller's options and <see cref="BootstrapOptions.KeepDistribution"/> set, so a plot is reproducible from its seed and
-/// its caption states the seed, the resamples and the interval method. The same inputs always give the same figure, and
-/// the same SVG text.
+/// Figures draw from results; they do not compute them. The estimation plots take the result of
+/// <see cref="Bootstrap.MeanDifference"/> (or <see cref="Bootstrap.PairedMeanDifference"/>) computed with
+/// <see cref="BootstrapOptions.KeepDistribution"/> set, the same object the analysis reports, so a figure shows exactly the
+/// reported numbers and its caption states their seed, resamples and interval method. A result that is not the one the
+/// data call for (another statistic, other arm sizes, another estimate, or no distribution) is an
+/// <see cref="ArgumentException"/> naming the parameter and how to compute the right one. <see cref="Proportions"/> is the
+/// exception: it computes each arm's proportion and interval itself (a closed-form count, which no analysis reports per
+/// arm). The same inputs always give the same figure, and the same SVG text.
 /// </para>
 /// <para>Thread safe.</para>
 /// </remarks>
@@ -37,15 +41,20 @@ public static class Plot
     /// difference (treated − control) with its bootstrap distribution and interval on a floating right-hand axis whose 0 is
     /// aligned with the control mean (so the point estimate sits level with the treated mean).
     /// </summary>
-    /// <param name="sample">The two arms; n ≥ 2 in each.</param>
-    /// <param name="bootstrap">The bootstrap options (seed, resamples, level, intervals); the distribution is kept whatever they say.</param>
+    /// <param name="sample">The two arms.</param>
+    /// <param name="meanDifference">
+    /// The bootstrap of this sample's mean difference, <c>Bootstrap.MeanDifference(sample, options with { KeepDistribution = true })</c>,
+    /// with the interval of <see cref="PlotOptions.Interval"/> among its intervals.
+    /// </param>
     /// <param name="options">Texts, size and interval to show; null for the defaults.</param>
     /// <returns>The figure: one panel with a secondary y axis.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="sample"/> or <paramref name="bootstrap"/> is null.</exception>
-    /// <exception cref="ArgumentException">An option is invalid.</exception>
-    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
-    public static Figure GardnerAltman(ContinuousSample sample, BootstrapOptions bootstrap, PlotOptions? options = null)
-        => GardnerAltmanRecipe.Draw(sample, bootstrap, options);
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> or <paramref name="meanDifference"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="meanDifference"/> is not a bootstrap mean difference of arms of the sample's sizes and estimate, has
+    /// no distribution, or lacks the interval to show; or an option is invalid.
+    /// </exception>
+    public static Figure GardnerAltman(ContinuousSample sample, BootstrapResult meanDifference, PlotOptions? options = null)
+        => GardnerAltmanRecipe.Draw(sample, meanDifference, options);
 
     /// <summary>
     /// The Cumming estimation plot of several comparisons: the raw values of every arm as swarms in the upper panel and each
@@ -54,28 +63,38 @@ public static class Plot
     /// drawn once; otherwise each comparison gets its own control and treated columns.
     /// </summary>
     /// <param name="comparisons">The comparisons, at least one; all in the same unit (the swarms share an axis).</param>
-    /// <param name="bootstrap">The bootstrap options, used for every comparison; the distribution is kept.</param>
+    /// <param name="meanDifferences">
+    /// For each comparison, in the same order, the bootstrap of its mean difference computed with
+    /// <see cref="BootstrapOptions.KeepDistribution"/> (as for <see cref="GardnerAltman"/>).
+    /// </param>
     /// <param name="options">Texts, size and interval to show; null for the defaults.</param>
     /// <returns>The figure: two panels sharing the x positions.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="comparisons"/> or <paramref name="bootstrap"/> is null.</exception>
-    /// <exception cref="ArgumentException">There are no comparisons, one is null, the units differ, or an option is invalid.</exception>
-    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
-    public static Figure Cumming(IReadOnlyList<ContinuousSample> comparisons, BootstrapOptions bootstrap, PlotOptions? options = null)
-        => CummingRecipe.Draw(comparisons, bootstrap, options);
+    /// <exception cref="ArgumentNullException"><paramref name="comparisons"/> or <paramref name="meanDifferences"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// There are no comparisons, one is null, the units differ, the lists differ in length, a result does not belong to its
+    /// comparison (statistic, arm sizes, estimate), has no distribution or lacks the interval to show, or an option is invalid.
+    /// </exception>
+    public static Figure Cumming(IReadOnlyList<ContinuousSample> comparisons, IReadOnlyList<BootstrapResult> meanDifferences, PlotOptions? options = null)
+        => CummingRecipe.Draw(comparisons, meanDifferences, options);
 
     /// <summary>
     /// The paired slopegraph: one line per subject from baseline to follow-up, in each arm, and below it each arm's mean
     /// change (follow-up − baseline) with the bootstrap distribution (pairs resampled together) and its interval.
     /// </summary>
-    /// <param name="sample">The paired sample, one or two arms; at least 2 pairs per arm.</param>
-    /// <param name="bootstrap">The bootstrap options, used for each arm; the distribution is kept.</param>
+    /// <param name="sample">The paired sample, one or two arms.</param>
+    /// <param name="meanChanges">
+    /// For each arm, treated first, the bootstrap of its mean change,
+    /// <c>Bootstrap.PairedMeanDifference(arm, options with { KeepDistribution = true })</c>.
+    /// </param>
     /// <param name="options">Texts, size and interval to show; null for the defaults.</param>
     /// <returns>The figure: two panels sharing the x positions.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="sample"/> or <paramref name="bootstrap"/> is null.</exception>
-    /// <exception cref="ArgumentException">An option is invalid.</exception>
-    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 pairs.</exception>
-    public static Figure Slopegraph(PairedSample sample, BootstrapOptions bootstrap, PlotOptions? options = null)
-        => SlopegraphRecipe.Draw(sample, bootstrap, options);
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> or <paramref name="meanChanges"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="meanChanges"/> does not hold one result per arm, a result does not belong to its arm (statistic, number of
+    /// pairs, estimate), has no distribution or lacks the interval to show, or an option is invalid.
+    /// </exception>
+    public static Figure Slopegraph(PairedSample sample, IReadOnlyList<BootstrapResult> meanChanges, PlotOptions? options = null)
+        => SlopegraphRecipe.Draw(sample, meanChanges, options);
 
     /// <summary>
     /// The forest plot: one row per item (outcome, trial, subgroup) with its estimate and interval, a column of the
@@ -110,7 +129,9 @@ public static class Plot
     /// <summary>
     /// Per-arm proportions of a binary outcome with their confidence intervals (Wilson score by default, from
     /// <see cref="BinaryEffect.Proportion(BinarySample, ArmRole, ProportionOptions?)"/>), as bars with the interval and the
-    /// counts written above.
+    /// counts written above. Unlike the estimation plots it computes what it shows: a per-arm proportion and its interval
+    /// are closed-form and cheap, and no analysis of this library (the method panel included) reports them per arm, so
+    /// there is no result to pass in and nothing is computed twice.
     /// </summary>
     /// <param name="sample">The 2x2 table.</param>
     /// <param name="proportion">The interval method and level; null for Wilson, 95%.</param>

@@ -64,13 +64,17 @@ internal static class Panels
         new("sign-test", "Sign test", 0.5, (a, o) => RankTest.Sign(a, new TestOptions { Level = o.Level })),
     ];
 
-    /// <summary>The bootstrap options of the panel: BCa only, at the options' seed, resamples and level.</summary>
+    /// <summary>
+    /// The bootstrap options of the panel: BCa only, at the options' seed, resamples and level. The distribution is kept
+    /// so that the report's estimation plot draws the panel's own result (<see cref="AnalysisRun"/>); rows never copy it.
+    /// </summary>
     public static BootstrapOptions BootstrapOptions(ComparisonOptions o) => new(o.Seed)
     {
         Resamples = o.BootstrapResamples,
         Level = o.Level,
         Intervals = BootstrapIntervals.BCa,
         MaxDegreeOfParallelism = o.MaxDegreeOfParallelism,
+        KeepDistribution = true,
     };
 
     /// <summary>Runs every entry on the sample, in order; a method undefined for the data gives a failure row.</summary>

@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
-using MscStats.Effects;
 using MscStats.Internal;
-using MscStats.Resampling;
 using MscStats.Results;
 using static MscStats.Plots.Recipes.RecipeLayout;
 
@@ -13,14 +11,22 @@ namespace MscStats.Plots.Recipes;
 /// <summary>The Cumming estimation plot (see <see cref="Plot.Cumming"/>).</summary>
 internal static class CummingRecipe
 {
-    public static Figure Draw(IReadOnlyList<ContinuousSample> comparisons, BootstrapOptions bootstrap, PlotOptions? options = null)
+    public static Figure Draw(IReadOnlyList<ContinuousSample> comparisons, IReadOnlyList<BootstrapResult> meanDifferences, PlotOptions? options = null)
     {
         Guard.NotNull(comparisons);
-        Guard.NotNull(bootstrap);
+        Guard.NotNull(meanDifferences);
         var o = Check(options);
         if (comparisons.Count == 0)
         {
             throw new ArgumentException("must hold at least one comparison.", nameof(comparisons));
+        }
+
+        if (meanDifferences.Count != comparisons.Count)
+        {
+            throw new ArgumentException(
+                "must hold one bootstrap result per comparison, in the same order: " + Guard.Format(comparisons.Count) + " comparisons, "
+                + Guard.Format(meanDifferences.Count) + " results.",
+                nameof(meanDifferences));
         }
 
         for (int i = 0; i < comparisons.Count; i++)
@@ -68,13 +74,13 @@ internal static class CummingRecipe
             }
         }
 
-        var results = comparisons.Select(c => Bootstrap.MeanDifference(c, bootstrap with { KeepDistribution = true })).ToArray();
-        var effects = results.Select(r => Pick(r, o.Interval)).ToArray();
+        var results = comparisons.Select((c, k) => MeanDifferenceOf(meanDifferences[k], c, nameof(meanDifferences), k)).ToArray();
+        var effects = results.Select(r => Pick(r, o.Interval, nameof(meanDifferences))).ToArray();
         var all = columns.SelectMany(c => c.Values).ToArray();
         var yTicks = NiceTicks.Linear(all.Min(), all.Max(), 6);
         var dTicks = NiceTicks.Linear(
-            Math.Min(0, results.Min(r => Math.Min(r.Distribution.Min(), Pick(r, o.Interval).Lower))),
-            Math.Max(0, results.Max(r => Math.Max(r.Distribution.Max(), Pick(r, o.Interval).Upper))),
+            Math.Min(0, results.Min(r => Math.Min(r.Distribution.Min(), Pick(r, o.Interval, nameof(meanDifferences)).Lower))),
+            Math.Max(0, results.Max(r => Math.Max(r.Distribution.Max(), Pick(r, o.Interval, nameof(meanDifferences)).Upper))),
             5);
 
         string title = o.Title ?? (sameOutcome ? first.Outcome.Name : comparisons.Count + " comparisons") + ": mean differences";

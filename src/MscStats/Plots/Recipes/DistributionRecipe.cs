@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using MscStats.Data;
-using MscStats.Effects;
 using MscStats.Internal;
-using MscStats.Resampling;
 using MscStats.Results;
 using static MscStats.Plots.Recipes.RecipeLayout;
 

@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
-using MscStats.Effects;
 using MscStats.Internal;
-using MscStats.Resampling;
 using MscStats.Results;
 using static MscStats.Plots.Recipes.RecipeLayout;
 
@@ -13,16 +11,16 @@ namespace MscStats.Plots.Recipes;
 /// <summary>The Gardner–Altman estimation plot (see <see cref="Plot.GardnerAltman"/>).</summary>
 internal static class GardnerAltmanRecipe
 {
-    public static Figure Draw(ContinuousSample sample, BootstrapOptions bootstrap, PlotOptions? options = null)
+    public static Figure Draw(ContinuousSample sample, BootstrapResult meanDifference, PlotOptions? options = null)
     {
         Guard.NotNull(sample);
-        Guard.NotNull(bootstrap);
+        Guard.NotNull(meanDifference);
         var o = Check(options);
-        var result = Bootstrap.MeanDifference(sample, bootstrap with { KeepDistribution = true });
-        var effect = Pick(result, o.Interval);
         var control = sample.Control.ToArray();
         var treated = sample.Treated.ToArray();
         double controlMean = control.Average(), treatedMean = treated.Average();
+        var result = MeanDifferenceOf(meanDifference, sample, nameof(meanDifference));
+        var effect = Pick(result, o.Interval, nameof(meanDifference));
         var distribution = result.Distribution.AsImmutableArray();
         var diffTicks = NiceTicks.Linear(
             Math.Min(Math.Min(distribution.Min(), effect.Lower), 0), Math.Max(Math.Max(distribution.Max(), effect.Upper), 0), 5);

@@ -3,7 +3,6 @@ using System.Linq;
 using MscStats.Data;
 using MscStats.Effects;
 using MscStats.Internal;
-using MscStats.Resampling;
 using MscStats.Results;
 using static MscStats.Plots.Recipes.RecipeLayout;
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using MscStats.Data;
-using MscStats.Effects;
 using MscStats.Internal;
 using MscStats.Resampling;
 using MscStats.Results;
@@ -67,10 +66,32 @@ internal static class RecipeLayout
         return (grid, Density.Scale(density, maxWidth));
     }
 
-    internal static ConfidenceInterval Pick(BootstrapResult result, BootstrapIntervals kind)
+    /// <summary>The interval of <paramref name="kind"/> (<see cref="PlotOptions.Interval"/>) of a bootstrap result; never a substitute.</summary>
+    internal static ConfidenceInterval Pick(BootstrapResult result, BootstrapIntervals kind, string paramName)
         => result.Interval(kind)?.Interval
             ?? throw PlotGuard.Invalid(
-                "has no " + kind + " interval (PlotOptions.Interval); ask for it in BootstrapOptions.Intervals.", "bootstrap");
+                "has no " + kind + " interval (PlotOptions.Interval); ask for it in BootstrapOptions.Intervals.", paramName);
+
+    /// <summary>
+    /// Checks that <paramref name="result"/> is what an estimation plot of <paramref name="sample"/> shows: the bootstrap
+    /// mean difference (treated − control) of arms of the sample's sizes, with the sample's estimate, and with its
+    /// distribution kept.
+    /// </summary>
+    internal static BootstrapResult MeanDifferenceOf(BootstrapResult? result, ContinuousSample sample, string paramName, int? index = null)
+        => PlotGuard.BootstrapOf(
+            result, "mean difference", new SampleSizes(sample.Treated.Length, sample.Control.Length),
+            sample.Treated.Average() - sample.Control.Average(), Math.Max(Math.Abs(sample.Treated.Average()), Math.Abs(sample.Control.Average())),
+            "compute it with Bootstrap.MeanDifference(sample, options with { KeepDistribution = true }).", paramName, index);
+
+    /// <summary>
+    /// Checks that <paramref name="result"/> is the bootstrap mean change (follow-up − baseline, pairs resampled together)
+    /// of <paramref name="arm"/>, with its distribution kept.
+    /// </summary>
+    internal static BootstrapResult MeanChangeOf(BootstrapResult? result, PairedArm arm, string paramName, int index)
+        => PlotGuard.BootstrapOf(
+            result, "mean paired difference", new SampleSizes(arm.Count, null),
+            arm.FollowUp.Average() - arm.Baseline.Average(), Math.Max(Math.Abs(arm.FollowUp.Average()), Math.Abs(arm.Baseline.Average())),
+            "compute it with Bootstrap.PairedMeanDifference(arm, options with { KeepDistribution = true }) for each arm, treated first.", paramName, index);
 
     internal static PlotArea Area(double width, double height, double left, double top, double right, double bottom)
     {

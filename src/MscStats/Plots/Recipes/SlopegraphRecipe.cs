@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
-using MscStats.Effects;
 using MscStats.Internal;
-using MscStats.Resampling;
 using MscStats.Results;
 using static MscStats.Plots.Recipes.RecipeLayout;
 
@@ -13,21 +11,29 @@ namespace MscStats.Plots.Recipes;
 /// <summary>The paired slopegraph (see <see cref="Plot.Slopegraph"/>).</summary>
 internal static class SlopegraphRecipe
 {
-    public static Figure Draw(PairedSample sample, BootstrapOptions bootstrap, PlotOptions? options = null)
+    public static Figure Draw(PairedSample sample, IReadOnlyList<BootstrapResult> meanChanges, PlotOptions? options = null)
     {
         Guard.NotNull(sample);
-        Guard.NotNull(bootstrap);
+        Guard.NotNull(meanChanges);
         var o = Check(options);
         var arms = sample.Control is null ? new[] { sample.Treated } : new[] { sample.Treated, sample.Control };
+        if (meanChanges.Count != arms.Length)
+        {
+            throw new ArgumentException(
+                "must hold one bootstrap result per arm, treated first: the sample has " + Guard.Format(arms.Length) + (arms.Length == 1 ? " arm" : " arms")
+                + ", the list " + Guard.Format(meanChanges.Count) + (meanChanges.Count == 1 ? " result." : " results."),
+                nameof(meanChanges));
+        }
+
         var colours = new[] { TreatedColour, ControlColour };
-        var results = arms.Select(a => Bootstrap.PairedMeanDifference(a, bootstrap with { KeepDistribution = true })).ToArray();
-        var effects = results.Select(r => Pick(r, o.Interval)).ToArray();
+        var results = arms.Select((a, k) => MeanChangeOf(meanChanges[k], a, nameof(meanChanges), k)).ToArray();
+        var effects = results.Select(r => Pick(r, o.Interval, nameof(meanChanges))).ToArray();
         string? unit = sample.Outcome.Unit;
         var all = arms.SelectMany(a => a.Baseline.Concat(a.FollowUp)).ToArray();
         var yTicks = NiceTicks.Linear(all.Min(), all.Max(), 6);
         var dTicks = NiceTicks.Linear(
-            Math.Min(0, results.Min(r => Math.Min(r.Distribution.Min(), Pick(r, o.Interval).Lower))),
-            Math.Max(0, results.Max(r => Math.Max(r.Distribution.Max(), Pick(r, o.Interval).Upper))),
+            Math.Min(0, results.Min(r => Math.Min(r.Distribution.Min(), Pick(r, o.Interval, nameof(meanChanges)).Lower))),
+            Math.Max(0, results.Max(r => Math.Max(r.Distribution.Max(), Pick(r, o.Interval, nameof(meanChanges)).Upper))),
             5);
 
         string title = o.Title ?? sample.Outcome.Name + ": change from baseline";
