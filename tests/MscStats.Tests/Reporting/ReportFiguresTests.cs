@@ -1,5 +1,7 @@
+using System;
 using System.Linq;
 using MscStats.Data;
+using MscStats.Effects;
 using MscStats.Plots;
 using MscStats.Reporting;
 using MscStats.Resampling;
@@ -56,5 +58,28 @@ public class ReportFiguresTests
             "oxygenation index: estimation plot at follow-up", "oxygenation index: permutation null distribution at follow-up", "oxygenation index: baseline to follow-up",
         }));
         Assert.That(figures[0].Svg, Is.EqualTo(direct.ToSvg()));
+    }
+
+    [Test]
+    public void PanelResults_KeepTheResultOrTheFailureOfEachMethod()
+    {
+        // A method that fails in the panel gives a failure row; a figure that needs it gets the panel's own exception,
+        // which ReportFigures.For reports as "not drawn" with the row's reason.
+        var sample = SeedData.LoadPilot().Continuous("oxygenation index", TimePoint.FollowUp);
+        var results = new PanelResults();
+        var entries = new[]
+        {
+            new PanelEntry<ContinuousSample>("hedges-g", "Hedges' g", 0, (s, o) => ContinuousEffect.HedgesG(s)),
+            new PanelEntry<ContinuousSample>("too-large", "Too large", 0, (s, o) => throw new ArgumentOutOfRangeException(nameof(s), "beyond the exact limit")),
+        };
+        var rows = Panels.Run(results.Keeping(entries, arm: null), sample, Options, arm: null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Get<EstimateResult>("hedges-g"), Is.EqualTo(ContinuousEffect.HedgesG(sample)));
+            Assert.That(rows[1].Failure, Does.Contain("beyond the exact limit"));
+            Assert.That(() => results.Get<EstimateResult>("too-large"), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("beyond the exact limit"));
+            Assert.That(() => results.Get<EstimateResult>("unknown"), Throws.InvalidOperationException);
+            Assert.That(() => results.Get<EstimateResult>("hedges-g", "MSC"), Throws.InvalidOperationException);
+        });
     }
 }
