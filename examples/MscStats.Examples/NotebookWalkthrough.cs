@@ -36,8 +36,9 @@ public static class NotebookWalkthrough
 
         // begin-cell
         var bootstrap = new BootstrapOptions(seed: 2604) { Resamples = 20_000, KeepDistribution = true };
-        display(Bootstrap.MeanDifference(oxygenation, bootstrap));
-        display(Plot.GardnerAltman(oxygenation, bootstrap));
+        var meanDifference = Bootstrap.MeanDifference(oxygenation, bootstrap);
+        display(meanDifference);
+        display(Plot.GardnerAltman(oxygenation, meanDifference));
         // end-cell
 
         // begin-cell

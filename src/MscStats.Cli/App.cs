@@ -135,9 +135,10 @@ internal static class App
         var (study, source) = LoadStudy(file, Arms(treated, control, null));
         var outcomes = SelectOutcomes(study, outcome);
         var options = new ComparisonOptions(seed) { BootstrapResamples = resamples };
-        var report = Compute(console, study, outcomes, options, source);
+        var run = Compute(console, study, outcomes, options, source);
+        var report = run.Report;
         var notDrawn = new List<string>();
-        var figures = ReportFigures.For(study, outcomes, options, notDrawn);
+        var figures = ReportFigures.For(run, notDrawn);
 
         PrintReport(console, report);
         string folder = Path.GetFullPath(outDir);
@@ -203,7 +204,7 @@ internal static class App
             SelectOutcomes(study, name);
         }
 
-        var recomputed = Compute(console, study, recorded.SourceOutcomes(), recorded.Options, recorded.Source);
+        var recomputed = Compute(console, study, recorded.SourceOutcomes(), recorded.Options, recorded.Source).Report;
         var result = RegressionCheck.Compare(recorded, recomputed, CheckTolerance.Default with { MonteCarloMultiple = multiple, Relative = relative });
         if (result.Passed)
         {
@@ -260,35 +261,30 @@ internal static class App
         return "figure-" + (index + 1).ToString("00", CultureInfo.InvariantCulture) + "-" + name + ".svg";
     }
 
-    private static ComparisonReport Compute(IAnsiConsole console, Study study, IReadOnlyList<string> outcomes, ComparisonOptions options, string? source)
+    /// <summary>Runs the panels on the outcomes; the run keeps what they computed, so the figures draw from it.</summary>
+    private static AnalysisRun Compute(IAnsiConsole console, Study study, IReadOnlyList<string> outcomes, ComparisonOptions options, string? source)
     {
-        var comparisons = new List<MethodComparison>();
-        if (console.Profile.Capabilities.Interactive)
+        if (!console.Profile.Capabilities.Interactive)
         {
-            console.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
-                .Start(context =>
-                {
-                    var task = context.AddTask("Analysing", maxValue: outcomes.Count);
-                    foreach (var name in outcomes)
-                    {
-                        task.Description = Markup.Escape("Analysing " + name + " (bootstrap, exact tests)");
-                        comparisons.AddRange(MethodPanel.Outcome(study, name, options));
-                        task.Increment(1);
-                    }
-
-                    task.Description = "Analysed";
-                });
+            return MethodPanel.Run(study, options, outcomes, source);
         }
-        else
-        {
-            foreach (var name in outcomes)
+
+        AnalysisRun? run = null;
+        console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .Start(context =>
             {
-                comparisons.AddRange(MethodPanel.Outcome(study, name, options));
-            }
-        }
-
-        return new ComparisonReport(study.Name, source, study.Provenance, options, comparisons.ToArray());
+                var task = context.AddTask("Analysing", maxValue: outcomes.Count);
+                int started = 0;
+                run = MethodPanel.Run(study, options, outcomes, source, name =>
+                {
+                    task.Value = started++;
+                    task.Description = Markup.Escape("Analysing " + name + " (bootstrap, exact tests)");
+                });
+                task.Value = outcomes.Count;
+                task.Description = "Analysed";
+            });
+        return run!;
     }
 
     private static void PrintReport(IAnsiConsole console, ComparisonReport report)

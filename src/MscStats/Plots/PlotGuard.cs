@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using MscStats.Internal;
+using MscStats.Results;
 
 namespace MscStats.Plots;
 
@@ -28,4 +29,53 @@ internal static class PlotGuard
 
     public static double UnitInterval(double value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
         => Guard.ClosedInterval(value, 0, 1, paramName);
+
+    /// <summary>
+    /// Checks that a bootstrap result given to a figure is the one the figure's data call for: the named statistic, on
+    /// arms of <paramref name="sizes"/>, with the data's estimate (to 1e-9 of <paramref name="scale"/>, so a result of
+    /// another outcome with the same arm sizes is caught), and with its distribution kept to draw.
+    /// </summary>
+    /// <param name="result">The result; null is an error.</param>
+    /// <param name="statistic">The statistic's name as the <c>Bootstrap</c> verb records it.</param>
+    /// <param name="sizes">The data's arm sizes.</param>
+    /// <param name="estimate">The statistic on the data.</param>
+    /// <param name="scale">The magnitude of the data the estimate comes from (e.g. the larger arm mean).</param>
+    /// <param name="fix">How to compute the right result, appended to every message.</param>
+    /// <param name="paramName">The parameter that carries the result.</param>
+    /// <param name="index">The position of the result in a list parameter, or null.</param>
+    /// <returns>The result.</returns>
+    public static BootstrapResult BootstrapOf(
+        BootstrapResult? result, string statistic, SampleSizes sizes, double estimate, double scale, string fix, string paramName, int? index)
+    {
+        string element = index is int i ? "element [" + Guard.Format(i) + "] " : string.Empty;
+        if (result is null)
+        {
+            throw index is null ? new ArgumentNullException(paramName) : new ArgumentException("must not hold null; " + element + "is null.", paramName);
+        }
+
+        if (!string.Equals(result.Statistic, statistic, StringComparison.Ordinal))
+        {
+            throw Invalid(element + "is a bootstrap of the " + result.Statistic + ", not of the " + statistic + "; " + fix, paramName);
+        }
+
+        if (result.SampleSizes != sizes)
+        {
+            throw Invalid(element + "was computed on arms of " + result.SampleSizes + ", but the data have " + sizes + "; " + fix, paramName);
+        }
+
+        if (!(Math.Abs(result.Estimate - estimate) <= 1e-9 * Math.Max(1, scale)))
+        {
+            throw Invalid(
+                element + "estimates " + Guard.Format(result.Estimate) + ", but the " + statistic + " of the data is " + Guard.Format(estimate)
+                + ": it was computed on other data; " + fix,
+                paramName);
+        }
+
+        if (result.Distribution.Count == 0)
+        {
+            throw Invalid(element + "has no bootstrap distribution to draw; " + fix, paramName);
+        }
+
+        return result;
+    }
 }

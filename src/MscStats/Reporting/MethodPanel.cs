@@ -55,7 +55,7 @@ public static class MethodPanel
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static MethodComparison Continuous(ContinuousSample sample, ComparisonOptions options)
-        => Continuous(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name);
+        => Continuous(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name).Comparison;
 
     /// <summary>Runs the binary panel on a 2x2 table.</summary>
     /// <param name="sample">The table.</param>
@@ -63,7 +63,7 @@ public static class MethodPanel
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static MethodComparison Binary(BinarySample sample, ComparisonOptions options)
-        => Binary(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name);
+        => Binary(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name).Comparison;
 
     /// <summary>Runs the paired panel within each arm of a paired sample (one or two arms).</summary>
     /// <param name="sample">The pairs.</param>
@@ -71,7 +71,7 @@ public static class MethodPanel
     /// <returns>The comparison; rows carry their arm's label in <see cref="MethodRow.Arm"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static MethodComparison Paired(PairedSample sample, ComparisonOptions options)
-        => Paired(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name);
+        => Paired(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name).Comparison;
 
     /// <summary>
     /// Analyses one outcome of a study with the panels that fit its kind (<see cref="Data.Study.KindOf"/>): a continuous
@@ -88,9 +88,51 @@ public static class MethodPanel
     /// <exception cref="ArgumentException">The outcome is unknown; the message lists the study's outcomes.</exception>
     /// <exception cref="Exceptions.AssumptionException">The data cannot form a sample (e.g. an empty arm).</exception>
     public static IReadOnlyList<MethodComparison> Outcome(Study study, string outcome, ComparisonOptions options)
+        => OutcomeRuns(Guard.NotNull(study), outcome, Guard.NotNull(options)).Select(r => r.Comparison).ToList();
+
+    /// <summary>Analyses every outcome of a study (or the named ones) with <see cref="Outcome"/> and collects a report.</summary>
+    /// <param name="study">The study.</param>
+    /// <param name="options">The options, recorded on the report.</param>
+    /// <param name="outcomes">The outcomes to analyse, in order; null for all of the study's outcomes.</param>
+    /// <param name="source">Where the data came from (e.g. a file name), recorded on the report; may be null.</param>
+    /// <returns>The report, titled with the study's name and carrying its provenance.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="study"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">An outcome is unknown.</exception>
+    public static ComparisonReport Study(Study study, ComparisonOptions options, IEnumerable<string>? outcomes = null, string? source = null)
+        => Run(study, options, outcomes, source).Report;
+
+    /// <summary>
+    /// Analyses a study as <see cref="Study"/> does and keeps, beside the report, the samples and the result objects of
+    /// every method, so that the report's figures (<see cref="ReportFigures.For(AnalysisRun, ICollection{string}?)"/>)
+    /// draw the panel's numbers instead of computing them again. The report is the same as <see cref="Study"/>'s.
+    /// </summary>
+    /// <param name="study">The study.</param>
+    /// <param name="options">The options, recorded on the report.</param>
+    /// <param name="outcomes">The outcomes to analyse, in order; null for all of the study's outcomes.</param>
+    /// <param name="source">Where the data came from (e.g. a file name), recorded on the report; may be null.</param>
+    /// <param name="analysing">Called with each outcome's name before it is analysed (e.g. for a progress display); may be null.</param>
+    /// <returns>The run: the report and, in memory only, what the panels computed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="study"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">An outcome is unknown.</exception>
+    public static AnalysisRun Run(
+        Study study, ComparisonOptions options, IEnumerable<string>? outcomes = null, string? source = null, Action<string>? analysing = null)
     {
         Guard.NotNull(study);
         Guard.NotNull(options);
+        var names = outcomes?.ToList() ?? study.Outcomes.Select(o => o.Name).ToList();
+        var runs = new List<ComparisonRun>();
+        foreach (var name in names)
+        {
+            analysing?.Invoke(name);
+            runs.AddRange(OutcomeRuns(study, name, options));
+        }
+
+        var report = new ComparisonReport(study.Name, source, study.Provenance, options, runs.Select(r => r.Comparison).ToImmutableArray());
+        return new AnalysisRun(report, runs);
+    }
+
+    private static List<ComparisonRun> OutcomeRuns(Study study, string outcome, ComparisonOptions options)
+    {
         var info = study.Outcome(outcome);
         var policy = options.MissingData;
         switch (study.KindOf(info.Name))
@@ -98,7 +140,7 @@ public static class MethodPanel
             case OutcomeKind.PairedContinuous:
                 return
                 [
-                    Continuous(study.Continuous(info.Name, TimePoint.FollowUp, policy), options, info.Name),
+                    Continuous(study.Continuous(info.Name, TimePoint.FollowUp, policy), options, info.Name, atFollowUp: true),
                     Paired(study.Paired(info.Name, policy), options, info.Name),
                 ];
             case OutcomeKind.PairedBinary:
@@ -117,64 +159,56 @@ public static class MethodPanel
             .ToList();
     }
 
-    /// <summary>Analyses every outcome of a study (or the named ones) with <see cref="Outcome"/> and collects a report.</summary>
-    /// <param name="study">The study.</param>
-    /// <param name="options">The options, recorded on the report.</param>
-    /// <param name="outcomes">The outcomes to analyse, in order; null for all of the study's outcomes.</param>
-    /// <param name="source">Where the data came from (e.g. a file name), recorded on the report; may be null.</param>
-    /// <returns>The report, titled with the study's name and carrying its provenance.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="study"/> or <paramref name="options"/> is null.</exception>
-    /// <exception cref="ArgumentException">An outcome is unknown.</exception>
-    public static ComparisonReport Study(Study study, ComparisonOptions options, IEnumerable<string>? outcomes = null, string? source = null)
+    private static ComparisonRun Continuous(ContinuousSample sample, ComparisonOptions options, string sourceOutcome, bool atFollowUp = false)
     {
-        Guard.NotNull(study);
-        Guard.NotNull(options);
-        var names = outcomes?.ToList() ?? study.Outcomes.Select(o => o.Name).ToList();
-        var comparisons = names.SelectMany(name => Outcome(study, name, options)).ToImmutableArray();
-        return new ComparisonReport(study.Name, source, study.Provenance, options, comparisons);
-    }
-
-    private static MethodComparison Continuous(ContinuousSample sample, ComparisonOptions options, string sourceOutcome)
-    {
-        var rows = Panels.Run(Panels.Continuous, sample, options, arm: null);
-        return Build(sourceOutcome, sample.Outcome, EndpointKind.Continuous, sample.Arms,
+        var results = new PanelResults();
+        var rows = Panels.Run(results.Keeping(Panels.Continuous, arm: null), sample, options, arm: null);
+        var comparison = Build(sourceOutcome, sample.Outcome, EndpointKind.Continuous, sample.Arms,
             new SampleSizes(sample.Treated.Length, sample.Control.Length), options, rows, sample.Missing.ToDiagnostic(sample.Arms));
+        return new ComparisonRun(comparison, sample, results, atFollowUp);
     }
 
-    private static MethodComparison Binary(BinarySample sample, ComparisonOptions options, string sourceOutcome)
+    private static ComparisonRun Binary(BinarySample sample, ComparisonOptions options, string sourceOutcome)
     {
-        var rows = Panels.Run(Panels.Binary, sample, options, arm: null);
-        return Build(sourceOutcome, sample.Outcome, EndpointKind.Binary, sample.Arms,
+        var results = new PanelResults();
+        var rows = Panels.Run(results.Keeping(Panels.Binary, arm: null), sample, options, arm: null);
+        var comparison = Build(sourceOutcome, sample.Outcome, EndpointKind.Binary, sample.Arms,
             new SampleSizes(sample.TreatedTotal, sample.ControlTotal), options, rows, sample.Missing.ToDiagnostic(sample.Arms));
+        return new ComparisonRun(comparison, sample, results);
     }
 
-    private static MethodComparison Paired(PairedSample sample, ComparisonOptions options, string sourceOutcome)
+    private static ComparisonRun Paired(PairedSample sample, ComparisonOptions options, string sourceOutcome)
     {
-        var rows = Panels.Run(Panels.Paired, sample.Treated, options, sample.Treated.Label);
+        var results = new PanelResults();
+        var rows = Panels.Run(results.Keeping(Panels.Paired, sample.Treated.Label), sample.Treated, options, sample.Treated.Label);
         if (sample.Control is not null)
         {
-            rows.AddRange(Panels.Run(Panels.Paired, sample.Control, options, sample.Control.Label));
+            rows.AddRange(Panels.Run(results.Keeping(Panels.Paired, sample.Control.Label), sample.Control, options, sample.Control.Label));
         }
 
         var arms = sample.Control is null ? new ArmLabels(sample.Treated.Label, "(no control arm)") : new ArmLabels(sample.Treated.Label, sample.Control.Label);
         var missing = sample.Missing.AnyRemoved ? sample.Missing.ToDiagnostic(arms) : null;
-        return Build(sourceOutcome, sample.Outcome, EndpointKind.Paired, arms,
+        var comparison = Build(sourceOutcome, sample.Outcome, EndpointKind.Paired, arms,
             new SampleSizes(sample.Treated.Count, sample.Control?.Count), options, rows, missing);
+        return new ComparisonRun(comparison, sample, results);
     }
 
-    private static MethodComparison PairedBinary(PairedSample sample, ComparisonOptions options, string sourceOutcome)
+    private static ComparisonRun PairedBinary(PairedSample sample, ComparisonOptions options, string sourceOutcome)
     {
+        var results = new PanelResults();
         var treated = PairedBinarySample.FromArm(sample.Treated, sample.Outcome);
-        var rows = Panels.Run(Panels.PairedBinary, treated, options, sample.Treated.Label);
+        var rows = Panels.Run(results.Keeping(Panels.PairedBinary, sample.Treated.Label), treated, options, sample.Treated.Label);
         if (sample.Control is not null)
         {
-            rows.AddRange(Panels.Run(Panels.PairedBinary, PairedBinarySample.FromArm(sample.Control, sample.Outcome), options, sample.Control.Label));
+            rows.AddRange(Panels.Run(
+                results.Keeping(Panels.PairedBinary, sample.Control.Label), PairedBinarySample.FromArm(sample.Control, sample.Outcome), options, sample.Control.Label));
         }
 
         var arms = sample.Control is null ? new ArmLabels(sample.Treated.Label, "(no control arm)") : new ArmLabels(sample.Treated.Label, sample.Control.Label);
         var missing = sample.Missing.AnyRemoved ? sample.Missing.ToDiagnostic(arms) : null;
-        return Build(sourceOutcome, sample.Outcome, EndpointKind.PairedBinary, arms,
+        var comparison = Build(sourceOutcome, sample.Outcome, EndpointKind.PairedBinary, arms,
             new SampleSizes(sample.Treated.Count, sample.Control?.Count), options, rows, missing);
+        return new ComparisonRun(comparison, sample, results);
     }
 
     private static MethodComparison Build(

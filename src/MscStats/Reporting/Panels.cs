@@ -74,13 +74,17 @@ internal static class Panels
         new("mcnemar-corrected", "McNemar's chi-squared test, continuity corrected", 1, (s, o) => BinaryTest.McNemar(s, new McNemarOptions { Level = o.Level, Method = McNemarMethod.AsymptoticCorrected })),
     ];
 
-    /// <summary>The bootstrap options of the panel: BCa only, at the options' seed, resamples and level.</summary>
+    /// <summary>
+    /// The bootstrap options of the panel: BCa only, at the options' seed, resamples and level. The distribution is kept
+    /// so that the report's estimation plot draws the panel's own result (<see cref="AnalysisRun"/>); rows never copy it.
+    /// </summary>
     public static BootstrapOptions BootstrapOptions(ComparisonOptions o) => new(o.Seed)
     {
         Resamples = o.BootstrapResamples,
         Level = o.Level,
         Intervals = BootstrapIntervals.BCa,
         MaxDegreeOfParallelism = o.MaxDegreeOfParallelism,
+        KeepDistribution = true,
     };
 
     /// <summary>Runs every entry on the sample, in order; a method undefined for the data gives a failure row.</summary>

@@ -2,104 +2,99 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
-using MscStats.Effects;
 using MscStats.Exact;
+using MscStats.Exceptions;
 using MscStats.Internal;
 using MscStats.Plots;
+using MscStats.Resampling;
+using MscStats.Results;
 
 namespace MscStats.Reporting;
 
 /// <summary>
-/// The figures of a method-comparison report, drawn from the same study and options: for each outcome a
-/// Gardner–Altman estimation plot and the permutation null distribution of the mean difference with the observed
-/// difference and its exact permutation interval (continuous), a paired slopegraph (baseline and follow-up) or the
-/// per-arm proportions (binary), and a forest plot of Hedges' g across the continuous outcomes.
+/// The figures of a method-comparison report, drawn from what the panels computed (<see cref="AnalysisRun"/>): for each
+/// continuous comparison a Gardner–Altman estimation plot of the panel's BCa bootstrap and the permutation null
+/// distribution of the mean difference with the panel's observed difference and exact permutation interval, for each
+/// paired outcome a slopegraph (baseline and follow-up), for each binary outcome the per-arm proportions, and a forest
+/// plot of the panel's Hedges' g across the continuous comparisons.
 /// </summary>
-/// <remarks>Deterministic: the same study and options give the same bytes. Thread safe.</remarks>
+/// <remarks>
+/// Nothing the panel computed is computed again. What the panel does not compute is computed here, once: the Monte Carlo
+/// sample of the permutation null distribution (<see cref="PermutationTest.NullDistribution"/>), each paired arm's
+/// bootstrap mean change for the slopegraph, and the per-arm proportions. All at the report's seed and resamples, so
+/// the same run gives the same bytes. Thread safe.
+/// </remarks>
 public static class ReportFigures
 {
-    /// <summary>Draws the figures for the named outcomes of a study.</summary>
-    /// <param name="study">The study.</param>
-    /// <param name="outcomes">The outcomes, in order.</param>
-    /// <param name="options">The options of the report (seed, resamples, level, missing-data policy).</param>
+    /// <summary>Draws the figures of an analysis run, in the order of its comparisons.</summary>
+    /// <param name="run">The run, from <see cref="MethodPanel.Run"/>.</param>
     /// <param name="notDrawn">
-    /// Receives "title: reason" for every figure the data do not allow (e.g. a Hedges' g of an outcome with no spread);
-    /// when null, such a figure throws instead.
+    /// Receives "title: reason" for every figure the data do not allow (a panel method that failed, e.g. a Hedges' g of an
+    /// outcome with no spread); when null, such a figure throws instead.
     /// </param>
     /// <returns>The figures, each with a title and its SVG markup.</returns>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">An outcome is unknown.</exception>
-    /// <exception cref="Exceptions.AssumptionException">A figure is undefined for the data and <paramref name="notDrawn"/> is null.</exception>
-    public static IReadOnlyList<ReportFigure> For(Study study, IEnumerable<string> outcomes, ComparisonOptions options, ICollection<string>? notDrawn = null)
+    /// <exception cref="ArgumentNullException"><paramref name="run"/> is null.</exception>
+    /// <exception cref="AssumptionException">A figure is undefined for the data and <paramref name="notDrawn"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A panel method the figure needs was not applicable to the data (e.g. arms too large for an exact count) and
+    /// <paramref name="notDrawn"/> is null.
+    /// </exception>
+    public static IReadOnlyList<ReportFigure> For(AnalysisRun run, ICollection<string>? notDrawn = null)
     {
-        Guard.NotNull(study);
-        Guard.NotNull(outcomes);
-        Guard.NotNull(options);
-        var bootstrap = Panels.BootstrapOptions(options) with { Intervals = Results.BootstrapIntervals.BCa };
+        Guard.NotNull(run);
+        var options = run.Report.Options;
         var figures = new List<ReportFigure>();
         var forest = new List<ForestRow>();
-        foreach (var name in outcomes)
+        foreach (var comparison in run.Comparisons)
         {
-            var info = study.Outcome(name);
-            var times = study.TimePoints(info.Name);
-            var policy = options.MissingData;
-            if (times.Contains(TimePoint.Baseline) && times.Contains(TimePoint.FollowUp))
+            string name = comparison.Comparison.SourceOutcome;
+            switch (comparison.Sample)
             {
-                var followUp = study.Continuous(info.Name, TimePoint.FollowUp, policy);
-                Draw(info.Name + ": estimation plot at follow-up", () => Figure(info.Name + ": estimation plot at follow-up", Plot.GardnerAltman(followUp, bootstrap)));
-                Draw(info.Name + ": permutation null distribution at follow-up", () => PermutationNull(info.Name + ": permutation null distribution at follow-up", followUp, options));
-                Draw(info.Name + ": baseline to follow-up", () => Figure(info.Name + ": baseline to follow-up", Plot.Slopegraph(study.Paired(info.Name, policy), bootstrap)));
-                Row(info.Name + " (follow-up)", followUp);
-                continue;
-            }
-
-            foreach (var time in times)
-            {
-                bool binary = study.Observations
-                    .Where(o => string.Equals(o.Outcome, info.Name, StringComparison.Ordinal) && o.Time == time && o.Value is not null)
-                    .All(o => o.Value is 0.0 or 1.0);
-                if (binary)
-                {
-                    Draw(info.Name + ": proportions", () => Figure(info.Name + ": proportions", Plot.Proportions(study.Binary(info.Name, time, policy))));
-                }
-                else
-                {
-                    var sample = study.Continuous(info.Name, time, policy);
-                    Draw(info.Name + ": estimation plot", () => Figure(info.Name + ": estimation plot", Plot.GardnerAltman(sample, bootstrap)));
-                    Draw(info.Name + ": permutation null distribution", () => PermutationNull(info.Name + ": permutation null distribution", sample, options));
-                    Row(info.Name, sample);
-                }
+                case ContinuousSample sample:
+                    string at = comparison.AtFollowUp ? " at follow-up" : string.Empty;
+                    Draw(name + ": estimation plot" + at, () => Plot.GardnerAltman(sample, comparison.Results.Get<BootstrapResult>("bootstrap-bca")));
+                    Draw(name + ": permutation null distribution" + at, () => PermutationNull(sample, comparison.Results.Get<TestResult>("permutation"), options));
+                    Row(comparison.AtFollowUp ? name + " (follow-up)" : name, comparison);
+                    break;
+                case PairedSample paired:
+                    Draw(name + ": baseline to follow-up", () => Plot.Slopegraph(paired, MeanChanges(paired, options)));
+                    break;
+                case BinarySample binary:
+                    Draw(name + ": proportions", () => Plot.Proportions(binary));
+                    break;
+                default:
+                    throw new InvalidOperationException("Unexpected sample type " + comparison.Sample.GetType().Name + ".");
             }
         }
 
         if (forest.Count > 1)
         {
-            Draw("Hedges' g across outcomes", () => Figure("Hedges' g across outcomes", Plot.Forest(forest, EffectScale.Difference, PlotOptions.Default with
+            Draw("Hedges' g across outcomes", () => Plot.Forest(forest, EffectScale.Difference, PlotOptions.Default with
             {
                 Title = "Standardized effects across outcomes",
                 XLabel = "Hedges' g (treated - control), " + options.Level + " noncentral t interval",
-            })));
+            }));
         }
 
-        void Draw(string title, Func<ReportFigure> draw)
+        void Draw(string title, Func<Figure> draw)
         {
             try
             {
-                figures.Add(draw());
+                figures.Add(new ReportFigure(title, draw().ToSvg()));
             }
-            catch (Exceptions.AssumptionException e) when (notDrawn is not null)
+            catch (Exception e) when (notDrawn is not null && IsUndefinedForTheData(e))
             {
                 notDrawn.Add(title + ": " + e.Message);
             }
         }
 
-        void Row(string label, ContinuousSample sample)
+        void Row(string label, ComparisonRun comparison)
         {
             try
             {
-                forest.Add(new ForestRow(label, ContinuousEffect.HedgesG(sample, new StandardizedOptions { Level = options.Level })));
+                forest.Add(new ForestRow(label, comparison.Results.Get<EstimateResult>("hedges-g")));
             }
-            catch (Exceptions.AssumptionException e) when (notDrawn is not null)
+            catch (Exception e) when (notDrawn is not null && IsUndefinedForTheData(e))
             {
                 notDrawn.Add("Hedges' g across outcomes, row " + label + ": " + e.Message);
             }
@@ -108,21 +103,32 @@ public static class ReportFigures
         return figures;
     }
 
-    private static ReportFigure Figure(string title, Figure figure) => new(title, figure.ToSvg());
+    /// <summary>What the panel records as a failure row: a method undefined for the data, or not applicable to them.</summary>
+    private static bool IsUndefinedForTheData(Exception e) => e is AssumptionException or ArgumentOutOfRangeException;
 
-    /// <summary>A Monte Carlo sample of the permutation null of the mean difference, the observed difference and the exact permutation interval.</summary>
-    private static ReportFigure PermutationNull(string title, ContinuousSample sample, ComparisonOptions options)
+    /// <summary>Each paired arm's bootstrap mean change, treated first, at the panel's bootstrap options (distribution kept).</summary>
+    private static BootstrapResult[] MeanChanges(PairedSample sample, ComparisonOptions options)
     {
-        var test = PermutationTest.TwoSample(sample, PermutationOptions.Default with { Level = options.Level, Seed = options.Seed, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism });
+        var bootstrap = Panels.BootstrapOptions(options);
+        var arms = sample.Control is null ? new[] { sample.Treated } : new[] { sample.Treated, sample.Control };
+        return arms.Select(a => Bootstrap.PairedMeanDifference(a, bootstrap)).ToArray();
+    }
+
+    /// <summary>
+    /// A Monte Carlo sample of the permutation null of the mean difference, with the panel's observed difference, exact
+    /// p-value and exact permutation interval.
+    /// </summary>
+    private static Figure PermutationNull(ContinuousSample sample, TestResult test, ComparisonOptions options)
+    {
         var values = PermutationTest.NullDistribution(sample, options.BootstrapResamples, options.Seed);
         string unit = sample.Outcome.Unit is { Length: > 0 } u ? " [" + u + "]" : string.Empty;
-        return Figure(title, Plot.Distribution(values, test.Statistic, test.Estimate?.Interval, PlotOptions.Default with
+        return Plot.Distribution(values, test.Statistic, test.Estimate?.Interval, PlotOptions.Default with
         {
             Title = sample.Outcome.Name + ": permutation null distribution",
             XLabel = "mean difference under random splits (" + sample.Arms.Treated + " - " + sample.Arms.Control + ")" + unit,
-            Subtitle = "observed " + Results.ReportFormat.Number(test.Statistic) + ", exact p = " + Results.ReportFormat.PValue(test.PValue.Value)
+            Subtitle = "observed " + ReportFormat.Number(test.Statistic) + ", exact p = " + ReportFormat.PValue(test.PValue.Value)
                 + "; above: exact permutation " + (test.Estimate?.Interval?.Level.ToString() ?? string.Empty) + " interval",
             Caption = Guard.Format(values.Length) + " random splits, seed " + options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".",
-        }));
+        });
     }
 }

@@ -19,10 +19,10 @@ internal static class PlotFixtures
     /// <summary>The figures by snapshot name; each call builds them afresh.</summary>
     public static IReadOnlyList<(string Name, Func<Figure> Build)> All { get; } =
     [
-        ("gardner-altman-oxygenation", () => Plot.GardnerAltman(Oxygenation(), Bootstrap)),
-        ("cumming-oxygenation-baseline-follow-up", () => Plot.Cumming(new[] { Pilot().Continuous("oxygenation index", TimePoint.Baseline), Oxygenation() }, Bootstrap)),
-        ("cumming-shared-control", () => Plot.Cumming(SharedControl(), Bootstrap)),
-        ("slopegraph-oxygenation", () => Plot.Slopegraph(Pilot().Paired("oxygenation index"), Bootstrap)),
+        ("gardner-altman-oxygenation", () => Plot.GardnerAltman(Oxygenation(), MeanDifference(Oxygenation()))),
+        ("cumming-oxygenation-baseline-follow-up", () => Cumming(Pilot().Continuous("oxygenation index", TimePoint.Baseline), Oxygenation())),
+        ("cumming-shared-control", () => Cumming(SharedControl())),
+        ("slopegraph-oxygenation", () => Slopegraph(Pilot().Paired("oxygenation index"))),
         ("forest-trials-risk-difference", () => Plot.Forest(DeathRows(s => BinaryEffect.RiskDifference(s)), EffectScale.Difference)),
         ("forest-trials-risk-ratio", () => Plot.Forest(DeathRows(s => BinaryEffect.RiskRatio(s)), EffectScale.Ratio)),
         ("distribution-bootstrap-mean-difference", BootstrapHistogram),
@@ -30,6 +30,20 @@ internal static class PlotFixtures
     ];
 
     public static Study Pilot() => SeedData.LoadPilot();
+
+    /// <summary>The bootstrap mean difference an estimation plot of <paramref name="sample"/> takes: <see cref="Bootstrap"/> with the distribution kept.</summary>
+    public static BootstrapResult MeanDifference(ContinuousSample sample)
+        => MscStats.Resampling.Bootstrap.MeanDifference(sample, Bootstrap with { KeepDistribution = true });
+
+    /// <summary>The bootstrap mean change of each arm, treated first, as the slopegraph takes them.</summary>
+    public static BootstrapResult[] MeanChanges(PairedSample sample)
+        => (sample.Control is null ? new[] { sample.Treated } : new[] { sample.Treated, sample.Control })
+            .Select(a => MscStats.Resampling.Bootstrap.PairedMeanDifference(a, Bootstrap with { KeepDistribution = true }))
+            .ToArray();
+
+    public static Figure Cumming(params ContinuousSample[] comparisons) => Plot.Cumming(comparisons, comparisons.Select(MeanDifference).ToArray());
+
+    public static Figure Slopegraph(PairedSample sample) => Plot.Slopegraph(sample, MeanChanges(sample));
 
     public static ContinuousSample Oxygenation() => Pilot().Continuous("oxygenation index", TimePoint.FollowUp);
 

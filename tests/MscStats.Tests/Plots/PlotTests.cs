@@ -65,7 +65,8 @@ public class PlotTests
     public void GardnerAltman_Pilot_OneCirclePerObservationAndAFloatingAxisAtTheControlMean()
     {
         var sample = PlotFixtures.Oxygenation();
-        var figure = Plot.GardnerAltman(sample, PlotFixtures.Bootstrap);
+        var result = PlotFixtures.MeanDifference(sample);
+        var figure = Plot.GardnerAltman(sample, result);
         var svg = XDocument.Parse(figure.ToSvg());
         var panel = figure.Panels.Single();
         Assert.Multiple(() =>
@@ -84,7 +85,6 @@ public class PlotTests
         // The interval's point estimate sits level with the treated mean: 0 of the difference axis is the control mean.
         var interval = panel.Marks.OfType<IntervalMark>().Single();
         Assert.That(interval.Estimate, Is.EqualTo(sample.Treated.Average()).Within(1e-9));
-        var result = Bootstrap.MeanDifference(sample, PlotFixtures.Bootstrap with { KeepDistribution = true });
         var bca = result.Interval(BootstrapIntervals.BCa)!.Interval;
         Assert.That(interval.Lower - sample.Control.Average(), Is.EqualTo(bca.Lower).Within(1e-9));
         Assert.That(interval.Upper - sample.Control.Average(), Is.EqualTo(bca.Upper).Within(1e-9));
@@ -94,19 +94,76 @@ public class PlotTests
     public void GardnerAltman_IntervalNotComputed_ThrowsNamingTheKind()
     {
         // No silent substitute: a BCa figure from a bootstrap without BCa is an error that names the kind.
-        var e = Assert.Throws<ArgumentException>(() => Plot.GardnerAltman(PlotFixtures.Oxygenation(), PlotFixtures.Bootstrap with { Intervals = BootstrapIntervals.Percentile }))!;
-        Assert.That(e.ParamName, Is.EqualTo("bootstrap"));
+        var sample = PlotFixtures.Oxygenation();
+        var percentileOnly = Bootstrap.MeanDifference(sample, PlotFixtures.Bootstrap with { Intervals = BootstrapIntervals.Percentile, KeepDistribution = true });
+        var e = Assert.Throws<ArgumentException>(() => Plot.GardnerAltman(sample, percentileOnly))!;
+        Assert.That(e.ParamName, Is.EqualTo("meanDifference"));
         Assert.That(e.Message, Does.Contain("BCa"));
-        var percentile = Plot.GardnerAltman(
-            PlotFixtures.Oxygenation(), PlotFixtures.Bootstrap with { Intervals = BootstrapIntervals.Percentile }, new PlotOptions { Interval = BootstrapIntervals.Percentile });
+        var percentile = Plot.GardnerAltman(sample, percentileOnly, new PlotOptions { Interval = BootstrapIntervals.Percentile });
         Assert.That(OneLine(percentile.Caption), Does.Contain("percentile bootstrap interval"));
+    }
+
+    [Test]
+    public void GardnerAltman_TakesTheResult_DrawsItsNumbersWithoutRecomputing()
+    {
+        // Another seed gives other limits: the figure shows the result it was given, not a bootstrap of its own.
+        var sample = PlotFixtures.Oxygenation();
+        var result = Bootstrap.MeanDifference(sample, new BootstrapOptions(7) { Resamples = 500, KeepDistribution = true });
+        var interval = Plot.GardnerAltman(sample, result).Panels.Single().Marks.OfType<IntervalMark>().Single();
+        var bca = result.Interval(BootstrapIntervals.BCa)!.Interval;
+        Assert.That((interval.Lower, interval.Upper), Is.EqualTo((sample.Control.Average() + bca.Lower, sample.Control.Average() + bca.Upper)));
+    }
+
+    private static IEnumerable<TestCaseData> WrongResults()
+    {
+        var pilot = PlotFixtures.Pilot();
+        var sample = PlotFixtures.Oxygenation();
+        var options = PlotFixtures.Bootstrap with { KeepDistribution = true };
+        yield return new TestCaseData(Bootstrap.MeanDifference(sample, PlotFixtures.Bootstrap), "KeepDistribution").SetArgDisplayNames("no distribution");
+        yield return new TestCaseData(Bootstrap.MedianDifference(sample, options), "Bootstrap.MeanDifference").SetArgDisplayNames("median difference");
+        var shorter = ContinuousSample.Create(sample.Treated, sample.Control.Skip(1), sample.Outcome, sample.Arms);
+        yield return new TestCaseData(Bootstrap.MeanDifference(shorter, options), "arms of")
+            .SetArgDisplayNames("other arm sizes");
+        yield return new TestCaseData(Bootstrap.MeanDifference(pilot.Continuous("oxygenation index", TimePoint.Baseline), options), "other data")
+            .SetArgDisplayNames("same sizes, other data");
+    }
+
+    [TestCaseSource(nameof(WrongResults))]
+    public void GardnerAltman_ResultNotOfThisSample_ThrowsNamingTheParameterAndTheFix(BootstrapResult result, string hint)
+    {
+        var e = Assert.Throws<ArgumentException>(() => Plot.GardnerAltman(PlotFixtures.Oxygenation(), result))!;
+        Assert.That(e.ParamName, Is.EqualTo("meanDifference"));
+        Assert.That(e.Message, Does.Contain(hint).And.Contain("KeepDistribution = true"));
+    }
+
+    [Test]
+    public void Cumming_ResultsInAnotherOrder_ThrowsNamingTheElement()
+    {
+        var pilot = PlotFixtures.Pilot();
+        var comparisons = new[] { pilot.Continuous("oxygenation index", TimePoint.Baseline), PlotFixtures.Oxygenation() };
+        var results = comparisons.Select(PlotFixtures.MeanDifference).Reverse().ToArray();
+        var e = Assert.Throws<ArgumentException>(() => Plot.Cumming(comparisons, results))!;
+        Assert.That(e.ParamName, Is.EqualTo("meanDifferences"));
+        Assert.That(e.Message, Does.Contain("element [0]"));
+        Assert.That(() => Plot.Cumming(comparisons, results.Take(1).ToArray()), Throws.ArgumentException.With.Message.Contains("one bootstrap result per comparison"));
+    }
+
+    [Test]
+    public void Slopegraph_OneResultForTwoArms_Throws()
+    {
+        var paired = PlotFixtures.Pilot().Paired("oxygenation index");
+        var e = Assert.Throws<ArgumentException>(() => Plot.Slopegraph(paired, PlotFixtures.MeanChanges(paired).Take(1).ToArray()))!;
+        Assert.That(e.ParamName, Is.EqualTo("meanChanges"));
+        Assert.That(e.Message, Does.Contain("one bootstrap result per arm"));
+        var swapped = PlotFixtures.MeanChanges(paired).Reverse().ToArray();
+        Assert.That(() => Plot.Slopegraph(paired, swapped), Throws.ArgumentException.With.Property(nameof(ArgumentException.ParamName)).EqualTo("meanChanges"));
     }
 
     [Test]
     public void Cumming_SharedControl_DrawsTheControlOnce()
     {
         var comparisons = PlotFixtures.SharedControl();
-        var svg = XDocument.Parse(Plot.Cumming(comparisons, PlotFixtures.Bootstrap).ToSvg());
+        var svg = XDocument.Parse(PlotFixtures.Cumming(comparisons).ToSvg());
         var panels = SvgQuery.Panels(svg);
         Assert.Multiple(() =>
         {
@@ -123,7 +180,7 @@ public class PlotTests
     {
         var pilot = PlotFixtures.Pilot();
         var comparisons = new[] { pilot.Continuous("oxygenation index", TimePoint.Baseline), PlotFixtures.Oxygenation() };
-        var figure = Plot.Cumming(comparisons, PlotFixtures.Bootstrap);
+        var figure = PlotFixtures.Cumming(comparisons);
         var svg = XDocument.Parse(figure.ToSvg());
         Assert.Multiple(() =>
         {
@@ -138,7 +195,7 @@ public class PlotTests
     public void Slopegraph_Pilot_TwoCirclesAndOneLinePerSubject()
     {
         var paired = PlotFixtures.Pilot().Paired("oxygenation index");
-        var svg = XDocument.Parse(Plot.Slopegraph(paired, PlotFixtures.Bootstrap).ToSvg());
+        var svg = XDocument.Parse(PlotFixtures.Slopegraph(paired).ToSvg());
         int pairs = paired.Treated.Count + paired.Control!.Count;
         Assert.Multiple(() =>
         {
@@ -152,7 +209,7 @@ public class PlotTests
     public void Slopegraph_OneArm_OneEffect()
     {
         var paired = PlotFixtures.Pilot().Paired("IgM", MissingDataPolicy.CompleteCases);
-        var figure = Plot.Slopegraph(PairedSample.OneArm(paired.Treated, paired.Outcome), PlotFixtures.Bootstrap);
+        var figure = PlotFixtures.Slopegraph(PairedSample.OneArm(paired.Treated, paired.Outcome));
         var svg = XDocument.Parse(figure.ToSvg());
         Assert.That(SvgQuery.DataCircles(svg.Root!).Count(), Is.EqualTo(2 * paired.Treated.Count));
         Assert.That(SvgQuery.Marks(svg, "interval").Count(), Is.EqualTo(1));
@@ -241,7 +298,7 @@ public class PlotTests
     public void Options_TextsAndSize_AreUsed()
     {
         var options = new PlotOptions { Title = "T", Subtitle = "S", Caption = "C", Width = 700, Height = 500, YLabel = "Y" };
-        var figure = Plot.GardnerAltman(PlotFixtures.Oxygenation(), PlotFixtures.Bootstrap, options);
+        var figure = Plot.GardnerAltman(PlotFixtures.Oxygenation(), PlotFixtures.MeanDifference(PlotFixtures.Oxygenation()), options);
         Assert.That((figure.Title, figure.Subtitle, figure.Caption, figure.Width, figure.Height, figure.Panels[0].YAxis.Label), Is.EqualTo(("T", "S", "C", 700.0, 500.0, "Y")));
     }
 
@@ -251,18 +308,22 @@ public class PlotTests
     private static IEnumerable<TestCaseData> BadInputs()
     {
         var sample = PlotFixtures.Oxygenation();
-        var boot = PlotFixtures.Bootstrap;
+        var boot = PlotFixtures.MeanDifference(sample);
+        var paired = PlotFixtures.Pilot().Paired("oxygenation index");
         yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(null!, boot)), "sample").SetArgDisplayNames("GardnerAltman null sample");
-        yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, null!)), "bootstrap").SetArgDisplayNames("GardnerAltman null bootstrap");
+        yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, null!)), "meanDifference").SetArgDisplayNames("GardnerAltman null result");
         yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, boot, new PlotOptions { Width = -1 })), "options.Width").SetArgDisplayNames("negative width");
         yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, boot, new PlotOptions { Height = 60 })), "options.Height").SetArgDisplayNames("height too small");
         yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, boot, new PlotOptions { Interval = BootstrapIntervals.Standard })), "options.Interval").SetArgDisplayNames("several interval kinds");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Cumming(Array.Empty<ContinuousSample>(), boot)), "comparisons").SetArgDisplayNames("Cumming empty");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Cumming(new[] { sample, null! }, boot)), "comparisons").SetArgDisplayNames("Cumming null element");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Cumming(Array.Empty<ContinuousSample>(), Array.Empty<BootstrapResult>())), "comparisons").SetArgDisplayNames("Cumming empty");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Cumming(new[] { sample, null! }, new[] { boot, boot })), "comparisons").SetArgDisplayNames("Cumming null element");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Cumming(new[] { sample }, null!)), "meanDifferences").SetArgDisplayNames("Cumming null results");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Cumming(new[] { sample, sample }, new[] { boot, null! })), "meanDifferences").SetArgDisplayNames("Cumming null result");
         yield return new TestCaseData(
-            new TestDelegate(() => Plot.Cumming(new[] { sample, PlotFixtures.Pilot().Continuous("CT inflammation area", TimePoint.FollowUp) }, boot)), "comparisons")
+            new TestDelegate(() => Plot.Cumming(new[] { sample, PlotFixtures.Pilot().Continuous("CT inflammation area", TimePoint.FollowUp) }, new[] { boot, boot })), "comparisons")
             .SetArgDisplayNames("Cumming mixed units");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Slopegraph(null!, boot)), "sample").SetArgDisplayNames("Slopegraph null");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Slopegraph(null!, PlotFixtures.MeanChanges(paired))), "sample").SetArgDisplayNames("Slopegraph null");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Slopegraph(paired, null!)), "meanChanges").SetArgDisplayNames("Slopegraph null results");
         yield return new TestCaseData(new TestDelegate(() => Plot.Forest(Array.Empty<ForestRow>())), "rows").SetArgDisplayNames("Forest empty");
         yield return new TestCaseData(new TestDelegate(() => Plot.Forest(new ForestRow[] { null! })), "rows").SetArgDisplayNames("Forest null row");
         yield return new TestCaseData(

@@ -67,7 +67,7 @@ public class SwarmTests
         var area = new PlotArea(0, 0, 200, 200);
         var x = new Axis("x", -0.5, 0.5, default);
         var y = new Axis("y", 0, 10, default);
-        var mark = Plot.Swarm(values, 0, PlotColour.Blue, "crowd", area, x, y, 0.45);
+        var mark = MscStats.Plots.Recipes.RecipeLayout.Swarm(values, 0, PlotColour.Blue, "crowd", area, x, y, 0.45);
         var panel = new Panel(area, x, y, new IMark[] { mark });
         var circles = mark.Points.Select(p => (panel.ToFigureX(p.X), panel.ToFigureY(p.Y), mark.Radius)).ToArray();
         Assert.That(mark.Radius, Is.LessThan(4.5));
