@@ -1,7 +1,7 @@
 using System;
 using BenchmarkDotNet.Attributes;
 using MscStats.Data;
-using MscStats.Internal;
+using MscStats.Internal.Random;
 using MscStats.Resampling;
 using MscStats.Results;
 

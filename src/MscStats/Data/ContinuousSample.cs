@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 
 namespace MscStats.Data;
 

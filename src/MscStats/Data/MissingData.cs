@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Data;

@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 
 namespace MscStats.Data;
 

@@ -5,7 +5,8 @@ using System.Globalization;
 using System.Linq;
 using MathNet.Numerics.Statistics;
 using MscStats.Data;
-using MscStats.Internal;
+using MscStats.Internal.Numerics;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Descriptives;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using MscStats.Data;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Descriptives;

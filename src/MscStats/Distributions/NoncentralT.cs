@@ -1,7 +1,8 @@
 using System;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
-using MscStats.Internal;
+using MscStats.Internal.Numerics;
+using MscStats.Internal.Validation;
 
 namespace MscStats.Distributions;
 

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using MathNet.Numerics.Distributions;
 using MscStats.Data;
 using MscStats.Exceptions;
-using MscStats.Internal;
+using MscStats.Internal.Numerics;
+using MscStats.Internal.Unconditional;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Effects;

@@ -6,7 +6,10 @@ using MathNet.Numerics.Distributions;
 using MscStats.Data;
 using MscStats.Distributions;
 using MscStats.Exceptions;
-using MscStats.Internal;
+using MscStats.Internal.Estimation;
+using MscStats.Internal.Numerics;
+using MscStats.Internal.Ranking;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Effects;
@@ -127,7 +130,7 @@ public static class ContinuousEffect
     public static EstimateResult MedianDifference(ContinuousSample sample)
     {
         Guard.NotNull(sample);
-        double estimate = Internal.Moments.Median(sample.Treated.AsSpan()) - Internal.Moments.Median(sample.Control.AsSpan());
+        double estimate = Internal.Numerics.Moments.Median(sample.Treated.AsSpan()) - Internal.Numerics.Moments.Median(sample.Control.AsSpan());
         return new EstimateResult("median difference", estimate, null, Sizes(sample), diagnostics: Diagnostics(sample.Missing.ToDiagnostic(sample.Arms)));
     }
 

@@ -1,7 +1,10 @@
 using System;
 using MscStats.Data;
 using MscStats.Exceptions;
-using MscStats.Internal;
+using MscStats.Internal.Estimation;
+using MscStats.Internal.Numerics;
+using MscStats.Internal.Ranking;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Effects;

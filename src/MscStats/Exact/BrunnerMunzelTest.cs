@@ -1,7 +1,9 @@
 using System;
 using MathNet.Numerics.Distributions;
 using MscStats.Data;
-using MscStats.Internal;
+using MscStats.Internal.Numerics;
+using MscStats.Internal.Ranking;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Exact;

@@ -2,7 +2,8 @@ using System;
 using System.Globalization;
 using MathNet.Numerics;
 using MscStats.Data;
-using MscStats.Internal;
+using MscStats.Internal.Numerics;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Exact;

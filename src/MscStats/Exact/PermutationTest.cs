@@ -3,7 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using MscStats.Data;
-using MscStats.Internal;
+using MscStats.Internal.Numerics;
+using MscStats.Internal.Permutation;
+using MscStats.Internal.Random;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Exact;
@@ -101,7 +104,7 @@ public static class PermutationTest
         int n = arm.Count;
         double mean = Moments.Mean(arm.Differences.AsSpan());
 
-        var (d, scale) = ExactDifferences(arm);
+        var (d, scale) = DecimalScaling.PairedDifferences(arm);
 
         var outcome = PairedCore(d, options, options.Level is not null, nameof(arm), progress, cancellationToken);
         return Result("Paired sign-flip permutation test", "mean paired difference", mean, "differences", new SampleSizes(n, null), options, outcome, scale, null);
@@ -331,22 +334,6 @@ public static class PermutationTest
     /// The differences follow-up − baseline as exact integers: both series share one scale and are subtracted as
     /// integers, so 2.15 − 1.90 is exactly 0.25 and equal |d| tie exactly.
     /// </summary>
-    internal static (long[] Differences, IntegerScale Scale) ExactDifferences(PairedArm arm)
-    {
-        int n = arm.Count;
-        var both = new double[2 * n];
-        arm.FollowUp.CopyTo(both);
-        arm.Baseline.CopyTo(both, n);
-        var (scaledBoth, scale) = DecimalScaling.Scale(both);
-        var d = new long[n];
-        for (int i = 0; i < n; i++)
-        {
-            d[i] = scaledBoth[i] - scaledBoth[n + i];
-        }
-
-        return (d, scale);
-    }
-
     private static PermutationOptions Validate(PermutationOptions? options)
     {
         options ??= PermutationOptions.Default;

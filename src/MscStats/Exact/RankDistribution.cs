@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
-using MscStats.Internal;
+using MscStats.Internal.Ranking;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Exact;

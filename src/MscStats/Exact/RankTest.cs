@@ -5,7 +5,10 @@ using System.Threading;
 using MathNet.Numerics.Distributions;
 using MscStats.Data;
 using MscStats.Exceptions;
-using MscStats.Internal;
+using MscStats.Internal.Numerics;
+using MscStats.Internal.Permutation;
+using MscStats.Internal.Ranking;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Exact;
@@ -170,7 +173,7 @@ public static class RankTest
         Guard.NotNull(arm);
         options = Validate(options);
         // Exact integer differences, so that equal |d| tie and zeros are zeros.
-        var (d, _) = PermutationTest.ExactDifferences(arm);
+        var (d, _) = DecimalScaling.PairedDifferences(arm);
         var used = new List<long>();
         int zeros = 0;
         foreach (long v in d)

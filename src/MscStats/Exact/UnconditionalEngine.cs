@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using MscStats.Data;
-using MscStats.Internal;
+using MscStats.Internal.Numerics;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Exact;

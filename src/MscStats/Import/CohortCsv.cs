@@ -6,7 +6,7 @@ using System.Linq;
 using System.Text;
 using CsvHelper;
 using MscStats.Data;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 
 namespace MscStats.Import;
 

@@ -1,6 +1,8 @@
 using System;
 using MscStats.Data;
-using MscStats.Internal;
+using MscStats.Internal.Estimation;
+using MscStats.Internal.Numerics;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Inference;

@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using MscStats.Internal;
+using MscStats.Internal.Numerics;
 
 namespace MscStats.Plots;
 

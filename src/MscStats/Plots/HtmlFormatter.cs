@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Reflection;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 
 namespace MscStats.Plots;
 

@@ -1,5 +1,5 @@
 using System;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 
 namespace MscStats.Plots;
 

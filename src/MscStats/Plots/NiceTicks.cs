@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 
 namespace MscStats.Plots;
 

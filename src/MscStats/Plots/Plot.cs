@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
 using MscStats.Effects;
+using MscStats.Plots.Recipes;
 using MscStats.Resampling;
 using MscStats.Results;
-using MscStats.Plots.Recipes;
 
 namespace MscStats.Plots;
 

@@ -1,6 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Plots;

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 
 namespace MscStats.Plots;
 

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 
 namespace MscStats.Reporting;
 

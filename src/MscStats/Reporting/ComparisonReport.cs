@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Reporting;

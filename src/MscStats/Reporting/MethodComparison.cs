@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using MscStats.Data;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Reporting;

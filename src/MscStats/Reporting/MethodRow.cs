@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 using System.Text.Json.Serialization;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Reporting;

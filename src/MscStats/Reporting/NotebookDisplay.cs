@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 using MscStats.Plots;
 using MscStats.Results;
 

@@ -4,7 +4,7 @@ using System.Linq;
 using MscStats.Data;
 using MscStats.Exact;
 using MscStats.Exceptions;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 using MscStats.Plots;
 using MscStats.Resampling;
 using MscStats.Results;

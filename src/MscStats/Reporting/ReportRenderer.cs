@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Reporting;

@@ -3,7 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
 using MscStats.Effects;
-using MscStats.Internal;
+using MscStats.Internal.Numerics;
+using MscStats.Internal.Ranking;
+using MscStats.Internal.Resampling;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Resampling;

@@ -1,5 +1,7 @@
 using System;
-using MscStats.Internal;
+using MscStats.Internal.Numerics;
+using MscStats.Internal.Random;
+using MscStats.Internal.Resampling;
 
 namespace MscStats.Resampling;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Text;
-using MscStats.Internal;
+using MscStats.Internal.Resampling;
+using MscStats.Internal.Validation;
 
 namespace MscStats.Results;
 

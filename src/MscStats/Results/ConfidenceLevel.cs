@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 
 namespace MscStats.Results;
 

@@ -1,4 +1,5 @@
-using MscStats.Internal;
+
+using MscStats.Internal.Validation;
 
 namespace MscStats.Results;
 

@@ -1,6 +1,6 @@
 using System;
 using System.Text;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 
 namespace MscStats.Results;
 

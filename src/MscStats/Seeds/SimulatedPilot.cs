@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using MscStats.Data;
-using MscStats.Internal;
+using MscStats.Internal.Random;
 
 namespace MscStats.Seeds;
 

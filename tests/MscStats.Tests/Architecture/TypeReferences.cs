@@ -114,7 +114,7 @@ internal static class TypeReferences
         int i = 0;
         while (i < il.Length)
         {
-            short value = il[i] == 0xFE ? (short)(0xFE00 | il[i + 1]) : il[i];
+            short value = il[i] == 0xFE ? unchecked((short)(0xFE00 | il[i + 1])) : il[i];
             i += il[i] == 0xFE ? 2 : 1;
             var code = Codes[value];
             switch (code.OperandType)

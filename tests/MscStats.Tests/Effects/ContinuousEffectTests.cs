@@ -3,11 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
 using MscStats.Effects;
+using MscStats.Exact;
 using MscStats.Exceptions;
 using MscStats.Inference;
 using MscStats.Results;
 using MscStats.Tests.Infrastructure;
-using MscStats.Exact;
 using NUnit.Framework;
 
 namespace MscStats.Tests.Effects;
@@ -94,8 +94,8 @@ public class ContinuousEffectTests
     public void HedgesG_ExactAndApproximateCorrection(string c)
     {
         int df = (int)Ref[c, "n1"] + (int)Ref[c, "n2"] - 2;
-        Near(MscStats.Internal.TwoSampleT.HedgesJ(df, exact: true), c, "hedges_j_exact", 1e-13);
-        Near(MscStats.Internal.TwoSampleT.HedgesJ(df, exact: false), c, "hedges_j_approx", 1e-14);
+        Near(MscStats.Internal.Estimation.TwoSampleT.HedgesJ(df, exact: true), c, "hedges_j_exact", 1e-13);
+        Near(MscStats.Internal.Estimation.TwoSampleT.HedgesJ(df, exact: false), c, "hedges_j_approx", 1e-14);
         var g = ContinuousEffect.HedgesG(Sample(c));
         Near(g.Estimate, c, "hedges_g", 1e-12);
         NearInterval(g.Interval, c, "hedges_g_nct", 1e-9);

@@ -4,7 +4,8 @@ using System.Numerics;
 using System.Threading;
 using MscStats.Data;
 using MscStats.Exact;
-using MscStats.Internal;
+using MscStats.Internal.Numerics;
+using MscStats.Internal.Permutation;
 using MscStats.Results;
 using NUnit.Framework;
 

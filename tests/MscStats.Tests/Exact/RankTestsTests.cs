@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
+using MscStats.Effects;
 using MscStats.Exact;
 using MscStats.Results;
 using MscStats.Tests.Infrastructure;
-using MscStats.Effects;
 using NUnit.Framework;
 
 namespace MscStats.Tests.Exact;
@@ -123,7 +123,7 @@ public class RankTestsTests
     {
         // The counts of U for 60 vs 60 sum to C(120, 60) exactly and are symmetric and nonnegative: floating point lost
         // the tails to cancellation from about 100 vs 100 (a 300 vs 300 interval came out reversed).
-        var c = MscStats.Internal.HodgesLehmannShift.MannWhitneyCumulative(60, 60);
+        var c = MscStats.Internal.Ranking.HodgesLehmannShift.MannWhitneyCumulative(60, 60);
         var binomial = System.Numerics.BigInteger.One;
         for (int i = 0; i < 60; i++)
         {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
 using MscStats.Exact;
-using MscStats.Internal;
+using MscStats.Internal.Numerics;
 using MscStats.Results;
 using NUnit.Framework;
 

@@ -40,8 +40,8 @@ public class UnconditionalRiskDifferenceTests
     public void OneSidedScoreTestsAtZero_MatchTheReference(string c)
     {
         int a = (int)Ref[c, "x1"], n1 = (int)Ref[c, "n1"], x2 = (int)Ref[c, "x2"], n2 = (int)Ref[c, "n2"];
-        Ref.AssertNear(MscStats.Internal.UnconditionalRiskDifference.Tail(a, n1, x2, n2, 0, upper: true, 1000), c, "p_upper0", 1e-8, 1e-12);
-        Ref.AssertNear(MscStats.Internal.UnconditionalRiskDifference.Tail(a, n1, x2, n2, 0, upper: false, 1000), c, "p_lower0", 1e-8, 1e-12);
+        Ref.AssertNear(MscStats.Internal.Unconditional.UnconditionalRiskDifference.Tail(a, n1, x2, n2, 0, upper: true, 1000), c, "p_upper0", 1e-8, 1e-12);
+        Ref.AssertNear(MscStats.Internal.Unconditional.UnconditionalRiskDifference.Tail(a, n1, x2, n2, 0, upper: false, 1000), c, "p_lower0", 1e-8, 1e-12);
     }
 
     [Test]
@@ -50,7 +50,7 @@ public class UnconditionalRiskDifferenceTests
         // At Δ0 = 0 the score statistic is the pooled Wald statistic, so the upper tail is Barnard's one-sided p.
         var table = BinarySample.Create(10, 12, 4, 13);
         double barnard = BinaryTest.Barnard(table, BarnardOptions.Default with { Alternative = Alternative.Greater }).PValue.Value;
-        Assert.That(MscStats.Internal.UnconditionalRiskDifference.Tail(10, 12, 4, 13, 0, upper: true, 1000), Is.EqualTo(barnard).Within(1e-8 * barnard));
+        Assert.That(MscStats.Internal.Unconditional.UnconditionalRiskDifference.Tail(10, 12, 4, 13, 0, upper: true, 1000), Is.EqualTo(barnard).Within(1e-8 * barnard));
     }
 
     [TestCase(6, 13, 2, 7, -0.3108, 0.5787)]

@@ -1,6 +1,9 @@
 using System;
 using System.Linq;
-using MscStats.Internal;
+using MscStats.Internal.Numerics;
+using MscStats.Internal.Random;
+using MscStats.Internal.Ranking;
+using MscStats.Internal.Resampling;
 using NUnit.Framework;
 
 namespace MscStats.Tests.Internal;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using MscStats.Internal;
+using MscStats.Internal.Random;
 using MscStats.Tests.Infrastructure;
 using NUnit.Framework;
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Xml.Linq;
-using MscStats.Internal;
+using MscStats.Internal.Random;
 using MscStats.Plots;
 using NUnit.Framework;
 

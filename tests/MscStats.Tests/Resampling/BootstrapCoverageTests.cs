@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using MscStats.Data;
-using MscStats.Internal;
+using MscStats.Internal.Random;
 using MscStats.Resampling;
 using MscStats.Results;
 using NUnit.Framework;

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
-using MscStats.Internal;
+using MscStats.Internal.Resampling;
 using MscStats.Resampling;
-using MscStats.Tests.Infrastructure;
 using MscStats.Results;
+using MscStats.Tests.Infrastructure;
 using NUnit.Framework;
 
 namespace MscStats.Tests.Resampling;

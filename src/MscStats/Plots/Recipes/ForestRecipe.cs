@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using MscStats.Internal;
+using System;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 using static MscStats.Plots.Recipes.RecipeLayout;
 

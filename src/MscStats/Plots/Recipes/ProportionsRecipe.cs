@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
 using MscStats.Effects;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 using static MscStats.Plots.Recipes.RecipeLayout;
 

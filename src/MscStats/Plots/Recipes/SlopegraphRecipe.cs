@@ -1,8 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
 using MscStats.Data;
-using MscStats.Internal;
+using MscStats.Internal.Validation;
 using MscStats.Results;
 using static MscStats.Plots.Recipes.RecipeLayout;
 

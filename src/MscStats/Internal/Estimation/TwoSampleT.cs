@@ -1,0 +1,50 @@
+using System;
+using MathNet.Numerics;
+using MscStats.Distributions;
+using MscStats.Exceptions;
+using MscStats.Internal.Numerics;
+using MscStats.Results;
+
+namespace MscStats.Internal.Estimation;
+
+/// <summary>
+/// The standard errors and degrees of freedom of the two-sample t statistics, Hedges' correction factor and the
+/// noncentral t limits: the one implementation behind the effect sizes, the t-tests and the bootstrap's Hedges' g.
+/// </summary>
+internal static class TwoSampleT
+{
+    /// <summary>Welch's standard error and Satterthwaite degrees of freedom (Welch 1947).</summary>
+    public static (double Se, double Df) Welch(TwoArmMoments m, string paramName)
+    {
+        double v1 = m.Treated.Variance / m.Treated.N, v2 = m.Control.Variance / m.Control.N;
+        double se = Math.Sqrt(v1 + v2);
+        if (!(se > 0))
+        {
+            throw new AssumptionException(AssumptionReason.ZeroVariance, "both arms", "both arms have SD 0, so the t statistic is undefined.", paramName);
+        }
+
+        double df = (v1 + v2) * (v1 + v2) / (v1 * v1 / (m.Treated.N - 1) + v2 * v2 / (m.Control.N - 1));
+        return (se, df);
+    }
+
+    /// <summary>Student's pooled standard error and n1 + n2 − 2 degrees of freedom.</summary>
+    public static (double Se, double Df) Student(TwoArmMoments m, string paramName)
+    {
+        double se = Math.Sqrt(m.PooledVariance) * m.Scale;
+        if (!(se > 0))
+        {
+            throw new AssumptionException(AssumptionReason.ZeroVariance, "both arms", "the pooled SD is 0, so the t statistic is undefined.", paramName);
+        }
+
+        return (se, m.PooledDegreesOfFreedom);
+    }
+
+    /// <summary>Hedges' small-sample correction factor for <paramref name="df"/> degrees of freedom: exact J or 1 − 3/(4df − 1).</summary>
+    public static double HedgesJ(int df, bool exact) => exact
+        ? Math.Exp(SpecialFunctions.GammaLn(df / 2.0) - 0.5 * Math.Log(df / 2.0) - SpecialFunctions.GammaLn((df - 1) / 2.0))
+        : 1 - 3.0 / (4.0 * df - 1);
+
+    /// <summary>The noncentrality limits (λ_lo, λ_hi) for an observed t: P(T ≤ t; λ_lo) = 1 − α/2, P(T ≤ t; λ_hi) = α/2.</summary>
+    public static (double Lower, double Upper) NoncentralLimits(double t, double df, ConfidenceLevel level)
+        => (NoncentralT.NoncentralityFor(t, df, 1 - level.Alpha / 2), NoncentralT.NoncentralityFor(t, df, level.Alpha / 2));
+}

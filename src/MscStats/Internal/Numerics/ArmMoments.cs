@@ -1,0 +1,43 @@
+using System;
+using MscStats.Data;
+using MscStats.Internal.Validation;
+
+namespace MscStats.Internal.Numerics;
+
+/// <summary>
+/// The sufficient statistics of two independent arms (n, mean, variance each), from raw data or from
+/// published summaries, so that every mean-based method has one implementation for both inputs.
+/// </summary>
+internal readonly record struct ArmMoments(int N, double Mean, double Variance)
+{
+    public double StandardDeviation => Math.Sqrt(Variance);
+
+    public static ArmMoments From(ReadOnlySpan<double> values)
+    {
+        double mean = Moments.Mean(values);
+        return new ArmMoments(values.Length, mean, values.Length >= 2 ? Moments.Variance(values, mean) : double.NaN);
+    }
+
+    public static ArmMoments From(SummaryArm arm) => new(arm.N, arm.Mean, arm.StandardDeviation * arm.StandardDeviation);
+}
+
+internal readonly record struct TwoArmMoments(ArmMoments Treated, ArmMoments Control, ArmLabels Arms)
+{
+    public static TwoArmMoments From(ContinuousSample sample, string why)
+    {
+        ArmGuard.BothArmsAtLeast(sample, 2, nameof(sample), why);
+        return new TwoArmMoments(ArmMoments.From(sample.Treated.AsSpan()), ArmMoments.From(sample.Control.AsSpan()), sample.Arms);
+    }
+
+    public static TwoArmMoments From(SummarySample sample)
+        => new(ArmMoments.From(sample.Treated), ArmMoments.From(sample.Control), sample.Arms);
+
+    public double Difference => Treated.Mean - Control.Mean;
+
+    public int PooledDegreesOfFreedom => Treated.N + Control.N - 2;
+
+    public double PooledVariance => ((Treated.N - 1) * Treated.Variance + (Control.N - 1) * Control.Variance) / PooledDegreesOfFreedom;
+
+    /// <summary>√(1/n1 + 1/n2): the factor between a standardized difference and its t statistic.</summary>
+    public double Scale => Math.Sqrt(1.0 / Treated.N + 1.0 / Control.N);
+}

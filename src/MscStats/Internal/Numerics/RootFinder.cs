@@ -1,0 +1,148 @@
+using System;
+using MscStats.Internal.Validation;
+
+namespace MscStats.Internal.Numerics;
+
+/// <summary>
+/// Brent's method (Brent 1973, "Algorithms for Minimization without Derivatives", ch. 4): inverse
+/// quadratic interpolation and secant steps safeguarded by bisection, for a continuous function with
+/// a sign change on a bracket. Used to invert distribution functions and to find interval limits.
+/// </summary>
+internal static class RootFinder
+{
+    /// <summary>
+    /// Finds x in [<paramref name="a"/>, <paramref name="b"/>] with f(x) = 0, to an absolute width of
+    /// 2·(2ε|x| + <paramref name="tolerance"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">f(a) and f(b) have the same sign, or f returns NaN.</exception>
+    public static double Brent(Func<double, double> f, double a, double b, double tolerance = 1e-14, int maxIterations = 300)
+    {
+        double fa = f(a), fb = f(b);
+        if (double.IsNaN(fa) || double.IsNaN(fb))
+        {
+            throw new ArgumentException("the function is NaN at an end of the bracket.", nameof(f));
+        }
+
+        if (fa == 0)
+        {
+            return a;
+        }
+
+        if (fb == 0)
+        {
+            return b;
+        }
+
+        if (Math.Sign(fa) == Math.Sign(fb))
+        {
+            throw new ArgumentException(
+                "does not change sign on [" + Guard.Format(a) + ", " + Guard.Format(b) + "].", nameof(f));
+        }
+
+        double c = a, fc = fa, d = b - a, e = d;
+        for (int i = 0; i < maxIterations; i++)
+        {
+            if (Math.Sign(fb) == Math.Sign(fc))
+            {
+                c = a;
+                fc = fa;
+                d = b - a;
+                e = d;
+            }
+
+            if (Math.Abs(fc) < Math.Abs(fb))
+            {
+                a = b;
+                b = c;
+                c = a;
+                fa = fb;
+                fb = fc;
+                fc = fa;
+            }
+
+            double tol = 2 * double.Epsilon + 2 * 2.220446049250313e-16 * Math.Abs(b) + tolerance;
+            double m = 0.5 * (c - b);
+            if (Math.Abs(m) <= tol || fb == 0)
+            {
+                return b;
+            }
+
+            if (Math.Abs(e) >= tol && Math.Abs(fa) > Math.Abs(fb))
+            {
+                double s = fb / fa, p, q;
+                if (a == c)
+                {
+                    p = 2 * m * s;
+                    q = 1 - s;
+                }
+                else
+                {
+                    double r = fb / fc;
+                    q = fa / fc;
+                    p = s * (2 * m * q * (q - r) - (b - a) * (r - 1));
+                    q = (q - 1) * (r - 1) * (s - 1);
+                }
+
+                if (p > 0)
+                {
+                    q = -q;
+                }
+                else
+                {
+                    p = -p;
+                }
+
+                if (2 * p < Math.Min(3 * m * q - Math.Abs(tol * q), Math.Abs(e * q)))
+                {
+                    e = d;
+                    d = p / q;
+                }
+                else
+                {
+                    d = m;
+                    e = m;
+                }
+            }
+            else
+            {
+                d = m;
+                e = m;
+            }
+
+            a = b;
+            fa = fb;
+            b += Math.Abs(d) > tol ? d : (m > 0 ? tol : -tol);
+            fb = f(b);
+            if (double.IsNaN(fb))
+            {
+                throw new ArgumentException("the function is NaN at " + Guard.Format(b) + ".", nameof(f));
+            }
+        }
+
+        return b;
+    }
+
+    /// <summary>
+    /// Finds a root of an increasing function: widens a bracket around <paramref name="start"/> by
+    /// doubling steps until f changes sign, then applies <see cref="Brent"/>.
+    /// </summary>
+    public static double IncreasingRoot(Func<double, double> f, double start, double step, double tolerance = 1e-14)
+    {
+        double lo = start - step, hi = start + step;
+        for (int i = 0; i < 200 && f(lo) > 0; i++)
+        {
+            hi = lo;
+            step *= 2;
+            lo -= step;
+        }
+
+        for (int i = 0; i < 200 && f(hi) < 0; i++)
+        {
+            lo = hi;
+            step *= 2;
+            hi += step;
+        }
+
+        return Brent(f, lo, hi, tolerance);
+    }
+}
