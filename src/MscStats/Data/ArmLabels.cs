@@ -3,16 +3,6 @@ using MscStats.Internal.Validation;
 
 namespace MscStats.Data;
 
-/// <summary>The role of an arm in a two-arm comparison; effects are stated as treated − control.</summary>
-public enum ArmRole
-{
-    /// <summary>The arm that received the intervention (e.g. MSCs plus conventional therapy).</summary>
-    Treated,
-
-    /// <summary>The comparison arm (e.g. conventional therapy alone).</summary>
-    Control,
-}
-
 /// <summary>The display labels of the two arms, e.g. <c>MSC</c> and <c>Control</c>.</summary>
 /// <remarks>Labels are compared without regard to case when data are matched to arms. Immutable and thread safe.</remarks>
 public sealed record ArmLabels

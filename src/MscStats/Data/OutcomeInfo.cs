@@ -26,16 +26,3 @@ public sealed record OutcomeInfo
     /// <summary>The name with its unit in brackets, e.g. <c>IgM [g/L]</c>.</summary>
     public override string ToString() => Unit is null ? Name : Name + " [" + Unit + "]";
 }
-
-/// <summary>When a value was measured.</summary>
-public enum TimePoint
-{
-    /// <summary>A single measurement with no time point (e.g. an adverse event over the whole study).</summary>
-    None,
-
-    /// <summary>Before treatment.</summary>
-    Baseline,
-
-    /// <summary>After treatment.</summary>
-    FollowUp,
-}

@@ -8,33 +8,6 @@ using MscStats.Results;
 
 namespace MscStats.Exact;
 
-/// <summary>The reference distribution of the Brunner–Munzel statistic.</summary>
-public enum BrunnerMunzelDistribution
-{
-    /// <summary>Student's t with Satterthwaite degrees of freedom (Brunner and Munzel 2000), the default; scipy <c>distribution='t'</c>.</summary>
-    T,
-
-    /// <summary>The standard normal, for large arms; scipy <c>distribution='normal'</c>.</summary>
-    Normal,
-}
-
-/// <summary>Options of <see cref="RankTest.BrunnerMunzel"/>. Change with <c>with</c>.</summary>
-/// <remarks>Immutable and thread safe.</remarks>
-public sealed record BrunnerMunzelOptions
-{
-    /// <summary>The defaults: two-sided, t reference distribution, 95%.</summary>
-    public static BrunnerMunzelOptions Default { get; } = new();
-
-    /// <summary>The alternative; "greater" means the treated arm tends to be larger. Default two-sided.</summary>
-    public Alternative Alternative { get; init; } = Alternative.TwoSided;
-
-    /// <summary>The reference distribution of the statistic. Default t.</summary>
-    public BrunnerMunzelDistribution Distribution { get; init; } = BrunnerMunzelDistribution.T;
-
-    /// <summary>The level of the companion interval for p. Default 95%.</summary>
-    public ConfidenceLevel Level { get; init; } = ConfidenceLevel.L95;
-}
-
 /// <summary>
 /// The Brunner–Munzel test of H₀: p = ½, where p = P(X &gt; Y) + ½P(X = Y) for X treated and Y control: a
 /// rank test that, unlike the Wilcoxon–Mann–Whitney test, allows unequal variances and shapes (Brunner and

@@ -13,55 +13,6 @@ using MscStats.Results;
 
 namespace MscStats.Exact;
 
-/// <summary>How a rank test's p-value is computed.</summary>
-public enum RankMethod
-{
-    /// <summary>Exact when the count is within <see cref="PermutationTest.MaxShiftCells"/> (about 300 vs 300 with ties), else the normal approximation with a diagnostic. The default.</summary>
-    Auto,
-
-    /// <summary>The exact conditional distribution given the ties; throws beyond the exact limit.</summary>
-    Exact,
-
-    /// <summary>
-    /// The normal approximation with the tie-corrected variance and no continuity correction, as R coin's
-    /// <c>distribution = "asymptotic"</c>.
-    /// </summary>
-    Normal,
-}
-
-/// <summary>How zero differences enter the signed-rank test.</summary>
-public enum ZeroMethod
-{
-    /// <summary>Zeros are dropped before ranking (Wilcoxon 1945), as R's <c>wilcox.test</c> and scipy's default <c>"wilcox"</c>. The default.</summary>
-    Wilcoxon,
-
-    /// <summary>Zeros are ranked with the other |d| and then given score 0 (Pratt 1959), as R coin's default and scipy's <c>"pratt"</c>.</summary>
-    Pratt,
-}
-
-/// <summary>Options of the rank tests. Change with <c>with</c>.</summary>
-/// <remarks>Immutable and thread safe.</remarks>
-public sealed record RankTestOptions
-{
-    /// <summary>The defaults: two-sided by |W − E(W)|, exact where feasible, a 95% interval, Wilcoxon's zeros.</summary>
-    public static RankTestOptions Default { get; } = new();
-
-    /// <summary>The alternative; "greater" means the treated arm (or the differences) tend to be larger. Default two-sided.</summary>
-    public Alternative Alternative { get; init; } = Alternative.TwoSided;
-
-    /// <summary>The two-sided rule; default <see cref="TwoSidedRule.AbsoluteDeviation"/> (coin).</summary>
-    public TwoSidedRule TwoSided { get; init; } = TwoSidedRule.AbsoluteDeviation;
-
-    /// <summary>Exact or normal approximation; default <see cref="RankMethod.Auto"/>.</summary>
-    public RankMethod Method { get; init; } = RankMethod.Auto;
-
-    /// <summary>The level of the companion Hodges–Lehmann interval of the rank-sum test; null for none. Default 95%.</summary>
-    public ConfidenceLevel? Level { get; init; } = ConfidenceLevel.L95;
-
-    /// <summary>The zero handling of the signed-rank test; default <see cref="ZeroMethod.Wilcoxon"/>.</summary>
-    public ZeroMethod Zeros { get; init; } = ZeroMethod.Wilcoxon;
-}
-
 /// <summary>
 /// Rank tests that handle ties exactly: the Wilcoxon–Mann–Whitney rank-sum test and the Wilcoxon signed-rank test on
 /// mid-ranks, the sign test, and the Hodges–Lehmann shift with its exact interval.

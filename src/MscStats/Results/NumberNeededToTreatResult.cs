@@ -4,49 +4,6 @@ using MscStats.Internal.Validation;
 
 namespace MscStats.Results;
 
-/// <summary>A range of numbers needed to treat on one side (benefit or harm); <see cref="To"/> may be +∞.</summary>
-/// <remarks>Immutable and thread safe.</remarks>
-public sealed record NntRange
-{
-    /// <summary>Creates the range.</summary>
-    /// <param name="from">The smaller end, positive.</param>
-    /// <param name="to">The larger end, at least <paramref name="from"/>; may be +∞.</param>
-    /// <exception cref="ArgumentException">The ends are not positive, or out of order, or NaN.</exception>
-    public NntRange(double from, double to)
-    {
-        if (!(from > 0) || !(to >= from))
-        {
-            throw new ArgumentException(
-                "must satisfy 0 < from <= to, not from = " + Guard.Format(from) + ", to = " + Guard.Format(to) + ".", nameof(to));
-        }
-
-        From = from;
-        To = to;
-    }
-
-    /// <summary>The smaller end.</summary>
-    public double From { get; }
-
-    /// <summary>The larger end (may be +∞).</summary>
-    public double To { get; }
-
-    /// <summary>The invariant form, e.g. <c>2.30 to 120.00</c> or <c>6.74 to inf</c>.</summary>
-    public override string ToString() => ReportFormat.Number(From) + " to " + ReportFormat.Number(To);
-}
-
-/// <summary>Whether the point estimate of a number needed to treat favours treatment.</summary>
-public enum NntDirection
-{
-    /// <summary>Treatment is estimated to help: a number needed to treat to benefit (NNTB).</summary>
-    Benefit,
-
-    /// <summary>Treatment is estimated to harm: a number needed to treat to harm (NNTH).</summary>
-    Harm,
-
-    /// <summary>The risk difference is exactly 0: the number needed to treat is infinite.</summary>
-    Neither,
-}
-
 /// <summary>
 /// The number needed to treat, 1/|risk difference|, with its confidence set derived from the risk-difference
 /// interval (Altman 1998, BMJ 317, doi:10.1136/bmj.317.7168.1309): a range on one side when the RD interval

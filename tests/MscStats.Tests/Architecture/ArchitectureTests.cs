@@ -108,4 +108,34 @@ public class ArchitectureTests
         Assert.That(exceptions, Is.Not.Empty);
         Assert.That(exceptions.Where(t => !t.IsSealed || t.BaseType!.Assembly == Library).Select(t => t.Name), Is.Empty);
     }
+
+    [Test]
+    public void EveryPublicType_LivesInAFileOfItsName()
+    {
+        // One public type per file (the static EquatableArray factory sits with EquatableArray<T>, the C# pattern for a
+        // generic type's helpers). Read from the sources, so a second public type in a file fails here.
+        var declaration = new System.Text.RegularExpressions.Regex(
+            @"^public (?:sealed |static |abstract |readonly |partial )*(?:record struct|record|class|struct|enum|interface) (\w+)", System.Text.RegularExpressions.RegexOptions.Multiline);
+        var offenders = new List<string>();
+        int files = 0;
+        foreach (var path in Directory.EnumerateFiles(Infrastructure.Repository.File("src", "MscStats"), "*.cs", SearchOption.AllDirectories))
+        {
+            if (path.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                || path.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            files++;
+            string name = Path.GetFileNameWithoutExtension(path);
+            var declared = declaration.Matches(File.ReadAllText(path)).Select(m => m.Groups[1].Value).ToList();
+            if (declared.Any(d => d != name))
+            {
+                offenders.Add(Path.GetFileName(path) + ": " + string.Join(", ", declared));
+            }
+        }
+
+        Assert.That(files, Is.GreaterThan(100), "the scan must see the library's sources");
+        Assert.That(offenders, Is.Empty);
+    }
 }
