@@ -1,6 +1,3 @@
-using System;
-using MscStats.Internal.Validation;
-
 namespace MscStats.Data;
 
 /// <summary>The role of an arm in a two-arm comparison; effects are stated as treated − control.</summary>

@@ -1,8 +1,3 @@
-using System;
-using System.Globalization;
-using MscStats.Internal.Validation;
-using MscStats.Results;
-
 namespace MscStats.Data;
 
 /// <summary>What to do with missing values when a sample is built. Nothing is ever dropped silently.</summary>

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using MscStats.Internal.Validation;
-using MscStats.Results;
 
 namespace MscStats.Data;
 

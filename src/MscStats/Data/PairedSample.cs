@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
 using MscStats.Internal.Validation;
-using MscStats.Results;
 
 namespace MscStats.Data;
 

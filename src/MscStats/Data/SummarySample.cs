@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using MscStats.Internal.Validation;
 
 namespace MscStats.Data;

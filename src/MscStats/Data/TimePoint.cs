@@ -1,6 +1,3 @@
-using System;
-using MscStats.Internal.Validation;
-
 namespace MscStats.Data;
 
 /// <summary>When a value was measured.</summary>

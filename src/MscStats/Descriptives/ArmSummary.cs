@@ -1,8 +1,6 @@
 using System;
 using System.Globalization;
-using System.Linq;
 using System.Text;
-using MscStats.Data;
 using MscStats.Internal.Validation;
 using MscStats.Results;
 

@@ -1,7 +1,4 @@
 using System;
-using System.Globalization;
-using System.Linq;
-using System.Text;
 using MscStats.Data;
 using MscStats.Internal.Validation;
 using MscStats.Results;

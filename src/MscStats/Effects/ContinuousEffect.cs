@@ -1,10 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using MscStats.Data;
-using MscStats.Distributions;
 using MscStats.Exceptions;
 using MscStats.Internal.Estimation;
 using MscStats.Internal.Numerics;

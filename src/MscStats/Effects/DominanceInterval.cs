@@ -1,5 +1,3 @@
-using MscStats.Results;
-
 namespace MscStats.Effects;
 
 /// <summary>How the interval of Cliff's δ or of the probability of superiority is computed.</summary>

@@ -1,5 +1,3 @@
-using MscStats.Results;
-
 namespace MscStats.Effects;
 
 /// <summary>Whether an outcome's events are bad (death, ventilation) or good (clinical improvement); decides the direction of a number needed to treat.</summary>

@@ -1,5 +1,3 @@
-using MscStats.Results;
-
 namespace MscStats.Effects;
 
 /// <summary>The small-sample bias correction of Hedges' g.</summary>

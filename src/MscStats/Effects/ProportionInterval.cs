@@ -1,5 +1,3 @@
-using MscStats.Results;
-
 namespace MscStats.Effects;
 
 /// <summary>Confidence interval methods for one proportion.</summary>

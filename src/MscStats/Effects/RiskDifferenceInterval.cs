@@ -1,5 +1,3 @@
-using MscStats.Results;
-
 namespace MscStats.Effects;
 
 /// <summary>Confidence interval methods for a risk difference p₁ − p₂.</summary>

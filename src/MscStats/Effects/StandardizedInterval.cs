@@ -1,5 +1,3 @@
-using MscStats.Results;
-
 namespace MscStats.Effects;
 
 /// <summary>How the interval of a standardized mean difference (Cohen's d, Hedges' g, Glass's Δ, d_z, d_av) is computed.</summary>

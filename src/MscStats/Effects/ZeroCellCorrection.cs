@@ -1,5 +1,3 @@
-using MscStats.Results;
-
 namespace MscStats.Effects;
 
 /// <summary>The correction for tables with a zero cell, applied to the sample odds ratio and its Woolf interval.</summary>

@@ -1,5 +1,3 @@
-using MscStats.Results;
-
 namespace MscStats.Exact;
 
 /// <summary>Options of <see cref="BinaryTest.Barnard"/>. Change with <c>with</c>.</summary>

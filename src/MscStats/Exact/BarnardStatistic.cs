@@ -1,5 +1,3 @@
-using MscStats.Results;
-
 namespace MscStats.Exact;
 
 /// <summary>The Wald statistic of Barnard's test.</summary>

@@ -1,5 +1,3 @@
-using MscStats.Results;
-
 namespace MscStats.Exact;
 
 /// <summary>Options of <see cref="BinaryTest.Boschloo"/>. Change with <c>with</c>.</summary>

@@ -1,9 +1,3 @@
-using System;
-using MathNet.Numerics.Distributions;
-using MscStats.Data;
-using MscStats.Internal.Numerics;
-using MscStats.Internal.Ranking;
-using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Exact;

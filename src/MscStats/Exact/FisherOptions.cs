@@ -1,9 +1,3 @@
-using System;
-using System.Globalization;
-using MathNet.Numerics;
-using MscStats.Data;
-using MscStats.Internal.Numerics;
-using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Exact;

@@ -1,12 +1,3 @@
-using System;
-using MathNet.Numerics.Distributions;
-using MscStats.Data;
-using MscStats.Exceptions;
-using MscStats.Internal.Estimation;
-using MscStats.Internal.Numerics;
-using MscStats.Internal.Validation;
-using MscStats.Results;
-
 namespace MscStats.Exact;
 
 /// <summary>How McNemar's test turns the discordant pairs into a p-value.</summary>

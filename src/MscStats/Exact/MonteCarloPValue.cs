@@ -1,5 +1,3 @@
-using MscStats.Results;
-
 namespace MscStats.Exact;
 
 /// <summary>How a Monte Carlo p-value is formed from b of B permutations at least as extreme as the data.</summary>

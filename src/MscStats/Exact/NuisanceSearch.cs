@@ -1,5 +1,3 @@
-using MscStats.Results;
-
 namespace MscStats.Exact;
 
 /// <summary>How Barnard's and Boschloo's tests find the supremum of the rejection probability P(π) over the common probability π.</summary>

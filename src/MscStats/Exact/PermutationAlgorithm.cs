@@ -1,5 +1,3 @@
-using MscStats.Results;
-
 namespace MscStats.Exact;
 
 /// <summary>How the permutation distribution is computed.</summary>

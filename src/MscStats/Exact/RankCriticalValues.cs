@@ -1,7 +1,5 @@
 using System;
 using System.Globalization;
-using MscStats.Internal.Ranking;
-using MscStats.Internal.Validation;
 using MscStats.Results;
 
 namespace MscStats.Exact;

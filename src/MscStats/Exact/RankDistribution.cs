@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using MscStats.Internal.Ranking;
 using MscStats.Internal.Validation;
 using MscStats.Results;

@@ -1,5 +1,4 @@
 using System;
-using MscStats.Data;
 using MscStats.Internal.Numerics;
 using MscStats.Results;
 

@@ -1,16 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Threading;
-using MathNet.Numerics.Distributions;
-using MscStats.Data;
-using MscStats.Exceptions;
-using MscStats.Internal.Numerics;
-using MscStats.Internal.Permutation;
-using MscStats.Internal.Ranking;
-using MscStats.Internal.Validation;
-using MscStats.Results;
-
 namespace MscStats.Exact;
 
 /// <summary>How zero differences enter the signed-rank test.</summary>

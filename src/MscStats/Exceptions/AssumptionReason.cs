@@ -1,5 +1,3 @@
-using System;
-
 namespace MscStats.Exceptions;
 
 /// <summary>Why the data break a statistical precondition; see <see cref="AssumptionException.Reason"/>.</summary>

@@ -1,4 +1,3 @@
-using System;
 using MscStats.Data;
 using MscStats.Results;
 

@@ -1,7 +1,3 @@
-using System;
-using MscStats.Data;
-using MscStats.Results;
-
 namespace MscStats.Import;
 
 /// <summary>The layout of a cohort CSV file.</summary>

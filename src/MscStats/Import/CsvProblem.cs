@@ -1,6 +1,3 @@
-using System;
-using System.Globalization;
-
 namespace MscStats.Import;
 
 /// <summary>What is wrong with a cohort CSV file; see <see cref="CohortFormatException.Problem"/>.</summary>

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using MscStats.Data;
 using MscStats.Internal.Validation;
 using MscStats.Results;
 

@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
-using MscStats.Data;
-using MscStats.Internal.Validation;
-using MscStats.Results;
-
 namespace MscStats.Reporting;
 
 /// <summary>The tolerances of <see cref="RegressionCheck.Compare"/>. Change with <c>with</c>.</summary>

@@ -1,8 +1,4 @@
-using System;
-using System.Linq;
 using MscStats.Data;
-using MscStats.Internal.Validation;
-using MscStats.Results;
 
 namespace MscStats.Reporting;
 

@@ -1,6 +1,3 @@
-using MscStats.Internal.Validation;
-using MscStats.Results;
-
 namespace MscStats.Reporting;
 
 /// <summary>The kinds of disagreement between methods that a method comparison flags.</summary>

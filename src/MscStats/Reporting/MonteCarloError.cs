@@ -1,6 +1,4 @@
 using System;
-using System.Text;
-using System.Text.Json.Serialization;
 using MscStats.Internal.Validation;
 using MscStats.Results;
 

@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using MscStats.Data;
 using MscStats.Internal.Validation;
-using MscStats.Results;
 
 namespace MscStats.Reporting;
 

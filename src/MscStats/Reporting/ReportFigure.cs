@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
 using MscStats.Internal.Validation;
-using MscStats.Results;
 
 namespace MscStats.Reporting;
 

@@ -1,6 +1,3 @@
-using System;
-using MscStats.Results;
-
 namespace MscStats.Resampling;
 
 /// <summary>How the BCa acceleration is computed from the jackknife when there are two arms.</summary>

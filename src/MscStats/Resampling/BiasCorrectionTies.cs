@@ -1,6 +1,3 @@
-using System;
-using MscStats.Results;
-
 namespace MscStats.Resampling;
 
 /// <summary>How replicates equal to the estimate count in the BCa bias correction z₀ = Φ⁻¹(proportion below θ̂).</summary>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
-using MscStats.Effects;
 using MscStats.Internal.Numerics;
 using MscStats.Internal.Ranking;
 using MscStats.Internal.Resampling;

@@ -1,4 +1,3 @@
-using System;
 using MscStats.Results;
 
 namespace MscStats.Resampling;

@@ -1,5 +1,4 @@
 using System;
-using MscStats.Internal.Numerics;
 using MscStats.Internal.Random;
 using MscStats.Internal.Resampling;
 

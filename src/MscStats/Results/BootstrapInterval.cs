@@ -1,6 +1,4 @@
 using System;
-using System.Text;
-using MscStats.Internal.Resampling;
 using MscStats.Internal.Validation;
 
 namespace MscStats.Results;

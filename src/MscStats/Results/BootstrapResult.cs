@@ -1,6 +1,5 @@
 using System;
 using System.Text;
-using MscStats.Internal.Resampling;
 using MscStats.Internal.Validation;
 
 namespace MscStats.Results;

@@ -1,6 +1,3 @@
-
-using MscStats.Internal.Validation;
-
 namespace MscStats.Results;
 
 /// <summary>The names used in <see cref="Convention.Name"/>.</summary>

@@ -1,6 +1,3 @@
-using System;
-using MscStats.Internal.Validation;
-
 namespace MscStats.Results;
 
 /// <summary>The stable codes used in <see cref="Diagnostic.Code"/>.</summary>

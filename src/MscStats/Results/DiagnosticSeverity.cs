@@ -1,6 +1,3 @@
-using System;
-using MscStats.Internal.Validation;
-
 namespace MscStats.Results;
 
 /// <summary>How serious a <see cref="Diagnostic"/> is.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Text;
-using MscStats.Internal.Validation;
-
 namespace MscStats.Results;
 
 /// <summary>Whether the point estimate of a number needed to treat favours treatment.</summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using MscStats.Internal.Validation;
 
 namespace MscStats.Results;

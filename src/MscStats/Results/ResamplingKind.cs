@@ -1,7 +1,3 @@
-using System;
-using System.Globalization;
-using MscStats.Internal.Validation;
-
 namespace MscStats.Results;
 
 /// <summary>How the assignments (permutations, sign vectors, resamples) behind a result were visited.</summary>

@@ -1,7 +1,4 @@
-using System;
-using MscStats.Data;
 using MscStats.Internal.Validation;
-using MscStats.Results;
 
 namespace MscStats.Seeds;
 

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Text.Json;
 using MscStats.Data;
 using MscStats.Import;
-using MscStats.Results;
 
 namespace MscStats.Seeds;
 

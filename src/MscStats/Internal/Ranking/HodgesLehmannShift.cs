@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using MathNet.Numerics.Distributions;
 using MscStats.Data;
 using MscStats.Internal.Validation;
 using MscStats.Results;

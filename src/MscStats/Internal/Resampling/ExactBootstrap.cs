@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using MathNet.Numerics;
 using MscStats.Data;
-using MscStats.Internal.Numerics;
 using MscStats.Internal.Validation;
 using MscStats.Results;
 

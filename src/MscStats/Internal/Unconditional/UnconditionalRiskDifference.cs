@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using MathNet.Numerics;
 using MscStats.Internal.Numerics;
 
 namespace MscStats.Internal.Unconditional;

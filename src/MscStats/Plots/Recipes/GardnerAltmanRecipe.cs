@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using System;
 using MscStats.Data;
 using MscStats.Internal.Validation;
 using MscStats.Results;

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using MscStats.Data;
 using MscStats.Internal.Validation;
-using MscStats.Resampling;
 using MscStats.Results;
 
 namespace MscStats.Plots.Recipes;

@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Linq;
 using MathNet.Numerics.Distributions;
-using MscStats.Resampling;
 
 namespace MscStats.Resampling;
 

@@ -6,7 +6,6 @@ using System.Runtime.InteropServices;
 using MathNet.Numerics.Distributions;
 using MscStats.Internal.Numerics;
 using MscStats.Internal.Resampling;
-using MscStats.Resampling;
 using MscStats.Results;
 
 namespace MscStats.Resampling;

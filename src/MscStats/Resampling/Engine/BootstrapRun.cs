@@ -5,7 +5,6 @@ using System.Linq;
 using MscStats.Data;
 using MscStats.Internal.Resampling;
 using MscStats.Internal.Validation;
-using MscStats.Resampling;
 using MscStats.Results;
 
 namespace MscStats.Resampling;
