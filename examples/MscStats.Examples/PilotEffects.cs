@@ -32,7 +32,7 @@ public static class PilotEffects
             BinarySample table = pilot.Binary(outcome.Name);
             output.WriteLine(table);
             output.WriteLine("  " + BinaryEffect.RiskDifference(table));
-            output.WriteLine("  " + BinaryEffect.NumberNeededToTreat(table, EventKind.Harmful));
+            output.WriteLine("  " + BinaryEffect.NumberNeededToTreat(table, new NumberNeededToTreatOptions { Events = EventKind.Harmful }));
             output.WriteLine("  " + BinaryTest.Fisher(table));
         }
     }

@@ -40,7 +40,7 @@ public static class BitCheck
             lines.Add("permutation Monte Carlo p: " + Bits(mc.PValue.Value));
         }
 
-        lines.Add("permutation null sample: " + Hash(PermutationTest.NullDistribution(oxygenation, 50_000, 2604)));
+        lines.Add("permutation null sample: " + Hash(PermutationTest.NullDistribution(oxygenation, new PermutationOptions { Permutations = 50_000, Seed = 2604 })));
         var csv = new System.IO.StringWriter { NewLine = "\n" };
         MscStats.Import.CohortCsv.WriteLong(SimulatedPilot.Generate(2604), csv);
         lines.Add("simulated pilot csv: " + Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(csv.ToString()))));

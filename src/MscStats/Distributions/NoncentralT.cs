@@ -25,8 +25,7 @@ namespace MscStats.Distributions;
 /// (tests/MscStats.Tests/Reference/noncentral-t.csv, which also holds R's and scipy's values): probabilities
 /// to 2e-13 relative in both tails, however small (R's values are off by up to 7.7e-13 absolute there, and
 /// scipy's lose relative accuracy below about 1e-10); quantiles, solved with Brent's method, to 1e-11
-/// relative (1e-12 absolute near 0). One evaluation costs about 5,000 integrand evaluations (tens of
-/// microseconds). Intended range: 0 &lt; ν ≤ 1e6, |δ| ≤ 50.
+/// relative (1e-12 absolute near 0). One evaluation takes about 5,000 integrand evaluations. Intended range: 0 &lt; ν ≤ 1e6, |δ| ≤ 50.
 /// </para>
 /// <para>Thread safe.</para>
 /// </remarks>

@@ -300,14 +300,14 @@ public static class BinaryEffect
     /// interval contains 0, the set runs from NNTB a through infinity to NNTH b.
     /// </summary>
     /// <param name="sample">The table.</param>
-    /// <param name="events">Whether events are harmful (death) or beneficial (improvement).</param>
-    /// <param name="options">The risk-difference interval's level and method; default Newcombe, 95%.</param>
+    /// <param name="options">Whether events are harmful or beneficial (required), and the risk-difference interval's level and method (default Newcombe, 95%).</param>
     /// <returns>The number needed to treat with its confidence set and the underlying risk difference.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
-    public static NumberNeededToTreatResult NumberNeededToTreat(BinarySample sample, EventKind events, RiskDifferenceOptions? options = null)
+    public static NumberNeededToTreatResult NumberNeededToTreat(BinarySample sample, NumberNeededToTreatOptions options)
     {
-        Guard.Defined(events);
-        var rd = RiskDifference(sample, options);
+        Guard.NotNull(options);
+        var events = Guard.Defined(options.Events, "options.Events");
+        var rd = RiskDifference(sample, new RiskDifferenceOptions { Level = options.Level, Interval = options.Interval });
         // Benefit-oriented difference: positive when treatment helps.
         double sign = events == EventKind.Harmful ? -1 : 1;
         double benefit = sign * rd.Estimate;

@@ -23,7 +23,7 @@ public enum RiskDifferenceInterval
     /// two one-sided exact unconditional score tests inverted at α/2 each, the supremum over the nuisance probability
     /// taken on a 1,000-point grid with every local maximum refined, and the stretch beyond each limit scanned for an
     /// earlier crossing (the tail is not monotone in Δ). Guaranteed coverage; the test it inverts at Δ = 0 is
-    /// Barnard's with the pooled statistic. Costs about 0.2 s at 12 vs 13, 0.9 s at 100 vs 100 and 4.4 s at 300 vs 300.
+    /// Barnard's with the pooled statistic. Its cost grows with the arm sizes (measured in benchmarks/README.md).
     /// </summary>
     ExactUnconditional,
 }

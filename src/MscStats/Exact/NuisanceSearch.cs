@@ -13,8 +13,8 @@ public enum NuisanceSearch
     /// <summary>
     /// A grid, then every local maximum of it refined: P, P′ and P″ at max(<see cref="UnconditionalOptions.GridPoints"/>,
     /// ⌈3√n⌉ + 1) points evenly spaced in arcsin √π (n = n₁ + n₂; the binomial SD is 1/(2√n) on that scale), and in each
-    /// cell where P′ falls from positive to negative, safeguarded Newton steps on P′ to 1e-12 in π. About ten times
-    /// faster than <see cref="Guaranteed"/> at n = 200, and still far more thorough than scipy's 32 points without
+    /// cell where P′ falls from positive to negative, safeguarded Newton steps on P′ to 1e-12 in π. Far fewer evaluations than
+    /// <see cref="Guaranteed"/> (timings in benchmarks/README.md), and still far more thorough than scipy's 32 points without
     /// refinement, but a local maximum between two grid points whose slopes agree is missed: P ripples on the scale
     /// 1/n in π (the lattice of the binomial). On 1,080 random tables with n up to 300, each with Barnard's pooled and
     /// unpooled tests and Boschloo's and all three alternatives (3,240 p-values), 2 fell short of the guaranteed

@@ -47,7 +47,7 @@ public static class PermutationTest
     /// <summary>The largest arm (or number of pairs) whose subsets meet in the middle: 2²⁶ sums, 512 MB.</summary>
     public const int MaxEnumeratedArm = 26;
 
-    /// <summary>The most splits or sign vectors full enumeration visits (about 20 s at 2 ns a step).</summary>
+    /// <summary>The most splits or sign vectors full enumeration visits.</summary>
     public const double MaxEnumerationSteps = 1e10;
 
     /// <summary>The exact two-sample Fisher–Pitman permutation test of the difference in means.</summary>
@@ -136,15 +136,20 @@ public static class PermutationTest
     /// into arms of the observed sizes.
     /// </summary>
     /// <param name="sample">The two arms.</param>
-    /// <param name="count">How many permutations; at least 100.</param>
-    /// <param name="seed">The seed of the library's generator: the same seed gives the same values.</param>
+    /// <param name="options">
+    /// <see cref="PermutationOptions.Seed"/> (required: the same seed gives the same values) and
+    /// <see cref="PermutationOptions.Permutations"/>, how many to draw (at least 100); the other options do not apply.
+    /// </param>
     /// <returns>The permuted mean differences, in the order drawn.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 100.</exception>
-    public static double[] NullDistribution(ContinuousSample sample, int count, ulong seed)
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException"><c>options.Seed</c> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><c>options.Permutations</c> is below 100.</exception>
+    public static double[] NullDistribution(ContinuousSample sample, PermutationOptions options)
     {
         Guard.NotNull(sample);
-        Guard.AtLeast(count, 100);
+        Guard.NotNull(options);
+        ulong seed = options.Seed ?? throw new ArgumentException("must give a Seed: the null sample is random.", "options.Seed");
+        int count = Guard.AtLeast(options.Permutations, 100, "options.Permutations");
         int n1 = sample.Treated.Length, n2 = sample.Control.Length, n = n1 + n2;
         var pool = new double[n];
         sample.Treated.CopyTo(pool);

@@ -120,7 +120,7 @@ public static class ReportFigures
     /// </summary>
     private static Figure PermutationNull(ContinuousSample sample, TestResult test, ComparisonOptions options)
     {
-        var values = PermutationTest.NullDistribution(sample, options.BootstrapResamples, options.Seed);
+        var values = PermutationTest.NullDistribution(sample, new PermutationOptions { Seed = options.Seed, Permutations = options.BootstrapResamples });
         string unit = sample.Outcome.Unit is { Length: > 0 } u ? " [" + u + "]" : string.Empty;
         return Plot.Distribution(values, test.Statistic, test.Estimate?.Interval, PlotOptions.Default with
         {

@@ -143,7 +143,7 @@ public class BinaryEffectTests
     public void NumberNeededToTreat_AltmanFromNewcombe(string c)
     {
         // Events harmful: benefit = fewer treated events, so the NNTB side comes from the negative RD limit.
-        var nnt = BinaryEffect.NumberNeededToTreat(Table(c), EventKind.Harmful);
+        var nnt = BinaryEffect.NumberNeededToTreat(Table(c), new NumberNeededToTreatOptions { Events = EventKind.Harmful });
         double rd = Ref[c, "rd"];
         Assert.That(nnt.Nnt, rd == 0 ? Is.EqualTo(double.PositiveInfinity) : Is.EqualTo(Math.Abs(Ref[c, "nnt"])).Within(1e-12 * Math.Abs(Ref[c, "nnt"])));
         Assert.That(nnt.Direction, Is.EqualTo(rd < 0 ? NntDirection.Benefit : rd > 0 ? NntDirection.Harm : NntDirection.Neither));
@@ -168,7 +168,7 @@ public class BinaryEffectTests
     public void NumberNeededToTreat_BeneficialEvents_SwapsSides()
     {
         // Shu 2020, clinical improvement by day 14: 11/12 vs 15/29, RD = 0.3994 (NNTB 2.50); its Newcombe interval excludes 0.
-        var nnt = BinaryEffect.NumberNeededToTreat(BinarySample.Create(11, 12, 15, 29), EventKind.Beneficial);
+        var nnt = BinaryEffect.NumberNeededToTreat(BinarySample.Create(11, 12, 15, 29), new NumberNeededToTreatOptions { Events = EventKind.Beneficial });
         var rd = BinaryEffect.RiskDifference(BinarySample.Create(11, 12, 15, 29));
         Assert.That(nnt.Direction, Is.EqualTo(NntDirection.Benefit));
         Assert.That(nnt.Harm, Is.Null);
@@ -179,7 +179,7 @@ public class BinaryEffectTests
     [Test]
     public void NumberNeededToTreat_ThroughInfinity_ReportLine()
     {
-        var nnt = BinaryEffect.NumberNeededToTreat(Table("meng-mv"), EventKind.Harmful);
+        var nnt = BinaryEffect.NumberNeededToTreat(Table("meng-mv"), new NumberNeededToTreatOptions { Events = EventKind.Harmful });
         Assert.That(nnt.ToString(), Is.EqualTo("NNTB = 3.00, 95% CI NNTB 1.57 to inf to NNTH 12.61 (Newcombe hybrid score RD interval)"));
     }
 

@@ -224,9 +224,9 @@ public class PermutationAlgorithmTests
     public void NullDistribution_IsSeededAndItsTailEstimatesTheExactP()
     {
         var sample = ContinuousSample.Create([1.25, 2.5, 3.75, 0.5, 2.25, 1.0, 3.0], [0.25, 1.5, 2.0, 0.75, 1.25, 0.5]);
-        var values = PermutationTest.NullDistribution(sample, 20_000, 42);
-        Assert.That(PermutationTest.NullDistribution(sample, 20_000, 42), Is.EqualTo(values), "same seed, same values");
-        Assert.That(PermutationTest.NullDistribution(sample, 20_000, 43), Is.Not.EqualTo(values));
+        var values = PermutationTest.NullDistribution(sample, new PermutationOptions { Permutations = 20_000, Seed = 42 });
+        Assert.That(PermutationTest.NullDistribution(sample, new PermutationOptions { Permutations = 20_000, Seed = 42 }), Is.EqualTo(values), "same seed, same values");
+        Assert.That(PermutationTest.NullDistribution(sample, new PermutationOptions { Permutations = 20_000, Seed = 43 }), Is.Not.EqualTo(values));
 
         // The share of permuted differences at least the observed one estimates the exact one-sided p; 5 binomial SDs.
         var exact = PermutationTest.TwoSample(sample, PermutationOptions.Default with { Alternative = Alternative.Greater, Level = null });
@@ -234,7 +234,8 @@ public class PermutationAlgorithmTests
         double sd = Math.Sqrt(exact.PValue.Value * (1 - exact.PValue.Value) / values.Length);
         Assert.That(share, Is.EqualTo(exact.PValue.Value).Within(5 * sd));
         Assert.That(values.Average(), Is.EqualTo(0).Within(5 * Math.Sqrt(values.Select(v => v * v).Average() / values.Length)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => PermutationTest.NullDistribution(sample, 99, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => PermutationTest.NullDistribution(sample, new PermutationOptions { Permutations = 99, Seed = 1 }));
+        Assert.That(Assert.Throws<ArgumentException>(() => PermutationTest.NullDistribution(sample, PermutationOptions.Default))!.ParamName, Is.EqualTo("options.Seed"));
     }
 
     [Test]

@@ -26,7 +26,7 @@ public class ResultNotebookDisplayTests
     [
         ContinuousEffect.HedgesG(Sample),
         PermutationTest.TwoSample(Sample),
-        BinaryEffect.NumberNeededToTreat(BinarySample.Create(10, 12, 4, 13), EventKind.Beneficial),
+        BinaryEffect.NumberNeededToTreat(BinarySample.Create(10, 12, 4, 13), new NumberNeededToTreatOptions { Events = EventKind.Beneficial }),
         PermutationTest.TwoSample(Sample, PermutationOptions.Default with { Algorithm = PermutationAlgorithm.MonteCarlo, Seed = 3, Permutations = 1000 }),
         Bootstrap.MeanDifference(Sample, new BootstrapOptions(5) { Resamples = 1000 }),
         MethodPanel.Continuous(Sample, new ComparisonOptions(7) { BootstrapResamples = 1000 }),
