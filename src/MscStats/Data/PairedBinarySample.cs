@@ -138,12 +138,14 @@ public sealed class PairedBinarySample
     }
 
     /// <summary>
-    /// Counts the pairs of a <see cref="PairedArm"/> whose baseline and follow-up values are all 0 or 1 (event coded 1):
-    /// the first measurement is the baseline and the second the follow-up.
+    /// Counts the pairs of a <see cref="PairedArm"/> whose baseline and follow-up values are all 0 or 1 (event coded 1).
+    /// The first measurement is the follow-up and the second the baseline, so that the paired risk difference is
+    /// follow-up − baseline, as every paired analysis of the library (<see cref="PairedArm.Differences"/>), and McNemar's
+    /// "greater" means the event became more likely at follow-up.
     /// </summary>
     /// <param name="arm">The arm; every value exactly 0 or 1.</param>
     /// <param name="outcome">The outcome's name; defaults to <c>event</c>.</param>
-    /// <returns>The table, labelled <c>baseline</c> and <c>follow-up</c>.</returns>
+    /// <returns>The table, labelled <c>follow-up</c> (first) and <c>baseline</c> (second).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="arm"/> is null.</exception>
     /// <exception cref="ArgumentException">A value is neither 0 nor 1; the message names the subject.</exception>
     public static PairedBinarySample FromArm(PairedArm arm, OutcomeInfo? outcome = null)
@@ -154,10 +156,10 @@ public sealed class PairedBinarySample
         {
             int before = ArmValue(arm, i, arm.Baseline[i], "baseline");
             int after = ArmValue(arm, i, arm.FollowUp[i], "follow-up");
-            cells[(1 - before) * 2 + (1 - after)]++;
+            cells[(1 - after) * 2 + (1 - before)]++;
         }
 
-        return Create(cells[0], cells[1], cells[2], cells[3], outcome, "baseline", "follow-up");
+        return Create(cells[0], cells[1], cells[2], cells[3], outcome, "follow-up", "baseline");
     }
 
     private static int ArmValue(PairedArm arm, int index, double value, string when)

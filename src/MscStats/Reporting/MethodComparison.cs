@@ -62,6 +62,10 @@ public sealed record MethodComparison
     /// <summary>The kind of endpoint.</summary>
     public EndpointKind Kind { get; }
 
+    /// <summary>The kind as report text: <c>continuous</c>, <c>binary</c>, <c>paired</c> or <c>paired binary</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string KindName => Kind == EndpointKind.PairedBinary ? "paired binary" : Kind.ToString().ToLowerInvariant();
+
     /// <summary>The arm labels.</summary>
     public ArmLabels Arms { get; }
 
@@ -95,6 +99,6 @@ public sealed record MethodComparison
 
     /// <summary>The invariant heading, e.g. <c>oxygenation index (follow-up) [mmHg], continuous: n = 12 vs 13, 7 methods, 1 flag</c>.</summary>
     public override string ToString()
-        => Outcome + ", " + Kind.ToString().ToLowerInvariant() + ": " + SampleSizes + ", " + Guard.Format(Rows.Count) + " methods, "
+        => Outcome + ", " + KindName + ": " + SampleSizes + ", " + Guard.Format(Rows.Count) + " methods, "
            + Guard.Format(Flags.Count) + (Flags.Count == 1 ? " flag" : " flags");
 }

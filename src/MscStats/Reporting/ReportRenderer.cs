@@ -288,7 +288,7 @@ public static class ReportRenderer
     /// <summary>A flag with its arm, e.g. <c>[MSC] Paired t-test: ...</c>.</summary>
     internal static string FlagText(DisagreementFlag flag) => (flag.Arm is null ? string.Empty : "[" + flag.Arm + "] ") + flag.Message;
 
-    internal static string Heading(MethodComparison c) => c.Outcome + " - " + c.Kind.ToString().ToLowerInvariant();
+    internal static string Heading(MethodComparison c) => c.Outcome + " - " + c.KindName;
 
     internal static string Sizes(MethodComparison c)
         => (c.Kind is EndpointKind.Paired or EndpointKind.PairedBinary ? "pairs: " : string.Empty) + c.Arms.Treated + " " + c.SampleSizes.Treated.ToString(CultureInfo.InvariantCulture)

@@ -73,7 +73,7 @@ public class OutcomeKindTests
         var paired = study.Paired("cure");
         var treated = PairedBinarySample.FromArm(paired.Treated);
 
-        // Treated arm: b = 0 (event at baseline only), c = 3 (at follow-up only); the first rows are the treated arm's.
+        // Treated arm: 3 pairs with the event at follow-up only (first), none at baseline only; the first rows are the treated arm's.
         var rows = comparison.Rows.Where(r => r.Arm == paired.Treated.Label).ToDictionary(r => r.Key);
         Assert.That(rows.Keys, Is.EqualTo(MethodPanel.MethodKeys(EndpointKind.PairedBinary)));
         var newcombe = PairedBinaryEffect.RiskDifference(treated);
@@ -81,13 +81,13 @@ public class OutcomeKindTests
         var corrected = BinaryTest.McNemar(treated, new McNemarOptions { Method = McNemarMethod.AsymptoticCorrected });
         Assert.Multiple(() =>
         {
-            Assert.That(treated.FirstOnly, Is.EqualTo(0));
-            Assert.That(treated.SecondOnly, Is.EqualTo(3));
+            Assert.That(treated.FirstOnly, Is.EqualTo(3));
+            Assert.That(treated.SecondOnly, Is.EqualTo(0));
             Assert.That(rows["paired-rd-newcombe"].Estimate, Is.EqualTo(newcombe.Estimate));
             Assert.That(rows["paired-rd-newcombe"].Interval, Is.EqualTo(newcombe.Interval));
             Assert.That(rows["mcnemar-exact"].PValue, Is.EqualTo(mcnemar.PValue));
             Assert.That(rows["mcnemar-corrected"].PValue, Is.EqualTo(corrected.PValue));
-            Assert.That(rows["mcnemar-exact"].PValue!.Value.Value, Is.EqualTo(0.25).Within(1e-15), "binom.test(0, 3): 2 * 0.5^3");
+            Assert.That(rows["mcnemar-exact"].PValue!.Value.Value, Is.EqualTo(0.25).Within(1e-15), "binom.test(3, 3): 2 * 0.5^3");
         });
     }
 }

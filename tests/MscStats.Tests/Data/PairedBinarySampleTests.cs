@@ -1,5 +1,6 @@
 using System;
 using MscStats.Data;
+using MscStats.Effects;
 using MscStats.Exceptions;
 using NUnit.Framework;
 
@@ -94,14 +95,16 @@ public class PairedBinarySampleTests
         => Assert.That(Assert.Throws<ArgumentNullException>(() => PairedBinarySample.FromPairs(null!, [1]))!.ParamName, Is.EqualTo("first"));
 
     [Test]
-    public void FromArm_BinaryValues_BaselineIsFirst()
+    public void FromArm_BinaryValues_FollowUpIsFirst_SoTheDifferenceIsFollowUpMinusBaseline()
     {
+        // Baseline 1,1,0,0,0 and follow-up 1,0,1,0,1: both once, follow-up only twice, baseline only once, neither once.
         var arm = PairedArm.Create("MSC", ["s1", "s2", "s3", "s4", "s5"], [1.0, 1.0, 0.0, 0.0, 0.0], [1.0, 0.0, 1.0, 0.0, 1.0]);
         var sample = PairedBinarySample.FromArm(arm, new OutcomeInfo("ventilated"));
         Assert.Multiple(() =>
         {
-            Assert.That((sample.Both, sample.FirstOnly, sample.SecondOnly, sample.Neither), Is.EqualTo((1, 1, 2, 1)));
-            Assert.That((sample.FirstLabel, sample.SecondLabel), Is.EqualTo(("baseline", "follow-up")));
+            Assert.That((sample.Both, sample.FirstOnly, sample.SecondOnly, sample.Neither), Is.EqualTo((1, 2, 1, 1)));
+            Assert.That((sample.FirstLabel, sample.SecondLabel), Is.EqualTo(("follow-up", "baseline")));
+            Assert.That(PairedBinaryEffect.RiskDifference(sample).Estimate, Is.EqualTo((3 - 2) / 5.0).Within(1e-15), "follow-up 3/5 minus baseline 2/5");
             Assert.That(sample.Outcome.Name, Is.EqualTo("ventilated"));
         });
     }
