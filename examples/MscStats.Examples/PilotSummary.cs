@@ -22,7 +22,7 @@ public static class PilotSummary
 
         output.WriteLine();
         // The follow-up IgM of one control subject is missing: analyse complete cases, which the summary records.
-        StudySummary summary = Describe.Study(pilot, MissingDataPolicy.CompleteCases);
+        StudySummary summary = Describe.Study(pilot, new StudySummaryOptions { MissingData = MissingDataPolicy.CompleteCases });
         output.Write(summary.ToMarkdown());
     }
 }

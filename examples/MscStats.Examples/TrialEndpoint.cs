@@ -44,7 +44,7 @@ public static class TrialEndpoint
             .SelectMany(t => t.BinaryEndpoints.Where(e => e.Name.Contains("death", System.StringComparison.Ordinal) || e.Name.Contains("mortality", System.StringComparison.Ordinal))
                 .Select(e => new ForestRow(t.Citation.Authors + " " + t.Citation.Year + ", " + e.Name, BinaryEffect.RiskDifference(e.ToSample(t.Arms)))))
             .ToList();
-        var forest = Plot.Forest(rows, EffectScale.Difference, PlotOptions.Default with { Title = "Mortality in the bundled MSC trials", XLabel = "risk difference (MSC - control), Newcombe 95% interval" });
+        var forest = Plot.Forest(rows, PlotOptions.Default with { Title = "Mortality in the bundled MSC trials", XLabel = "risk difference (MSC - control), Newcombe 95% interval" });
         output.WriteLine(forest + ", " + rows.Count + " rows, " + forest.ToSvg().Length + " characters of SVG");
     }
 }

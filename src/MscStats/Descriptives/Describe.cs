@@ -86,14 +86,14 @@ public static class Describe
     /// change from baseline (follow-up − baseline, complete pairs) when it has both.
     /// </summary>
     /// <param name="study">The study.</param>
-    /// <param name="policy">What to do with missing values; <see cref="MissingDataPolicy.Reject"/> throws on the first.</param>
+    /// <param name="options">What to do with missing values; default complete cases.</param>
     /// <returns>The cohort summary.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="study"/> is null.</exception>
     /// <exception cref="Exceptions.AssumptionException">A value is missing under <see cref="MissingDataPolicy.Reject"/>.</exception>
-    public static StudySummary Study(Study study, MissingDataPolicy policy)
+    public static StudySummary Study(Study study, StudySummaryOptions? options = null)
     {
         Guard.NotNull(study);
-        Guard.Defined(policy);
+        var policy = Guard.Defined((options ?? StudySummaryOptions.Default).MissingData, "options.MissingData");
         var continuous = ImmutableArray.CreateBuilder<ContinuousSummary>();
         var changes = ImmutableArray.CreateBuilder<ContinuousSummary>();
         var binary = ImmutableArray.CreateBuilder<BinarySummary>();

@@ -102,13 +102,12 @@ public static class Plot
     /// and an estimate of 0 or ∞ is written as "not estimable" on the no-effect line.
     /// </summary>
     /// <param name="rows">The rows, top to bottom; at least one.</param>
-    /// <param name="scale">Differences (linear axis) or ratios (log axis).</param>
-    /// <param name="options">Texts and size; null for the defaults.</param>
+    /// <param name="options">The scale (<see cref="PlotOptions.Scale"/>: differences on a linear axis, the default, or ratios on a log axis), texts and size; null for the defaults.</param>
     /// <returns>The figure: one panel.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="rows"/> is null.</exception>
     /// <exception cref="ArgumentException">There are no rows, one is null, a difference or its limits are not finite, or an option is invalid.</exception>
-    public static Figure Forest(IReadOnlyList<ForestRow> rows, EffectScale scale = EffectScale.Difference, PlotOptions? options = null)
-        => ForestRecipe.Draw(rows, scale, options);
+    public static Figure Forest(IReadOnlyList<ForestRow> rows, PlotOptions? options = null)
+        => ForestRecipe.Draw(rows, options);
 
     /// <summary>
     /// The histogram of a resampling distribution (bootstrap replicates, a permutation null distribution) with the observed

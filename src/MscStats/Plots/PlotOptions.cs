@@ -39,4 +39,10 @@ public sealed record PlotOptions
     /// requested interval that fell back to another kind is shown and the caption names the kind computed.
     /// </summary>
     public BootstrapIntervals Interval { get; init; } = BootstrapIntervals.BCa;
+
+    /// <summary>
+    /// The effect scale of <see cref="Plot.Forest"/>: differences on a linear axis (the default) or ratios on a log axis.
+    /// The other figures take their axes from the data.
+    /// </summary>
+    public EffectScale Scale { get; init; } = EffectScale.Difference;
 }

@@ -69,7 +69,7 @@ public static class ReportFigures
 
         if (forest.Count > 1)
         {
-            Draw("Hedges' g across outcomes", () => Plot.Forest(forest, EffectScale.Difference, PlotOptions.Default with
+            Draw("Hedges' g across outcomes", () => Plot.Forest(forest, PlotOptions.Default with
             {
                 Title = "Standardized effects across outcomes",
                 XLabel = "Hedges' g (treated - control), " + options.Level + " noncentral t interval",

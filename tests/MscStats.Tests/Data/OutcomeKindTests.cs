@@ -55,7 +55,7 @@ public class OutcomeKindTests
     public void DescribeAndMethodPanel_AgreeOnAPairedBinaryOutcome()
     {
         var study = Mixed();
-        var summary = Describe.Study(study, MissingDataPolicy.Reject);
+        var summary = Describe.Study(study, new StudySummaryOptions { MissingData = MissingDataPolicy.Reject });
         Assert.That(summary.Binary.Select(b => b.Outcome.Name), Has.Some.StartsWith("cure"));
         Assert.That(summary.Continuous.Select(c => c.Outcome.Name), Has.None.StartsWith("cure"), "0/1 values are not summarised as continuous");
 

@@ -76,7 +76,7 @@ public class DescribeTests
     public void Study_PilotSummary_MatchesRForEveryOutcomeTimeAndArm()
     {
         // The same reference rows, reached through the whole pipeline: bundled CSV -> Study -> Describe.Study.
-        var summary = Describe.Study(SeedData.LoadPilot(), MissingDataPolicy.CompleteCases);
+        var summary = Describe.Study(SeedData.LoadPilot(), new StudySummaryOptions { MissingData = MissingDataPolicy.CompleteCases });
         var byKey = References().Where(r => r.Case.StartsWith("pilot|", StringComparison.Ordinal)).ToDictionary(r => (r.Case, r.Arm));
         Assert.That(summary.Continuous, Has.Count.EqualTo(9));
         foreach (var c in summary.Continuous)
@@ -99,7 +99,7 @@ public class DescribeTests
     [Test]
     public void Study_PilotSummary_RecordsMissingIgMFollowUpAndConventions()
     {
-        var summary = Describe.Study(SeedData.LoadPilot(), MissingDataPolicy.CompleteCases);
+        var summary = Describe.Study(SeedData.LoadPilot(), new StudySummaryOptions { MissingData = MissingDataPolicy.CompleteCases });
         var igm = summary.Continuous.Single(c => c.Outcome.Name == "IgM (follow-up)");
         Assert.Multiple(() =>
         {
@@ -114,7 +114,7 @@ public class DescribeTests
     public void Study_PilotSummary_BinaryOutcomesCounted()
     {
         // Counts read directly from seeds/pilot-simulated.csv: MSC M05 allergic; SAE in one subject per arm.
-        var summary = Describe.Study(SeedData.LoadPilot(), MissingDataPolicy.CompleteCases);
+        var summary = Describe.Study(SeedData.LoadPilot(), new StudySummaryOptions { MissingData = MissingDataPolicy.CompleteCases });
         Assert.That(summary.Binary.Select(b => b.ToString()), Is.EqualTo(new[]
         {
             "allergic reaction: MSC 1/12 (8.3%) vs Control 0/13 (0.0%)",
@@ -125,7 +125,7 @@ public class DescribeTests
     [Test]
     public void Study_RejectPolicyOnPilot_ThrowsMissingValues()
     {
-        var e = Assert.Throws<AssumptionException>(() => Describe.Study(SeedData.LoadPilot(), MissingDataPolicy.Reject));
+        var e = Assert.Throws<AssumptionException>(() => Describe.Study(SeedData.LoadPilot(), new StudySummaryOptions { MissingData = MissingDataPolicy.Reject }));
         Assert.That(e!.Reason, Is.EqualTo(AssumptionReason.MissingValues));
         Assert.That(e.Subject, Is.EqualTo("IgM (follow-up)"));
     }
@@ -165,7 +165,7 @@ public class DescribeTests
     [Test]
     public void StudySummary_ToMarkdown_HasBothTablesAndDiagnostics()
     {
-        string md = Describe.Study(SeedData.LoadPilot(), MissingDataPolicy.CompleteCases).ToMarkdown();
+        string md = Describe.Study(SeedData.LoadPilot(), new StudySummaryOptions { MissingData = MissingDataPolicy.CompleteCases }).ToMarkdown();
         Assert.Multiple(() =>
         {
             Assert.That(md, Does.Contain("| IgM (follow-up) [g/L] | 12 | 1.05 ± 0.45 |"));

@@ -23,8 +23,8 @@ internal static class PlotFixtures
         ("cumming-oxygenation-baseline-follow-up", () => Cumming(Pilot().Continuous("oxygenation index", TimePoint.Baseline), Oxygenation())),
         ("cumming-shared-control", () => Cumming(SharedControl())),
         ("slopegraph-oxygenation", () => Slopegraph(Pilot().Paired("oxygenation index"))),
-        ("forest-trials-risk-difference", () => Plot.Forest(DeathRows(s => BinaryEffect.RiskDifference(s)), EffectScale.Difference)),
-        ("forest-trials-risk-ratio", () => Plot.Forest(DeathRows(s => BinaryEffect.RiskRatio(s)), EffectScale.Ratio)),
+        ("forest-trials-risk-difference", () => Plot.Forest(DeathRows(s => BinaryEffect.RiskDifference(s)))),
+        ("forest-trials-risk-ratio", () => Plot.Forest(DeathRows(s => BinaryEffect.RiskRatio(s)), new PlotOptions { Scale = EffectScale.Ratio })),
         ("distribution-bootstrap-mean-difference", BootstrapHistogram),
         ("proportions-trial-improvement", () => Plot.Proportions(Improvement())),
     ];

@@ -220,7 +220,7 @@ public class PlotTests
     public void Forest_RiskRatio_LogAxisNullLineAtOneAndARowPerTrial()
     {
         var rows = PlotFixtures.DeathRows(s => BinaryEffect.RiskRatio(s));
-        var figure = Plot.Forest(rows, EffectScale.Ratio);
+        var figure = Plot.Forest(rows, new PlotOptions { Scale = EffectScale.Ratio });
         var panel = figure.Panels.Single();
         var svg = XDocument.Parse(figure.ToSvg());
         Assert.Multiple(() =>
@@ -327,9 +327,9 @@ public class PlotTests
         yield return new TestCaseData(new TestDelegate(() => Plot.Forest(Array.Empty<ForestRow>())), "rows").SetArgDisplayNames("Forest empty");
         yield return new TestCaseData(new TestDelegate(() => Plot.Forest(new ForestRow[] { null! })), "rows").SetArgDisplayNames("Forest null row");
         yield return new TestCaseData(
-            new TestDelegate(() => Plot.Forest(new[] { new ForestRow("x", BinaryEffect.RiskRatio(BinarySample.Create(1, 5, 0, 5))) }, EffectScale.Difference)), "rows")
+            new TestDelegate(() => Plot.Forest(new[] { new ForestRow("x", BinaryEffect.RiskRatio(BinarySample.Create(1, 5, 0, 5))) }, new PlotOptions { Scale = EffectScale.Difference })), "rows")
             .SetArgDisplayNames("Forest infinite difference");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Forest(PlotFixtures.DeathRows(s => BinaryEffect.RiskDifference(s)), (EffectScale)7)), "scale").SetArgDisplayNames("Forest bad scale");
+        yield return new TestCaseData(new TestDelegate(() => Plot.Forest(PlotFixtures.DeathRows(s => BinaryEffect.RiskDifference(s)), new PlotOptions { Scale = (EffectScale)7 })), "options.Scale").SetArgDisplayNames("Forest bad scale");
         yield return new TestCaseData(new TestDelegate(() => _ = new ForestRow(" ", BinaryEffect.Proportion(1, 2))), "label").SetArgDisplayNames("ForestRow blank label");
         yield return new TestCaseData(new TestDelegate(() => Plot.Distribution(new double[] { 1 }, 0)), "values").SetArgDisplayNames("Distribution one value");
         yield return new TestCaseData(new TestDelegate(() => Plot.Distribution(new[] { 1, double.NaN }, 0)), "values").SetArgDisplayNames("Distribution NaN");

@@ -10,11 +10,11 @@ namespace MscStats.Plots.Recipes;
 /// <summary>The forest plot (see <see cref="Plot.Forest"/>).</summary>
 internal static class ForestRecipe
 {
-    public static Figure Draw(IReadOnlyList<ForestRow> rows, EffectScale scale = EffectScale.Difference, PlotOptions? options = null)
+    public static Figure Draw(IReadOnlyList<ForestRow> rows, PlotOptions? options)
     {
         Guard.NotNull(rows);
-        Guard.Defined(scale);
         var o = Check(options);
+        var scale = Guard.Defined(o.Scale, "options.Scale");
         if (rows.Count == 0)
         {
             throw new ArgumentException("must hold at least one row.", nameof(rows));
