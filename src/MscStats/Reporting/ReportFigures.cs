@@ -56,8 +56,12 @@ public static class ReportFigures
                     Draw(name + ": permutation null distribution" + at, () => PermutationNull(sample, comparison.Results.Get<TestResult>("permutation"), options));
                     Row(comparison.AtFollowUp ? name + " (follow-up)" : name, comparison);
                     break;
-                case PairedSample paired:
+                case PairedSample paired when comparison.Comparison.Kind == EndpointKind.Paired:
                     Draw(name + ": baseline to follow-up", () => Plot.Slopegraph(paired, MeanChanges(paired, options)));
+                    break;
+                case PairedSample when comparison.Comparison.Kind == EndpointKind.PairedBinary:
+                    // A 0/1 outcome's change within each arm is in the table (McNemar, paired risk difference); its follow-up
+                    // comparison between arms is drawn as proportions. A slopegraph of 0/1 values would show nothing.
                     break;
                 case BinarySample binary:
                     Draw(name + ": proportions", () => Plot.Proportions(binary));

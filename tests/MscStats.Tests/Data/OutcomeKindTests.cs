@@ -90,4 +90,14 @@ public class OutcomeKindTests
             Assert.That(rows["mcnemar-exact"].PValue!.Value.Value, Is.EqualTo(0.25).Within(1e-15), "binom.test(3, 3): 2 * 0.5^3");
         });
     }
+
+    [Test]
+    public void ReportFigures_AskTheKind_NoSlopegraphOfZeroOneValues()
+    {
+        var run = MethodPanel.Run(Mixed(), new ComparisonOptions(1) { BootstrapResamples = 1000 }, ["cure", "score"]);
+        var titles = ReportFigures.For(run).Select(f => f.Title).ToList();
+        Assert.That(titles, Has.Some.EqualTo("score: baseline to follow-up"));
+        Assert.That(titles, Has.None.EqualTo("cure: baseline to follow-up"));
+        Assert.That(titles, Has.Some.EqualTo("cure: proportions"));
+    }
 }
