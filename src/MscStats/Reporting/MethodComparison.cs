@@ -46,7 +46,7 @@ public sealed record MethodComparison
         Kind = Guard.Defined(kind);
         Arms = Guard.NotNull(arms);
         SampleSizes = Guard.NotNull(sampleSizes);
-        Level = level.Value > 0 ? level : throw new ArgumentException("must be a valid confidence level, not default.", nameof(level));
+        Level = Guard.Level(level);
         Rows = rows;
         Flags = flags;
         Diagnostics = diagnostics;

@@ -135,7 +135,8 @@ public static class MethodPanel
     {
         var info = study.Outcome(outcome);
         var policy = options.MissingData;
-        switch (study.KindOf(info.Name))
+        var kind = study.KindOf(info.Name);
+        switch (kind)
         {
             case OutcomeKind.PairedContinuous:
                 return
@@ -151,7 +152,7 @@ public static class MethodPanel
                 ];
         }
 
-        bool binary = study.KindOf(info.Name) == OutcomeKind.Binary;
+        bool binary = kind == OutcomeKind.Binary;
         return study.TimePoints(info.Name)
             .Select(time => binary
                 ? Binary(study.Binary(info.Name, time, policy), options, info.Name)

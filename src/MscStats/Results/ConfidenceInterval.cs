@@ -40,14 +40,9 @@ public sealed record ConfidenceInterval
                 "must be >= lower (" + Guard.Format(lower) + "), not " + Guard.Format(upper) + ".", nameof(upper));
         }
 
-        if (level.Value == 0)
-        {
-            throw new ArgumentException("must be a valid confidence level, not default.", nameof(level));
-        }
-
         Lower = lower;
         Upper = upper;
-        Level = level;
+        Level = Guard.Level(level);
         Method = Guard.NotBlank(method);
         OrderIndex = orderIndex is int k && k < 1 ? throw new ArgumentOutOfRangeException(nameof(orderIndex), k, "must be at least 1.") : orderIndex;
         AchievedLevel = achievedLevel is double a && !(a > 0 && a <= 1)
