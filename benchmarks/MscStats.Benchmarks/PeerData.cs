@@ -22,6 +22,29 @@ public static class PeerData
         return (treated, control);
     }
 
+    /// <summary>
+    /// The baseline-adjusted workload: baseline = the continuous peer arms; follow-up = round(0.6·baseline + effect +
+    /// Φ⁻¹(u), 2) with effect 0.5 (treated, seed 5000 + n₁) or 0 (control, seed 6000 + n₂). The R peer
+    /// (benchmarks/peers/ancova_peer.R) builds the same numbers.
+    /// </summary>
+    public static (double[] Baseline, double[] FollowUp) Adjusted(int n1, int n2)
+    {
+        var (x1, x2) = Continuous(n1, n2);
+        var u1 = Uniforms(n1, 5000 + n1);
+        var u2 = Uniforms(n2, 6000 + n2);
+        var baseline = new double[n1 + n2];
+        var followUp = new double[n1 + n2];
+        for (int i = 0; i < n1 + n2; i++)
+        {
+            bool treated = i < n1;
+            baseline[i] = treated ? x1[i] : x2[i - n1];
+            double u = treated ? u1[i] : u2[i - n1];
+            followUp[i] = Math.Round(0.6 * baseline[i] + (treated ? 0.5 : 0) + Normal.InvCDF(0, 1, u), 2, MidpointRounding.ToEven);
+        }
+
+        return (baseline, followUp);
+    }
+
     /// <summary>The peer 2x2 tables by name: "12v13" (10/12 vs 4/13), "40v40" (30/40 vs 18/40), "100v100" (70/100 vs 50/100).</summary>
     public static MscStats.Data.BinarySample Table(string name) => name switch
     {

@@ -26,8 +26,12 @@ public sealed class Study
 {
     private readonly ImmutableDictionary<(string Subject, string Outcome, TimePoint Time), double?> _values;
 
-    private Study(string name, ArmLabels arms, ImmutableArray<Observation> observations, ImmutableArray<OutcomeInfo> outcomes, string? provenance)
+    private Study(
+        string name, ArmLabels arms, ImmutableArray<Observation> observations, ImmutableArray<OutcomeInfo> outcomes, string? provenance,
+        RandomizationScheme? randomization, ImmutableDictionary<string, string> strata)
     {
+        Randomization = randomization;
+        Strata = strata;
         Name = name;
         Arms = arms;
         Observations = observations;
@@ -60,6 +64,12 @@ public sealed class Study
     /// <summary>The control arm's subject ids, in order of first appearance.</summary>
     public ImmutableArray<string> ControlSubjects { get; }
 
+    /// <summary>The declared randomization scheme, or null when none was declared (analyses then assume complete randomization).</summary>
+    public RandomizationScheme? Randomization { get; }
+
+    /// <summary>The stratum of each subject (subject id → stratum id); empty when the study has no strata.</summary>
+    public ImmutableDictionary<string, string> Strata { get; }
+
     /// <summary>Soft problems in the data, such as missing values per outcome, time point and arm.</summary>
     public EquatableArray<Diagnostic> Diagnostics { get; }
 
@@ -69,6 +79,8 @@ public sealed class Study
     /// <param name="observations">The observations; each (subject, outcome, time point) once, each subject in one arm.</param>
     /// <param name="outcomes">Units for the outcomes, optional; every outcome listed must have observations.</param>
     /// <param name="provenance">Where the data come from, optional.</param>
+    /// <param name="randomization">The trial's randomization scheme, optional; its blocks or strata must cover every subject.</param>
+    /// <param name="strata">The stratum of each subject, optional; for blocks nested in strata give the strata here and the blocks in <paramref name="randomization"/>.</param>
     /// <returns>The validated study.</returns>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     /// <exception cref="ArgumentException">
@@ -77,7 +89,8 @@ public sealed class Study
     /// </exception>
     /// <exception cref="AssumptionException">An arm has no subjects.</exception>
     public static Study Create(
-        string name, ArmLabels arms, IEnumerable<Observation> observations, IEnumerable<OutcomeInfo>? outcomes = null, string? provenance = null)
+        string name, ArmLabels arms, IEnumerable<Observation> observations, IEnumerable<OutcomeInfo>? outcomes = null, string? provenance = null,
+        RandomizationScheme? randomization = null, IReadOnlyDictionary<string, string>? strata = null)
     {
         Guard.NotBlank(name);
         Guard.NotNull(arms);
@@ -113,7 +126,22 @@ public sealed class Study
             .ToImmutableArray();
         ArmGuard.NotEmpty(list.Count(o => o.Arm == ArmRole.Treated), arms.Treated, nameof(observations));
         ArmGuard.NotEmpty(list.Count(o => o.Arm == ArmRole.Control), arms.Control, nameof(observations));
-        return new Study(name.Trim(), arms, list, infos, provenance);
+        var strataMap = (strata ?? ImmutableDictionary<string, string>.Empty).ToImmutableDictionary(StringComparer.Ordinal);
+        var subjects = list.Select(o => o.Subject).Distinct(StringComparer.Ordinal).ToList();
+        if (randomization is not null && randomization.IsGrouped)
+        {
+            _ = randomization.GroupIndex(subjects, nameof(randomization));
+        }
+
+        foreach (var subject in strataMap.Count == 0 ? [] : subjects)
+        {
+            if (!strataMap.TryGetValue(subject, out var stratum) || string.IsNullOrWhiteSpace(stratum))
+            {
+                throw new ArgumentException("gives no stratum for subject '" + subject + "'; give one for every subject or none.", nameof(strata));
+            }
+        }
+
+        return new Study(name.Trim(), arms, list, infos, provenance, randomization, strataMap);
     }
 
     /// <summary>
@@ -288,6 +316,96 @@ public sealed class Study
             Arms[role], Subjects(role), ValuesOf(info.Name, TimePoint.Baseline, role), ValuesOf(info.Name, TimePoint.FollowUp, role), policy);
 
         return PairedSample.TwoArm(Arm(ArmRole.Treated), Arm(ArmRole.Control), info);
+    }
+
+    /// <summary>
+    /// Builds the baseline-adjusted sample of an outcome measured at baseline and follow-up: the subjects with a follow-up
+    /// value, the study's randomization scheme and, by default, its strata as indicator covariates.
+    /// </summary>
+    /// <param name="outcome">The outcome's name; it must be measured at baseline and at follow-up.</param>
+    /// <param name="options">The missing-baseline policy and whether strata become covariates.</param>
+    /// <returns>The sample; <see cref="BaselineSample.Missing"/> lists whom it removed or imputed.</returns>
+    /// <exception cref="ArgumentException">The outcome is unknown or lacks a baseline or follow-up time point.</exception>
+    /// <exception cref="AssumptionException">An arm keeps fewer than 3 subjects, or every baseline is missing.</exception>
+    public BaselineSample Baseline(string outcome, BaselineSampleOptions? options = null)
+    {
+        options ??= BaselineSampleOptions.Default;
+        Guard.Defined(options.MissingBaseline, "options.MissingBaseline");
+        var info = Outcome(outcome);
+        var times = TimePoints(info.Name);
+        if (!times.Contains(TimePoint.Baseline) || !times.Contains(TimePoint.FollowUp))
+        {
+            throw new ArgumentException(
+                "'" + info.Name + "' needs values at Baseline and FollowUp for a baseline-adjusted analysis; it has " + string.Join(", ", times) + ".",
+                nameof(outcome));
+        }
+
+        var subjects = ImmutableArray.CreateBuilder<string>();
+        var baseline = new List<double?>();
+        var followUp = ImmutableArray.CreateBuilder<double>();
+        var removed = new List<string>();
+        int treated = 0;
+        foreach (var role in new[] { ArmRole.Treated, ArmRole.Control })
+        {
+            var ids = Subjects(role);
+            var x = ValuesOf(info.Name, TimePoint.Baseline, role);
+            var y = ValuesOf(info.Name, TimePoint.FollowUp, role);
+            for (int i = 0; i < ids.Length; i++)
+            {
+                if (y[i] is null || (x[i] is null && options.MissingBaseline == BaselineMissingData.CompleteCases))
+                {
+                    removed.Add(ids[i]);
+                    continue;
+                }
+
+                subjects.Add(ids[i]);
+                baseline.Add(x[i]);
+                followUp.Add(y[i]!.Value);
+                treated += role == ArmRole.Treated ? 1 : 0;
+            }
+        }
+
+        var imputed = new List<string>();
+        var covariates = ImmutableArray.CreateBuilder<Covariate>();
+        if (baseline.Any(v => v is null))
+        {
+            var observed = baseline.Where(v => v is not null).Select(v => v!.Value).ToList();
+            if (observed.Count == 0)
+            {
+                throw new AssumptionException(
+                    AssumptionReason.MissingValues, info.Name, "'" + info.Name + "' has no observed baseline value; nothing can be adjusted for.", nameof(outcome));
+            }
+
+            double mean = observed.Average();
+            var indicator = new Dictionary<string, double>(StringComparer.Ordinal);
+            for (int i = 0; i < baseline.Count; i++)
+            {
+                indicator[subjects[i]] = baseline[i] is null ? 1 : 0;
+                if (baseline[i] is null)
+                {
+                    imputed.Add(subjects[i]);
+                    baseline[i] = mean;
+                }
+            }
+
+            covariates.Add(Covariate.Create("baseline missing", indicator));
+        }
+
+        var kept = subjects.ToImmutable();
+        if (options.StratumCovariates && Strata.Count > 0)
+        {
+            var ids = kept.Select(s => Strata[s]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            foreach (var stratum in ids.Skip(1))
+            {
+                covariates.Add(Covariate.Create(
+                    "stratum " + stratum, kept.ToDictionary(s => s, s => string.Equals(Strata[s], stratum, StringComparison.Ordinal) ? 1.0 : 0.0, StringComparer.Ordinal)));
+            }
+        }
+
+        var missing = new BaselineMissingReport(options.MissingBaseline, removed.ToArray(), imputed.ToArray());
+        return BaselineSample.Build(
+            info, Arms, kept, treated, baseline.Select(v => v!.Value).ToImmutableArray(), followUp.ToImmutable(), covariates.ToImmutable(), Randomization,
+            missing, nameof(outcome), nameof(options), nameof(Randomization));
     }
 
     /// <summary>The invariant form, e.g. <c>Pilot: MSC n = 12 vs Control n = 13, 5 outcomes</c>.</summary>

@@ -33,6 +33,12 @@ public static class ConventionNames
     /// <summary>Which estimator of a quantity is used (e.g. the median of all pairwise differences).</summary>
     public const string Estimator = "estimator";
 
+    /// <summary>The randomization scheme a result assumes (complete, permuted blocks, stratified, simple).</summary>
+    public const string Randomization = "randomization";
+
+    /// <summary>The test statistic of a randomization test (the coefficient, or the coefficient studentized by its HC2 standard error).</summary>
+    public const string Statistic = "statistic";
+
     /// <summary>The variance assumption of a test (equal or unequal).</summary>
     public const string Variance = "variance";
 

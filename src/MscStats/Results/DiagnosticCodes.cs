@@ -59,4 +59,34 @@ public static class DiagnosticCodes
     /// standard error is 0): it claims certainty the data cannot give.
     /// </summary>
     public const string ZeroWidthInterval = "zero-width-interval";
+
+    /// <summary>A missing baseline was replaced and a missing-baseline indicator entered the model (White and Thompson 2005).</summary>
+    public const string MissingIndicator = "missing-indicator";
+
+    /// <summary>A block or stratum holds one arm only: it contributes a single assignment and no information on the effect.</summary>
+    public const string GroupWithOneArm = "group-with-one-arm";
+
+    /// <summary>A permuted block's size is not a multiple of its allocation ratio (an incomplete last block).</summary>
+    public const string IncompleteBlock = "incomplete-block";
+
+    /// <summary>The study declares a randomization scheme that this analysis does not use (it assumes complete randomization or random sampling).</summary>
+    public const string RandomizationIgnored = "randomization-ignored";
+
+    /// <summary>The baseline is constant: the adjusted analysis reduces to the follow-up comparison.</summary>
+    public const string ConstantBaseline = "constant-baseline";
+
+    /// <summary>Some assignments of a randomization test leave the model unidentifiable (an arm too small, or the arm collinear with the covariates); they are excluded and counted.</summary>
+    public const string UndefinedAssignments = "undefined-assignments";
+
+    /// <summary>The set of effects the randomization test does not reject is not an interval; its hull is reported.</summary>
+    public const string ConfidenceSetNotInterval = "confidence-set-not-interval";
+
+    /// <summary>A subject has leverage near 1, so its HC2/HC3 weight is undefined or huge.</summary>
+    public const string HighLeverage = "high-leverage";
+
+    /// <summary>An analysis that does not adjust (the change score, the follow-up comparison) left the sample's further covariates out.</summary>
+    public const string CovariatesUnused = "covariates-unused";
+
+    /// <summary>No randomization scheme was declared; complete randomization is assumed.</summary>
+    public const string RandomizationAssumed = "randomization-assumed";
 }

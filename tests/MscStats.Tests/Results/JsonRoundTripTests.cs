@@ -52,6 +52,11 @@ public class JsonRoundTripTests
         yield return new BootstrapResult(
             "mean difference", 52.08, -0.01, 17.2, 0.05, EquatableArray.Create(bootInterval), Sizes, new ResamplingInfo(42, 10_000), 1.352078e6 * 5.2003e6,
             conventions, diagnostics, EquatableArray.Create(1.5, -2.25, 3.0), -0.0047, 0.0059, "0.1.0-test");
+        var seInterval = new StandardErrorInterval("HC2", 13.34, new ConfidenceInterval(42.8, 98.2, ConfidenceLevel.L95, "HC2 t"));
+        yield return seInterval;
+        yield return new AdjustedEffectResult(
+            AdjustmentModel.Lin, estimate, 20, EquatableArray.Create(seInterval), 241.5, 171.0, 0.61, 0.12, 0.55, 0.43, estimate, -0.21,
+            EquatableArray.Create("baseline", "stratum S2"), "permuted blocks (4 blocks, 1:1)");
         yield return new StudySummary("pilot", new ArmLabels("MSC", "Control"), 12, 13, EquatableArray.Create(continuous), EquatableArray.Create(binary), diagnostics);
     }
 
