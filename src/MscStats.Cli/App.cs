@@ -298,7 +298,7 @@ internal static class App
         foreach (var comparison in report.Comparisons)
         {
             console.WriteLine();
-            console.Write(new Rule(Markup.Escape(comparison.Outcome + " - " + comparison.KindName)).LeftJustified());
+            console.Write(new Rule(Markup.Escape(comparison.Title)).LeftJustified());
             console.Write(new Text(ReportRendererText.Sizes(comparison)));
             console.WriteLine();
             var table = new Table();

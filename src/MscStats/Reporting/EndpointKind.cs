@@ -16,4 +16,10 @@ public enum EndpointKind
 
     /// <summary>A binary outcome at baseline and follow-up per subject, analysed within each arm (<see cref="PairedBinarySample"/>).</summary>
     PairedBinary,
+
+    /// <summary>
+    /// A continuous outcome measured at baseline and follow-up, compared between arms with the baseline adjusted for
+    /// (ANCOVA with its exact randomization test, HC2, Lin's estimator, the change score).
+    /// </summary>
+    BaselineAdjusted,
 }

@@ -27,6 +27,7 @@ public sealed record MethodComparison
     /// <param name="flags">The disagreements between rows.</param>
     /// <param name="diagnostics">Diagnostics of the sample (e.g. missing values removed).</param>
     /// <param name="libraryVersion">The library version; null means the running version.</param>
+    /// <param name="role">What the comparison answers; default <see cref="ComparisonRole.Primary"/>.</param>
     /// <exception cref="ArgumentException">A name is blank or the level is not valid.</exception>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
     public MethodComparison(
@@ -39,8 +40,10 @@ public sealed record MethodComparison
         EquatableArray<MethodRow> rows,
         EquatableArray<DisagreementFlag> flags = default,
         EquatableArray<Diagnostic> diagnostics = default,
-        string? libraryVersion = null)
+        string? libraryVersion = null,
+        ComparisonRole role = ComparisonRole.Primary)
     {
+        Role = Guard.Defined(role);
         SourceOutcome = Guard.NotBlank(sourceOutcome);
         Outcome = Guard.NotNull(outcome);
         Kind = Guard.Defined(kind);
@@ -62,9 +65,29 @@ public sealed record MethodComparison
     /// <summary>The kind of endpoint.</summary>
     public EndpointKind Kind { get; }
 
-    /// <summary>The kind as report text: <c>continuous</c>, <c>binary</c>, <c>paired</c> or <c>paired binary</c>.</summary>
+    /// <summary>The kind as report text: <c>continuous</c>, <c>binary</c>, <c>paired</c>, <c>paired binary</c> or <c>baseline-adjusted</c>.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public string KindName => Kind == EndpointKind.PairedBinary ? "paired binary" : Kind.ToString().ToLowerInvariant();
+    public string KindName => Kind switch
+    {
+        EndpointKind.PairedBinary => "paired binary",
+        EndpointKind.BaselineAdjusted => "baseline-adjusted",
+        _ => Kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>What the comparison answers: the trial's question, a sensitivity analysis, or a description.</summary>
+    public ComparisonRole Role { get; }
+
+    /// <summary>
+    /// The report heading: outcome and kind, with the role spelled out for a sensitivity analysis and for a description,
+    /// e.g. <c>oxygenation index [mmHg] - paired - descriptive: within-arm changes, not a comparison between arms</c>.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Title => Outcome + " - " + KindName + Role switch
+    {
+        ComparisonRole.Sensitivity => " - sensitivity analysis",
+        ComparisonRole.Descriptive => " - descriptive: within-arm changes, not a comparison between arms",
+        _ => Kind == EndpointKind.BaselineAdjusted ? " - the between-arm answer (headline: ANCOVA, exact randomization test)" : string.Empty,
+    };
 
     /// <summary>The arm labels.</summary>
     public ArmLabels Arms { get; }

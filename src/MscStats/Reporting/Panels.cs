@@ -64,6 +64,24 @@ internal static class Panels
         new("sign-test", "Sign test", 0.5, (a, o) => RankTest.Sign(a, new TestOptions { Level = o.Level })),
     ];
 
+    /// <summary>
+    /// The baseline-adjusted panel: the headline ANCOVA row with its exact randomization p and interval first, then the
+    /// same effect with classical and HC2 intervals, the studentized randomization test, Lin's estimator, the
+    /// standardized effect, and the change-score and follow-up-only randomization tests as sensitivity rows.
+    /// </summary>
+    public static readonly PanelEntry<BaselineSample>[] Adjusted =
+    [
+        new("ancova-randomization", "ANCOVA, exact randomization test and interval", 0, (s, o) => RandomizationTest.Ancova(s, Randomization(o)), "ancova"),
+        new("ancova", "ANCOVA, classical t interval", 0, (s, o) => AdjustedEffect.Ancova(s, new AncovaOptions { Level = o.Level })),
+        new("ancova-hc2", "ANCOVA, HC2 robust interval", 0, (s, o) => WithStandardError(AdjustedEffect.Ancova(s, new AncovaOptions { Level = o.Level }), "HC2")),
+        new("ancova-studentized", "ANCOVA, studentized (HC2) randomization test", 0, (s, o) => RandomizationTest.Ancova(s, Randomization(o) with { Statistic = RandomizationStatistic.Studentized }), "ancova-hc2"),
+        new("lin-hc2", "Lin interacted estimator, HC2 interval", 0, (s, o) => AdjustedEffect.Lin(s, new AncovaOptions { Level = o.Level })),
+        new("ancova-standardized", "ANCOVA standardized by the pooled follow-up SD", 0, (s, o) => AdjustedEffect.Ancova(s, new AncovaOptions { Level = o.Level }).Standardized),
+        new("change-score", "Change score (sensitivity), Welch interval", 0, (s, o) => AdjustedEffect.ChangeScore(s, new MeanDifferenceOptions { Level = o.Level })),
+        new("change-score-randomization", "Change score (sensitivity), exact randomization test", 0, (s, o) => RandomizationTest.ChangeScore(s, Randomization(o)), "change-score"),
+        new("follow-up-randomization", "Follow-up only (sensitivity), exact randomization test", 0, (s, o) => RandomizationTest.FollowUp(s, Randomization(o))),
+    ];
+
     public static readonly PanelEntry<PairedBinarySample>[] PairedBinary =
     [
         new("paired-rd-newcombe", "Paired risk difference, Newcombe", 0, (s, o) => PairedBinaryEffect.RiskDifference(s, new PairedRiskDifferenceOptions { Level = o.Level })),
@@ -87,6 +105,23 @@ internal static class Panels
         KeepDistribution = true,
     };
 
+    /// <summary>The panel's randomization options: the level, and the seed for a Monte Carlo fallback beyond enumeration.</summary>
+    public static RandomizationOptions Randomization(ComparisonOptions o)
+        => RandomizationOptions.Default with { Level = o.Level, Seed = o.Seed, MaxDegreeOfParallelism = o.MaxDegreeOfParallelism };
+
+    /// <summary>An adjusted effect's estimate with one of its robust intervals instead of the headline one.</summary>
+    public static EstimateResult WithStandardError(AdjustedEffectResult result, string kind)
+    {
+        var entry = result.StandardError(kind)
+            ?? throw new AssumptionException(AssumptionReason.TooFewObservations, "leverage", "the " + kind + " standard error is undefined (a subject has leverage 1).", "sample");
+        var e = result.Estimate;
+        return new EstimateResult(
+            e.Measure, e.Estimate, entry.Interval, e.SampleSizes,
+            new EquatableArray<Convention>(e.Conventions.Where(c => c.Name != ConventionNames.IntervalMethod)
+                .Append(new Convention(ConventionNames.IntervalMethod, kind + " t, " + result.DegreesOfFreedom + " df"))),
+            diagnostics: e.Diagnostics);
+    }
+
     /// <summary>Runs every entry on the sample, in order; a method undefined for the data gives a failure row.</summary>
     public static List<MethodRow> Run<TSample>(IEnumerable<PanelEntry<TSample>> entries, TSample sample, ComparisonOptions options, string? arm)
     {
@@ -98,7 +133,7 @@ internal static class Panels
             {
                 result = entry.Compute(sample, options);
             }
-            catch (Exception e) when (e is AssumptionException or ArgumentOutOfRangeException)
+            catch (Exception e) when (e is AssumptionException or ArgumentOutOfRangeException or ArgumentException { ParamName: "sample" or "options.Seed" })
             {
                 // Undefined for these data (zero cell, zero variance, arms too large for an exact count): a row that says why.
                 rows.Add(new MethodRow(entry.Key, entry.Method, arm, companions: entry.Companions, failure: e.Message));
@@ -125,6 +160,7 @@ internal static class RowBuilder
             t.StatisticName, t.Statistic, t.DegreesOfFreedom, t.PValue, null, t.Resampling, entry.Companions,
             Merge(t.Conventions, t.Estimate?.Conventions ?? default), Merge(t.Diagnostics, t.Estimate?.Diagnostics ?? default)),
         BootstrapResult b => FromBootstrap(entry, b, arm),
+        AdjustedEffectResult a => Build(entry, a.Estimate, arm),
         _ => throw new InvalidOperationException("Panel entry '" + entry.Key + "' returned a " + result.GetType().Name + ", which has no row form."),
     };
 

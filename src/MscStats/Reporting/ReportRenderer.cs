@@ -30,6 +30,8 @@ public static class ReportRenderer
         td.small { font-size: 0.8em; color: #444; min-width: 18em; }
         tr.failed td { color: #888; font-style: italic; }
         tr.rejects td.p { font-weight: bold; }
+        tr.headline td { background: #eef5ee; }
+        tr.headline td:first-child { font-weight: bold; }
         ul.flags li { color: #8a4b00; }
         figure { margin: 1.5em 0; }
         figcaption { font-weight: bold; margin-bottom: 0.4em; }
@@ -143,6 +145,10 @@ public static class ReportRenderer
         {
             var cells = Cells(row);
             string cls = row.Failure is not null ? " class=\"failed\"" : row.PValue is { } p && p.Value < alpha ? " class=\"rejects\"" : string.Empty;
+            if (comparison.Kind == EndpointKind.BaselineAdjusted && ReferenceEquals(row, comparison.Rows[0]))
+            {
+                cls = cls.Length == 0 ? " class=\"headline\"" : cls.Replace("class=\"", "class=\"headline ", StringComparison.Ordinal);
+            }
             html.Append("<tr").Append(cls).Append('>');
             for (int i = 0; i < cells.Length; i++)
             {
@@ -288,7 +294,7 @@ public static class ReportRenderer
     /// <summary>A flag with its arm, e.g. <c>[MSC] Paired t-test: ...</c>.</summary>
     internal static string FlagText(DisagreementFlag flag) => (flag.Arm is null ? string.Empty : "[" + flag.Arm + "] ") + flag.Message;
 
-    internal static string Heading(MethodComparison c) => c.Outcome + " - " + c.KindName;
+    internal static string Heading(MethodComparison c) => c.Title;
 
     internal static string Sizes(MethodComparison c)
         => (c.Kind is EndpointKind.Paired or EndpointKind.PairedBinary ? "pairs: " : string.Empty) + c.Arms.Treated + " " + c.SampleSizes.Treated.ToString(CultureInfo.InvariantCulture)
