@@ -14,4 +14,10 @@ public enum FlagKind
 
     /// <summary>Some intervals of the panel exclude their null value and others contain it.</summary>
     IntervalsStraddleNull,
+
+    /// <summary>
+    /// One arm's within-arm test rejects and the other's does not, while the between-arm test does not reject: the
+    /// "difference in significance is not a significant difference" pattern (Gelman and Stern 2006).
+    /// </summary>
+    DifferenceInSignificance,
 }

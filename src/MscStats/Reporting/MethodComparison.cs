@@ -86,7 +86,7 @@ public sealed record MethodComparison
     {
         ComparisonRole.Sensitivity => " - sensitivity analysis",
         ComparisonRole.Descriptive => " - descriptive: within-arm changes, not a comparison between arms",
-        _ => Kind == EndpointKind.BaselineAdjusted ? " - the between-arm answer (headline: ANCOVA, exact randomization test)" : string.Empty,
+        _ => Kind == EndpointKind.BaselineAdjusted ? " (headline)" : string.Empty,
     };
 
     /// <summary>The arm labels.</summary>

@@ -46,6 +46,7 @@ public static class MethodPanel
         EndpointKind.Continuous => Panels.Continuous.Select(e => e.Key).ToList(),
         EndpointKind.Binary => Panels.Binary.Select(e => e.Key).ToList(),
         EndpointKind.PairedBinary => Panels.PairedBinary.Select(e => e.Key).ToList(),
+        EndpointKind.BaselineAdjusted => Panels.Adjusted.Select(e => e.Key).ToList(),
         _ => Panels.Paired.Select(e => e.Key).ToList(),
     };
 
@@ -74,8 +75,24 @@ public static class MethodPanel
         => Paired(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name).Comparison;
 
     /// <summary>
+    /// Runs the baseline-adjusted panel: the headline ANCOVA row with its exact randomization p-value and interval under
+    /// the sample's randomization scheme, then classical and HC2 intervals, the studentized randomization test, Lin's
+    /// estimator, the standardized effect, and the change-score and follow-up-only comparisons as sensitivity rows. The
+    /// baseline imbalance in SD units is a diagnostic of the comparison (shown, not tested).
+    /// </summary>
+    /// <param name="sample">The baseline-adjusted sample.</param>
+    /// <param name="options">The level, and the seed of a Monte Carlo fallback when the reference set is too large to enumerate.</param>
+    /// <returns>The comparison.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static MethodComparison Adjusted(BaselineSample sample, ComparisonOptions options)
+        => AdjustedRun(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name).Comparison;
+
+    /// <summary>
     /// Analyses one outcome of a study with the panels that fit its kind (<see cref="Data.Study.KindOf"/>): a continuous
-    /// outcome measured at baseline and follow-up gives the continuous panel at follow-up and the paired panel; a binary
+    /// outcome measured at baseline and follow-up in two arms gives the baseline-adjusted panel (the answer to the trial's
+    /// question, <see cref="Adjusted"/>), the continuous panel at follow-up (a sensitivity analysis) and the paired panel
+    /// within each arm (descriptive; a disagreement flag fires when one arm's paired t-test rejects, the other's does not,
+    /// and the between-arm ANCOVA test does not: Gelman and Stern 2006); a binary
     /// one gives the binary panel at follow-up and the paired binary panel (McNemar's tests, paired risk difference and
     /// conditional odds ratio) within each arm; an outcome measured once gives the binary or continuous panel; any other
     /// set of time points gives one panel per time point. Missing values are handled by <see cref="ComparisonOptions.MissingData"/>.
@@ -139,11 +156,7 @@ public static class MethodPanel
         switch (kind)
         {
             case OutcomeKind.PairedContinuous:
-                return
-                [
-                    Continuous(study.Continuous(info.Name, TimePoint.FollowUp, policy), options, info.Name, atFollowUp: true),
-                    Paired(study.Paired(info.Name, policy), options, info.Name),
-                ];
+                return PairedContinuousRuns(study, info, options);
             case OutcomeKind.PairedBinary:
                 return
                 [
@@ -158,6 +171,105 @@ public static class MethodPanel
                 ? Binary(study.Binary(info.Name, time, policy), options, info.Name)
                 : Continuous(study.Continuous(info.Name, time, policy), options, info.Name))
             .ToList();
+    }
+
+    /// <summary>
+    /// A continuous outcome with baseline and follow-up: the adjusted panel (when it can be formed), the follow-up panel as
+    /// a sensitivity analysis, the within-arm panel as a description, and the difference-in-significance flag.
+    /// </summary>
+    private static List<ComparisonRun> PairedContinuousRuns(Study study, OutcomeInfo info, ComparisonOptions options)
+    {
+        var policy = options.MissingData;
+        var followUp = Continuous(study.Continuous(info.Name, TimePoint.FollowUp, policy), options, info.Name, atFollowUp: true);
+        var paired = Paired(study.Paired(info.Name, policy), options, info.Name, ComparisonRole.Descriptive);
+        BaselineSample sample;
+        try
+        {
+            sample = study.Baseline(info.Name);
+        }
+        catch (Exception e) when (e is Exceptions.AssumptionException or ArgumentException)
+        {
+            // No adjusted comparison can be formed (e.g. fewer than 3 subjects in an arm): the follow-up panel answers instead, and says why.
+            var note = Diagnostic.Warning(DiagnosticCodes.IntervalUndefined, "no baseline-adjusted comparison: " + e.Message);
+            followUp = followUp with { Comparison = Rebuild(followUp.Comparison, diagnostics: followUp.Comparison.Diagnostics.Append(note)) };
+            return [followUp, paired];
+        }
+
+        var adjusted = AdjustedRun(sample, options, info.Name);
+        var flag = DifferenceInSignificance(adjusted.Comparison, paired.Comparison, options.Level);
+        if (flag is not null)
+        {
+            adjusted = adjusted with { Comparison = Rebuild(adjusted.Comparison, flags: adjusted.Comparison.Flags.Append(flag)) };
+        }
+
+        var ignored = RandomizationIgnored(study);
+        followUp = followUp with
+        {
+            Comparison = Rebuild(
+                followUp.Comparison, ComparisonRole.Sensitivity, diagnostics: ignored is null ? (IEnumerable<Diagnostic>?)null : followUp.Comparison.Diagnostics.Append(ignored)),
+        };
+        return [adjusted, followUp, paired];
+    }
+
+    /// <summary>
+    /// Gelman and Stern (2006, Am. Stat. 60:328): one arm's within-arm test rejects, the other's does not, and the
+    /// between-arm test does not, so "the treated arm improved and the control did not" is no evidence of an effect.
+    /// </summary>
+    private static DisagreementFlag? DifferenceInSignificance(MethodComparison adjusted, MethodComparison paired, ConfidenceLevel level)
+    {
+        double alpha = Disagreements.Alpha(level);
+        var headline = adjusted.Row("ancova-randomization");
+        var treated = paired.Row("paired-t", paired.Arms.Treated);
+        var control = paired.Row("paired-t", paired.Arms.Control);
+        if (headline?.PValue is not { } between || treated?.PValue is not { } pt || control?.PValue is not { } pc)
+        {
+            return null;
+        }
+
+        bool treatedRejects = pt.Value < alpha, controlRejects = pc.Value < alpha;
+        if (treatedRejects == controlRejects || between.Value < alpha)
+        {
+            return null;
+        }
+
+        string rejecting = treatedRejects ? paired.Arms.Treated : paired.Arms.Control;
+        string other = treatedRejects ? paired.Arms.Control : paired.Arms.Treated;
+        string message = "within-arm tests differ in significance (" + rejecting + ": paired t p = " + ReportFormat.PValue((treatedRejects ? pt : pc).Value)
+            + "; " + other + ": p = " + ReportFormat.PValue((treatedRejects ? pc : pt).Value) + ") but the between-arm ANCOVA randomization test does not reject (p = "
+            + ReportFormat.PValue(between.Value) + "): a difference in significance is not a significant difference (Gelman and Stern 2006); the between-arm test answers the trial's question";
+        return new DisagreementFlag(FlagKind.DifferenceInSignificance, null, EquatableArray.Create("paired-t", "ancova-randomization"), message);
+    }
+
+    /// <summary>The note on panels whose methods assume complete randomization when the study declares another scheme.</summary>
+    private static Diagnostic? RandomizationIgnored(Study study)
+        => study.Randomization is { } scheme && scheme.Kind != RandomizationKind.Complete && !(scheme.Kind == RandomizationKind.Simple && scheme.ConditionalOnArmSizes)
+            ? Diagnostic.Info(
+                DiagnosticCodes.RandomizationIgnored,
+                "the study declares " + scheme.Description + " randomization; the methods of this panel assume complete randomization (or random sampling) and ignore it; the baseline-adjusted panel's randomization tests use it")
+            : null;
+
+    private static ComparisonRun AdjustedRun(BaselineSample sample, ComparisonOptions options, string sourceOutcome)
+    {
+        var results = new PanelResults();
+        var rows = Panels.Run(results.Keeping(Panels.Adjusted, arm: null), sample, options, arm: null);
+        var diagnostics = new List<Diagnostic>(sample.Diagnostics);
+        try
+        {
+            var ancova = results.Get<AdjustedEffectResult>("ancova");
+            diagnostics.Add(Diagnostic.Info(
+                DiagnosticCodes.BaselineImbalance,
+                "baseline imbalance " + sample.Arms.Treated + " - " + sample.Arms.Control + " = " + ReportFormat.Number(ancova.BaselineImbalance)
+                + " pooled SD (shown, not tested: in a randomized trial a baseline difference is chance by construction; CONSORT 2010 item 15)"));
+        }
+        catch (Exception e) when (e is Exceptions.AssumptionException or ArgumentException)
+        {
+            // The ANCOVA row already says why it failed.
+        }
+
+        var comparison = new MethodComparison(
+            sourceOutcome, sample.Outcome, EndpointKind.BaselineAdjusted, sample.Arms, sample.SampleSizes, options.Level, rows.ToImmutableArray(),
+            Disagreements.Find(rows, options.Level), diagnostics.ToArray());
+        return new ComparisonRun(comparison, sample, results);
     }
 
     private static ComparisonRun Continuous(ContinuousSample sample, ComparisonOptions options, string sourceOutcome, bool atFollowUp = false)
@@ -178,7 +290,7 @@ public static class MethodPanel
         return new ComparisonRun(comparison, sample, results);
     }
 
-    private static ComparisonRun Paired(PairedSample sample, ComparisonOptions options, string sourceOutcome)
+    private static ComparisonRun Paired(PairedSample sample, ComparisonOptions options, string sourceOutcome, ComparisonRole role = ComparisonRole.Primary)
     {
         var results = new PanelResults();
         var rows = Panels.Run(results.Keeping(Panels.Paired, sample.Treated.Label), sample.Treated, options, sample.Treated.Label);
@@ -191,6 +303,7 @@ public static class MethodPanel
         var missing = sample.Missing.AnyRemoved ? sample.Missing.ToDiagnostic(arms) : null;
         var comparison = Build(sourceOutcome, sample.Outcome, EndpointKind.Paired, arms,
             new SampleSizes(sample.Treated.Count, sample.Control?.Count), options, rows, missing);
+        comparison = Rebuild(comparison, sample.Control is null ? ComparisonRole.Primary : role);
         return new ComparisonRun(comparison, sample, results);
     }
 
@@ -211,6 +324,13 @@ public static class MethodPanel
             new SampleSizes(sample.Treated.Count, sample.Control?.Count), options, rows, missing);
         return new ComparisonRun(comparison, sample, results);
     }
+
+    /// <summary>The comparison with another role, more flags or more diagnostics.</summary>
+    private static MethodComparison Rebuild(
+        MethodComparison c, ComparisonRole? role = null, IEnumerable<DisagreementFlag>? flags = null, IEnumerable<Diagnostic>? diagnostics = null)
+        => new(c.SourceOutcome, c.Outcome, c.Kind, c.Arms, c.SampleSizes, c.Level, c.Rows,
+            flags is null ? c.Flags : new EquatableArray<DisagreementFlag>(flags),
+            diagnostics is null ? c.Diagnostics : new EquatableArray<Diagnostic>(diagnostics), c.LibraryVersion, role ?? c.Role);
 
     private static MethodComparison Build(
         string sourceOutcome, OutcomeInfo outcome, EndpointKind kind, ArmLabels arms, SampleSizes sizes, ComparisonOptions options, List<MethodRow> rows, Diagnostic? missing)

@@ -113,7 +113,7 @@ internal static class Panels
     public static EstimateResult WithStandardError(AdjustedEffectResult result, string kind)
     {
         var entry = result.StandardError(kind)
-            ?? throw new AssumptionException(AssumptionReason.TooFewObservations, "leverage", "the " + kind + " standard error is undefined (a subject has leverage 1).", "sample");
+            ?? throw new AssumptionException(AssumptionReason.TooFewObservations, "leverage", "the " + kind + " standard error is undefined (a subject has leverage 1).", nameof(result));
         var e = result.Estimate;
         return new EstimateResult(
             e.Measure, e.Estimate, entry.Interval, e.SampleSizes,

@@ -63,6 +63,8 @@ public static class ReportFigures
                     // A 0/1 outcome's change within each arm is in the table (McNemar, paired risk difference); its follow-up
                     // comparison between arms is drawn as proportions. A slopegraph of 0/1 values would show nothing.
                     break;
+                case BaselineSample:
+                    break;
                 case BinarySample binary:
                     Draw(name + ": proportions", () => Plot.Proportions(binary));
                     break;

@@ -89,4 +89,7 @@ public static class DiagnosticCodes
 
     /// <summary>No randomization scheme was declared; complete randomization is assumed.</summary>
     public const string RandomizationAssumed = "randomization-assumed";
+
+    /// <summary>The baseline imbalance between arms in pooled SD units, shown and not tested (CONSORT 2010, item 15).</summary>
+    public const string BaselineImbalance = "baseline-imbalance";
 }

@@ -49,7 +49,7 @@ public class CliTests
             Assert.That(output, Does.Contain("serious adverse event - binary"));
             Assert.That(output, Does.Contain("Wilcoxon-Mann-Whitney exact test"));
             Assert.That(output, Does.Contain("not computed: the Katz log interval is"));
-            Assert.That(Regex.Matches(output, "┌"), Has.Count.EqualTo(8));
+            Assert.That(Regex.Matches(output, "┌"), Has.Count.EqualTo(11));
             Assert.That(File.Exists(Path.Combine(outDir, App.HtmlFile)), Is.True);
             Assert.That(File.Exists(Path.Combine(outDir, App.MarkdownFile)), Is.True);
         });
@@ -78,7 +78,7 @@ public class CliTests
         Assert.That(Regex.Matches(html, "<svg"), Has.Count.EqualTo(svgs.Length));
         var report = ReportRenderer.ReadJson(File.ReadAllText(Path.Combine(outDir, App.JsonFile)));
         Assert.That(report.Options.Seed, Is.EqualTo(App.DefaultSeed));
-        Assert.That(report.Comparisons, Has.Count.EqualTo(8));
+        Assert.That(report.Comparisons, Has.Count.EqualTo(11));
         Assert.That(report.Source, Is.EqualTo(App.BundledSource));
     }
 
@@ -199,7 +199,7 @@ public class CliTests
         // Edit the recorded Welch p-value of the first comparison in the text, as a careless hand would.
         string json = File.ReadAllText(results);
         var report = ReportRenderer.ReadJson(json);
-        double p = report.Comparisons[0].Row("welch-t")!.PValue!.Value.Value;
+        double p = report.Comparisons.First(c => c.Kind == EndpointKind.Continuous).Row("welch-t")!.PValue!.Value.Value;
         string recorded = p.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         Assert.That(json, Does.Contain("\"pValue\": " + recorded + ","));
         string edited = Path_("edited.json");
@@ -210,7 +210,7 @@ public class CliTests
         {
             Assert.That(code, Is.EqualTo(ExitCodes.CheckFailed));
             Assert.That(output, Does.Contain("Numbers that moved").And.Contain("welch-t"));
-            Assert.That(error, Does.Contain("moved: oxygenation index (follow-up) [mmHg] - continuous / welch-t / p: 0.05 -> " + recorded));
+            Assert.That(error, Does.Contain("moved: oxygenation index (follow-up) [mmHg] - continuous - sensitivity analysis / welch-t / p: 0.05 -> " + recorded));
             Assert.That(error, Does.EndWith("check failed: 1 of " + Regex.Match(error, "of ([0-9]+) numbers").Groups[1].Value + " numbers moved, 0 structural differences\n"));
         });
     }
@@ -222,7 +222,7 @@ public class CliTests
         Assert.That(Run("analyze", "--outcome", "oxygenation index", "--out", outDir, "--resamples", "1000").Code, Is.EqualTo(0));
         string results = Path.Combine(outDir, App.JsonFile);
         var report = ReportRenderer.ReadJson(File.ReadAllText(results));
-        var boot = report.Comparisons[0].Row("bootstrap-bca")!;
+        var boot = report.Comparisons.First(c => c.Kind == EndpointKind.Continuous).Row("bootstrap-bca")!;
         string lower = boot.Interval!.Lower.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         string moved = (boot.Interval.Lower + 2 * boot.MonteCarloError!.Lower).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         string edited = Path_("edited.json");

@@ -62,7 +62,7 @@ public class OutcomeKindTests
         var panels = MethodPanel.Outcome(study, "cure", new ComparisonOptions(1) { BootstrapResamples = 1000 });
         Assert.That(panels.Select(p => p.Kind), Is.EqualTo(new[] { EndpointKind.Binary, EndpointKind.PairedBinary }));
         Assert.That(MethodPanel.Outcome(study, "score", new ComparisonOptions(1) { BootstrapResamples = 1000 }).Select(p => p.Kind),
-            Is.EqualTo(new[] { EndpointKind.Continuous, EndpointKind.Paired }));
+            Is.EqualTo(new[] { EndpointKind.BaselineAdjusted, EndpointKind.Continuous, EndpointKind.Paired }));
     }
 
     [Test]

@@ -155,11 +155,12 @@ public class ExamplesTests
         var lines = Run("ci-check").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Multiple(() =>
         {
-            Assert.That(lines[0], Is.EqualTo("Simulated MSC pilot (12 vs 13): 3 comparisons, seed 20210604"));
-            Assert.That(lines[1], Is.EqualTo("check passed: 124 numbers within tolerance"));
-            Assert.That(lines[2], Is.EqualTo("check passed: 124 numbers within tolerance"));
+            Assert.That(lines[0], Is.EqualTo("Simulated MSC pilot (12 vs 13): 4 comparisons, seed 20210604"));
+            Assert.That(lines[1], Is.EqualTo("check passed: 157 numbers within tolerance"));
+            Assert.That(lines[2], Is.EqualTo("check passed: 157 numbers within tolerance"));
             Assert.That(lines[3], Does.StartWith("check failed: "));
-            Assert.That(lines[4], Does.StartWith("  oxygenation index (follow-up) [mmHg] - continuous / mean-difference / lower: 14.583140051845547 -> "));
+            Assert.That(lines, Has.Some.StartWith("  oxygenation index (follow-up) [mmHg] - continuous - sensitivity analysis / mean-difference / lower: 14.583140051845547 -> "));
+            Assert.That(lines, Has.Some.StartWith("  oxygenation index [mmHg] - baseline-adjusted (headline) / ancova-randomization / lower: 41.753185071141"));
         });
     }
 

@@ -143,9 +143,9 @@ public class MethodPanelTests
         {
             Assert.That(report.Comparisons.Select(c => (c.SourceOutcome, c.Kind)), Is.EqualTo(new[]
             {
-                ("oxygenation index", EndpointKind.Continuous), ("oxygenation index", EndpointKind.Paired),
-                ("CT inflammation area", EndpointKind.Continuous), ("CT inflammation area", EndpointKind.Paired),
-                ("IgM", EndpointKind.Continuous), ("IgM", EndpointKind.Paired),
+                ("oxygenation index", EndpointKind.BaselineAdjusted), ("oxygenation index", EndpointKind.Continuous), ("oxygenation index", EndpointKind.Paired),
+                ("CT inflammation area", EndpointKind.BaselineAdjusted), ("CT inflammation area", EndpointKind.Continuous), ("CT inflammation area", EndpointKind.Paired),
+                ("IgM", EndpointKind.BaselineAdjusted), ("IgM", EndpointKind.Continuous), ("IgM", EndpointKind.Paired),
                 ("allergic reaction", EndpointKind.Binary), ("serious adverse event", EndpointKind.Binary),
             }));
             Assert.That(report.Title, Is.EqualTo(SimulatedPilot.StudyName));

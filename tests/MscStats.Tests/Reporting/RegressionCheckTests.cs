@@ -18,13 +18,18 @@ public class RegressionCheckTests
         var comparisons = report.Comparisons.ToArray();
         var c = comparisons[comparison];
         var rows = c.Rows.Select(r => r.Key == key && r.Arm is null ? edit(r) : r).ToArray();
-        comparisons[comparison] = new MethodComparison(c.SourceOutcome, c.Outcome, c.Kind, c.Arms, c.SampleSizes, c.Level, rows, c.Flags, c.Diagnostics, c.LibraryVersion);
+        comparisons[comparison] = new MethodComparison(c.SourceOutcome, c.Outcome, c.Kind, c.Arms, c.SampleSizes, c.Level, rows, c.Flags, c.Diagnostics, c.LibraryVersion, c.Role);
         return new ComparisonReport(report.Title, report.Source, report.Provenance, report.Options, comparisons, report.Figures, report.LibraryVersion);
     }
 
     private static MethodRow WithInterval(MethodRow r, double lower, double upper)
         => new(r.Key, r.Method, r.Arm, r.Measure, r.Estimate, new ConfidenceInterval(lower, upper, r.Interval!.Level, r.Interval.Method), r.NullValue,
             r.StatisticName, r.Statistic, r.DegreesOfFreedom, r.PValue, r.MonteCarloError, r.Resampling, r.Companions, r.Conventions, r.Diagnostics, r.Failure);
+
+    /// <summary>The index of the first follow-up (continuous) comparison: the pilot's outcomes open with their baseline-adjusted panel.</summary>
+    private static int FollowUpIndex => Recorded.Value.Comparisons.ToList().FindIndex(c => c.Kind == EndpointKind.Continuous);
+
+    private static MethodComparison FollowUp => Recorded.Value.Comparisons[FollowUpIndex];
 
     private static MethodRow WithP(MethodRow r, double p)
         => new(r.Key, r.Method, r.Arm, r.Measure, r.Estimate, r.Interval, r.NullValue,
@@ -43,9 +48,9 @@ public class RegressionCheckTests
     [Test]
     public void ExactNumber_MovedBeyond1e9Relative_IsReported()
     {
-        var welch = Recorded.Value.Comparisons[0].Row("welch-t")!;
+        var welch = FollowUp.Row("welch-t")!;
         double p = welch.PValue!.Value.Value;
-        var edited = Replace(Recorded.Value, 0, "welch-t", r => WithP(r, p * (1 + 1e-7)));
+        var edited = Replace(Recorded.Value, FollowUpIndex, "welch-t", r => WithP(r, p * (1 + 1e-7)));
         var result = RegressionCheck.Compare(edited, Recorded.Value);
         Assert.That(result.Passed, Is.False);
         var change = result.Changes.Single();
@@ -61,19 +66,19 @@ public class RegressionCheckTests
     [Test]
     public void ExactNumber_Within1e9Relative_Passes()
     {
-        double p = Recorded.Value.Comparisons[0].Row("welch-t")!.PValue!.Value.Value;
-        var edited = Replace(Recorded.Value, 0, "welch-t", r => WithP(r, p * (1 + 1e-10)));
+        double p = FollowUp.Row("welch-t")!.PValue!.Value.Value;
+        var edited = Replace(Recorded.Value, FollowUpIndex, "welch-t", r => WithP(r, p * (1 + 1e-10)));
         Assert.That(RegressionCheck.Compare(edited, Recorded.Value).Passed, Is.True);
     }
 
     [Test]
     public void BootstrapLimit_JudgedByItsMonteCarloError()
     {
-        var boot = Recorded.Value.Comparisons[0].Row("bootstrap-bca")!;
+        var boot = FollowUp.Row("bootstrap-bca")!;
         double lower = boot.Interval!.Lower, error = boot.MonteCarloError!.Lower;
         Assert.That(error, Is.GreaterThan(0));
-        var within = Replace(Recorded.Value, 0, "bootstrap-bca", r => WithInterval(r, lower - 3.9 * error, r.Interval!.Upper));
-        var beyond = Replace(Recorded.Value, 0, "bootstrap-bca", r => WithInterval(r, lower - 4.1 * error, r.Interval!.Upper));
+        var within = Replace(Recorded.Value, FollowUpIndex, "bootstrap-bca", r => WithInterval(r, lower - 3.9 * error, r.Interval!.Upper));
+        var beyond = Replace(Recorded.Value, FollowUpIndex, "bootstrap-bca", r => WithInterval(r, lower - 4.1 * error, r.Interval!.Upper));
         Assert.That(RegressionCheck.Compare(within, Recorded.Value).Passed, Is.True);
         var change = RegressionCheck.Compare(beyond, Recorded.Value).Changes.Single();
         Assert.That(change.MonteCarlo, Is.True);
@@ -84,7 +89,7 @@ public class RegressionCheckTests
     [Test]
     public void MissingOrFailingRows_AreStructuralProblems()
     {
-        var edited = Replace(Recorded.Value, 2, "rr-katz", r => new MethodRow(r.Key, r.Method, failure: "undefined"));
+        var edited = Replace(Recorded.Value, Recorded.Value.Comparisons.ToList().FindIndex(c => c.Kind == EndpointKind.Binary), "rr-katz", r => new MethodRow(r.Key, r.Method, failure: "undefined"));
         var result = RegressionCheck.Compare(edited, Recorded.Value);
         Assert.That(result.Problems.Single(), Does.Contain("rr-katz").And.Contain("was not computed, now is"));
 

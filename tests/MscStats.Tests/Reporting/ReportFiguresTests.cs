@@ -29,7 +29,7 @@ public class ReportFiguresTests
     public void Run_KeepsThePanelsBootstrapWithItsDistribution_AndTheRowsDoNotCarryIt()
     {
         var run = MethodPanel.Run(SeedData.LoadPilot(), Options, ["oxygenation index"]);
-        var continuous = run.Comparisons[0];
+        var continuous = run.Comparisons.First(c => c.Comparison.Kind == EndpointKind.Continuous);
         var bootstrap = continuous.Results.Get<BootstrapResult>("bootstrap-bca");
         var row = continuous.Comparison.Row("bootstrap-bca")!;
         Assert.Multiple(() =>
