@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Text;
 using CsvHelper;
 using MscStats.Data;
@@ -24,14 +26,27 @@ namespace MscStats.Import;
 /// Anything malformed throws <see cref="CohortFormatException"/> with the line number (comment lines
 /// count) and column: an empty file, a missing or repeated column, a row with the wrong number of
 /// fields, an unknown arm label or time point, a non-numeric or non-finite value, a repeated
-/// (subject, outcome, time point), a subject in two arms, two units for one outcome. No row is skipped.
+/// (subject, outcome, time point), a subject in two arms, two units for one outcome, a blank or inconsistent block or
+/// stratum, a block or stratum column that contradicts the declared options. No row is skipped.
+/// </para>
+/// <para>
+/// Optional <c>block</c> and <c>stratum</c> columns (both layouts) give the trial's randomization: a stratum column
+/// alone declares <see cref="RandomizationScheme.Stratified"/> and sets <see cref="Study.Strata"/>; a block column alone
+/// declares <see cref="RandomizationScheme.PermutedBlocks"/> with <see cref="CohortCsvOptions.BlockAllocation"/>; both
+/// declare permuted blocks nested in strata, each block id qualified by its stratum (<c>S1/B1</c>), and set the strata.
+/// When such a column exists, every row gives its subject's value, and a subject's value is the same on all its rows.
+/// Without either column the study declares <see cref="CohortCsvOptions.Randomization"/> (null by default).
+/// See docs/data-format.md.
 /// </para>
 /// <para>Thread safe: every call is independent.</para>
 /// </remarks>
 public static class CohortCsv
 {
     private static readonly string[] LongRequired = ["subject", "arm", "outcome", "value"];
-    private static readonly string[] Reserved = ["subject", "arm", "time"];
+    private static readonly string[] Reserved = ["subject", "arm", "time", "block", "stratum"];
+
+    /// <summary>Separates the stratum from the block in a block id qualified by its stratum (<c>S1/B1</c>).</summary>
+    private const char GroupSeparator = '/';
 
     /// <summary>Reads a cohort CSV file.</summary>
     /// <param name="path">The file's path.</param>
@@ -59,7 +74,10 @@ public static class CohortCsv
     /// <param name="sourceName">A name for the text in error messages (e.g. a file name), or null.</param>
     /// <returns>The study.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
-    /// <exception cref="ArgumentException">An option is invalid (e.g. an undefined layout).</exception>
+    /// <exception cref="ArgumentException">
+    /// An option is invalid: an undefined layout, an allocation part below 1 (<see cref="ArgumentOutOfRangeException"/>), a
+    /// grouped scheme in <see cref="CohortCsvOptions.Randomization"/>.
+    /// </exception>
     /// <exception cref="CohortFormatException">The text is malformed (line and column in the message).</exception>
     public static Study Read(TextReader reader, CohortCsvOptions? options = null, string? sourceName = null)
     {
@@ -67,6 +85,13 @@ public static class CohortCsv
         options ??= CohortCsvOptions.Default;
         Guard.NotNull(options.Arms, "options.Arms");
         Guard.Defined(options.Layout, "options.Layout");
+        Guard.AtLeast(options.BlockAllocation.Treated, 1, "options.BlockAllocation");
+        Guard.AtLeast(options.BlockAllocation.Control, 1, "options.BlockAllocation");
+        Guard.Requires(
+            options.Randomization is not { IsGrouped: true },
+            "declares " + options.Randomization?.Description + " randomization; blocks and strata come from the file's 'block' and 'stratum' columns "
+            + "(or pass the scheme to Study.Create). Only complete or simple randomization can be declared here.",
+            "options.Randomization");
 
         string text = reader.ReadToEnd();
         var parsed = new Parsed(options, sourceName);
@@ -91,6 +116,16 @@ public static class CohortCsv
     /// missing values as <c>NA</c>. Values are written in round-trip form, so <see cref="Read(TextReader, CohortCsvOptions?, string?)"/>
     /// gives back the same observations.
     /// </summary>
+    /// <remarks>
+    /// A study with strata (<see cref="Study.Strata"/>, or a <see cref="RandomizationKind.Stratified"/> scheme) gets a
+    /// <c>stratum</c> column, and one with a <see cref="RandomizationKind.PermutedBlocks"/> scheme a <c>block</c> column; a
+    /// block id qualified by the subject's stratum (<c>S1/B1</c>, as the reader makes them) is written without the
+    /// qualifier, so that reading the file back gives the same scheme and strata. Neither column is written otherwise, so
+    /// a study without them is written exactly as before. What the columns cannot hold is not written: a declared
+    /// complete or simple scheme (declare it again with <see cref="CohortCsvOptions.Randomization"/>) and the blocks'
+    /// allocation ratio (<see cref="CohortCsvOptions.BlockAllocation"/>). Reading back applies the reader's mapping, so a
+    /// study built in code with strata but no stratified or blocked scheme reads back as stratified.
+    /// </remarks>
     /// <param name="study">The study.</param>
     /// <param name="writer">Where to write.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -113,23 +148,60 @@ public static class CohortCsv
             }
         }
 
-        csv.WriteRecord(["subject", "arm", "time", "outcome", "unit", "value"]);
+        var scheme = study.Randomization;
+        ImmutableDictionary<string, string>? strata = study.Strata.Count > 0 ? study.Strata
+            : scheme is { Kind: RandomizationKind.Stratified } ? scheme.Groups : null;
+        ImmutableDictionary<string, string>? blocks = scheme is { Kind: RandomizationKind.PermutedBlocks } ? scheme.Groups : null;
+        var header = new List<string> { "subject", "arm" };
+        if (strata is not null)
+        {
+            header.Add("stratum");
+        }
+
+        if (blocks is not null)
+        {
+            header.Add("block");
+        }
+
+        header.AddRange(["time", "outcome", "unit", "value"]);
+        csv.WriteRecord(CollectionsMarshal.AsSpan(header));
         var units = study.Outcomes.ToDictionary(o => o.Name, o => o.Unit, StringComparer.Ordinal);
+        var record = new List<string>(header.Count);
         foreach (var o in study.Observations)
         {
-            csv.WriteRecord(
-            [
-                o.Subject,
-                study.Arms[o.Arm],
-                TimeText(o.Time),
-                o.Outcome,
-                units[o.Outcome] ?? string.Empty,
-                o.Value is double v ? v.ToString("R", CultureInfo.InvariantCulture) : "NA",
-            ]);
+            record.Clear();
+            record.Add(o.Subject);
+            record.Add(study.Arms[o.Arm]);
+            string? stratum = strata?[o.Subject];
+            if (stratum is not null)
+            {
+                record.Add(stratum);
+            }
+
+            if (blocks is not null)
+            {
+                record.Add(UnqualifiedBlock(blocks[o.Subject], stratum));
+            }
+
+            record.Add(TimeText(o.Time));
+            record.Add(o.Outcome);
+            record.Add(units[o.Outcome] ?? string.Empty);
+            record.Add(o.Value is double v ? v.ToString("R", CultureInfo.InvariantCulture) : "NA");
+            csv.WriteRecord(CollectionsMarshal.AsSpan(record));
         }
 
         csv.Flush();
     }
+
+    /// <summary>A block id without its stratum qualifier (<c>S1/B1</c> in stratum <c>S1</c> is <c>B1</c>); any other id unchanged.</summary>
+    private static string UnqualifiedBlock(string block, string? stratum)
+        => stratum is not null && block.Length > stratum.Length + 1 && block.StartsWith(stratum, StringComparison.Ordinal)
+           && block[stratum.Length] == GroupSeparator
+            ? block[(stratum.Length + 1)..]
+            : block;
+
+    /// <summary>A block id qualified by its stratum, unique across strata: block <c>B1</c> in stratum <c>S1</c> is <c>S1/B1</c>.</summary>
+    private static string QualifiedBlock(string block, string stratum) => stratum + GroupSeparator + block;
 
     internal static string TimeText(TimePoint time) => time switch
     {
@@ -158,6 +230,8 @@ public static class CohortCsv
         private readonly List<int> _lines = [];
         private readonly List<string> _outcomeOrder = [];
         private readonly Dictionary<string, (string? Unit, int Line)> _units = new(StringComparer.Ordinal);
+        private readonly GroupColumn _block = new("block");
+        private readonly GroupColumn _stratum = new("stratum");
         private string? _provenance;
 
         public void ReadAll(CsvReader csv, string text)
@@ -190,6 +264,9 @@ public static class CohortCsv
                 }
             }
 
+            _block.Index = index.TryGetValue(_block.Name, out int b) ? b : -1;
+            _stratum.Index = index.TryGetValue(_stratum.Name, out int s) ? s : -1;
+            CheckDeclaredRandomization(headerLine);
             var outcomeColumns = layout == CsvLayout.Wide
                 ? Enumerable.Range(0, header.Length).Where(i => !Reserved.Contains(header[i], StringComparer.OrdinalIgnoreCase)).ToArray()
                 : [];
@@ -211,6 +288,8 @@ public static class CohortCsv
                 string subject = Required(csv, index["subject"], "subject", line);
                 var arm = ParseArm(csv.GetString(index["arm"]) ?? string.Empty, line);
                 var time = index.TryGetValue("time", out int t) ? ParseTime(csv.GetString(t) ?? string.Empty, line) : TimePoint.None;
+                NoteGroup(_stratum, csv, subject, line);
+                NoteGroup(_block, csv, subject, line);
                 if (layout == CsvLayout.Tidy)
                 {
                     string outcome = Required(csv, index["outcome"], "outcome", line);
@@ -256,8 +335,86 @@ public static class CohortCsv
             }
 
             var outcomes = _outcomeOrder.Select(n => new OutcomeInfo(n, _units[n].Unit));
+            var (randomization, strata) = Scheme();
             return Study.Create(
-                options.StudyName ?? (source is null ? "study" : Path.GetFileNameWithoutExtension(source)), options.Arms, _observations, outcomes, _provenance);
+                options.StudyName ?? (source is null ? "study" : Path.GetFileNameWithoutExtension(source)), options.Arms, _observations, outcomes, _provenance,
+                randomization, strata);
+        }
+
+        /// <summary>The randomization scheme and strata the group columns declare (or the options, for a file without them).</summary>
+        private (RandomizationScheme? Randomization, Dictionary<string, string>? Strata) Scheme()
+        {
+            var strata = _stratum.Present ? _stratum.Values() : null;
+            if (_block.Present)
+            {
+                var blocks = _block.Values();
+                if (strata is not null)
+                {
+                    foreach (var subject in blocks.Keys.ToList())
+                    {
+                        blocks[subject] = QualifiedBlock(blocks[subject], strata[subject]);
+                    }
+                }
+
+                return (RandomizationScheme.PermutedBlocks(blocks, options.BlockAllocation.Treated, options.BlockAllocation.Control), strata);
+            }
+
+            return strata is not null ? (RandomizationScheme.Stratified(strata), strata) : (options.Randomization, null);
+        }
+
+        /// <summary>Rejects options that the header contradicts: a declared scheme besides group columns, an allocation ratio without blocks.</summary>
+        private void CheckDeclaredRandomization(int headerLine)
+        {
+            if (options.Randomization is { } declared && (_block.Present || _stratum.Present))
+            {
+                var column = _block.Present ? _block : _stratum;
+                throw Error(
+                    CsvProblem.RandomizationConflict, headerLine, column.Name,
+                    "CohortCsvOptions.Randomization declares " + declared.Description + " randomization, but the file's '" + column.Name + "' column declares "
+                    + (_block.Present ? "permuted blocks" : "stratified randomization") + "; remove the option or the column.");
+            }
+
+            if (options.BlockAllocation != (1, 1) && !_block.Present)
+            {
+                throw Error(
+                    CsvProblem.RandomizationConflict, headerLine, null,
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"CohortCsvOptions.BlockAllocation is {options.BlockAllocation.Treated}:{options.BlockAllocation.Control}, but the file has no 'block' column; the allocation ratio applies to permuted blocks only."));
+            }
+        }
+
+        /// <summary>Records a subject's block or stratum on one row: required when the column exists, the same on every row of the subject.</summary>
+        private void NoteGroup(GroupColumn column, CsvReader csv, string subject, int line)
+        {
+            if (!column.Present)
+            {
+                return;
+            }
+
+            var text = csv.GetString(column.Index)?.Trim() ?? string.Empty;
+            if (text.Length == 0 || options.MissingTokens.Any(m => string.Equals(m.Trim(), text, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw Error(
+                    CsvProblem.BlankField, line, column.Name,
+                    "the " + column.Name + " of subject '" + subject + "' is " + (text.Length == 0 ? "blank" : "missing ('" + text + "')")
+                    + "; when the file has a '" + column.Name + "' column, every row gives its subject's " + column.Name + ".");
+            }
+
+            if (column.Seen.TryGetValue(subject, out var known))
+            {
+                if (!string.Equals(known.Value, text, StringComparison.Ordinal))
+                {
+                    throw Error(
+                        CsvProblem.InconsistentGroup, line, column.Name,
+                        "subject '" + subject + "' has " + column.Name + " '" + text + "' here but '" + known.Value + "' on line "
+                        + known.Line.ToString(CultureInfo.InvariantCulture) + "; a subject's " + column.Name + " is the same on every row.");
+                }
+
+                return;
+            }
+
+            column.Seen.Add(subject, (text, line));
         }
 
         private string MapIndices(string message)
@@ -448,5 +605,19 @@ public static class CohortCsv
         }
 
         private static int CountLines(string text) => text.Length == 0 ? 1 : text.Count(c => c == '\n') + (text.EndsWith('\n') ? 0 : 1);
+    }
+
+    /// <summary>An optional group column (block or stratum) of one read: its index, and each subject's value with the line it was first seen on.</summary>
+    private sealed class GroupColumn(string name)
+    {
+        public string Name { get; } = name;
+
+        public int Index { get; set; } = -1;
+
+        public bool Present => Index >= 0;
+
+        public Dictionary<string, (string Value, int Line)> Seen { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string> Values() => Seen.ToDictionary(p => p.Key, p => p.Value.Value, StringComparer.Ordinal);
     }
 }

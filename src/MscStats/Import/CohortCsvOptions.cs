@@ -27,4 +27,20 @@ public sealed record CohortCsvOptions
 
     /// <summary>The field delimiter; default comma.</summary>
     public char Delimiter { get; init; } = ',';
+
+    /// <summary>
+    /// The allocation ratio within the permuted blocks of the file's <c>block</c> column (treated:control, each at least 1),
+    /// passed to <see cref="RandomizationScheme.PermutedBlocks"/>. Default 1:1. A ratio other than 1:1 for a file without
+    /// a <c>block</c> column is an error (<see cref="CsvProblem.RandomizationConflict"/>), not silently ignored.
+    /// </summary>
+    public (int Treated, int Control) BlockAllocation { get; init; } = (1, 1);
+
+    /// <summary>
+    /// The randomization of a file without <c>block</c> and <c>stratum</c> columns: <see cref="RandomizationScheme.Complete"/>
+    /// or <see cref="RandomizationScheme.Simple"/>, which the study then declares. Default null: the scheme comes from the
+    /// file's columns, and with neither column none is declared. A grouped scheme (blocks or strata) is rejected here, as
+    /// those come from the columns; a scheme given here for a file with a <c>block</c> or <c>stratum</c> column is an error
+    /// (<see cref="CsvProblem.RandomizationConflict"/>).
+    /// </summary>
+    public RandomizationScheme? Randomization { get; init; }
 }

@@ -8,13 +8,14 @@ public enum CsvLayout
 
     /// <summary>
     /// Tidy (long): one row per value, with columns <c>subject</c>, <c>arm</c>, <c>outcome</c>, <c>value</c> and optional
-    /// <c>time</c> (baseline or follow-up) and <c>unit</c>.
+    /// <c>time</c> (baseline or follow-up), <c>unit</c>, <c>block</c> and <c>stratum</c>.
     /// </summary>
     Tidy,
 
     /// <summary>
-    /// Wide: one row per subject (and time point), with columns <c>subject</c>, <c>arm</c>, optional <c>time</c>, and
-    /// one column per outcome; a header such as <c>IgM [g/L]</c> gives the unit in brackets.
+    /// Wide: one row per subject (and time point), with columns <c>subject</c>, <c>arm</c>, optional <c>time</c>,
+    /// <c>block</c> and <c>stratum</c>, and one column per outcome (every other column); a header such as
+    /// <c>IgM [g/L]</c> gives the unit in brackets.
     /// </summary>
     Wide,
 }

@@ -15,7 +15,10 @@ public enum CsvProblem
     /// <summary>A row has a different number of fields from the header, or broken quoting.</summary>
     MalformedRow,
 
-    /// <summary>A required cell (subject, arm, outcome) is blank.</summary>
+    /// <summary>
+    /// A required cell is blank: subject, arm, outcome, or (when the file has that column) block or stratum, where a
+    /// missing-value token such as <c>NA</c> counts as blank.
+    /// </summary>
     BlankField,
 
     /// <summary>An arm label is neither of the two expected labels.</summary>
@@ -38,4 +41,14 @@ public enum CsvProblem
 
     /// <summary>An outcome is given two different units.</summary>
     InconsistentUnit,
+
+    /// <summary>A subject's block or stratum differs between two of its rows.</summary>
+    InconsistentGroup,
+
+    /// <summary>
+    /// The file's <c>block</c> or <c>stratum</c> column contradicts the declared options: a scheme declared in
+    /// <see cref="CohortCsvOptions.Randomization"/> as well as a group column, or an allocation ratio in
+    /// <see cref="CohortCsvOptions.BlockAllocation"/> without a <c>block</c> column.
+    /// </summary>
+    RandomizationConflict,
 }
