@@ -10,7 +10,8 @@ namespace MscStats.Plots;
 
 /// <summary>
 /// Builds <see cref="Figure"/>s from the library's data and results: estimation plots (Gardner–Altman, Cumming, paired
-/// slopegraph), forest plots, resampling distributions and per-arm proportions. One verb per kind of plot.
+/// slopegraph), forest plots, resampling and randomization distributions, the baseline-adjusted (ANCOVA) scatter and
+/// per-arm proportions. One verb per kind of plot.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -123,6 +124,63 @@ public static class Plot
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="observed"/> is not finite.</exception>
     public static Figure Distribution(ReadOnlySpan<double> values, double observed, ConfidenceInterval? interval = null, PlotOptions? options = null)
         => DistributionRecipe.Draw(values, observed, interval, options);
+
+    /// <summary>
+    /// The baseline-adjusted comparison of an ANCOVA (or of Lin's interacted estimator) drawn over its data: each subject's
+    /// follow-up against its baseline, one colour per arm, each arm's fitted line, and the adjusted difference as a black bar
+    /// at the mean baseline between the two lines, labelled with its value and interval.
+    /// </summary>
+    /// <remarks>
+    /// Each arm's line is the fitted follow-up as a function of the baseline: it passes through (x̄, adjusted mean of the arm),
+    /// where x̄ is the mean baseline of all subjects, with the common slope (<see cref="AdjustmentModel.Ancova"/>: parallel
+    /// lines) or the arm's own slope (<see cref="AdjustmentModel.Lin"/>: <see cref="AdjustedEffectResult.Slope"/> for the
+    /// treated arm, <see cref="AdjustedEffectResult.ControlSlope"/> for control). The vertical distance between the lines at x̄
+    /// is the adjusted difference. Lines are drawn over the observed range of baselines (over the whole axis when the baseline
+    /// is constant and the fit dropped it). With further covariates in the model the lines are those
+    /// at the covariates' means, and the caption says so. Nothing is refitted: the figure draws the result's slope(s) and
+    /// adjusted means.
+    /// </remarks>
+    /// <param name="sample">The baseline sample the result was fitted to.</param>
+    /// <param name="ancova">
+    /// The fit of this sample, <c>AdjustedEffect.Ancova(sample)</c> or <c>AdjustedEffect.Lin(sample)</c>. When the baseline is
+    /// its only covariate, each arm's line must pass through the arm's mean baseline and mean follow-up, as every least-squares
+    /// fit with an arm term does; a result of other data fails that check.
+    /// </param>
+    /// <param name="options">Texts and size; null for the defaults (axis titles from the outcome's name and unit).</param>
+    /// <returns>The figure: one panel, baseline on x and follow-up on y.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> or <paramref name="ancova"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="ancova"/> was fitted to arms of other sizes or to other data, its adjusted means do not differ by its
+    /// estimate, or it lacks a finite slope per line; or an option is invalid.
+    /// </exception>
+    public static Figure Ancova(BaselineSample sample, AdjustedEffectResult ancova, PlotOptions? options = null)
+        => AncovaRecipe.Draw(sample, ancova, options);
+
+    /// <summary>
+    /// The randomization distribution of a randomization test's statistic: a histogram of draws of the statistic under
+    /// re-randomization, the observed statistic as a vertical line labelled with the p-value, and the exact interval from
+    /// inverting the test as a bar above. A thin wrapper of <see cref="Distribution"/> whose title, axis label, line label and
+    /// caption (randomization scheme, enumerated or Monte Carlo reference set, interval method) come from the test.
+    /// </summary>
+    /// <remarks>
+    /// The histogram shows the draws it is given, typically <c>RandomizationTest.NullDistribution(sample, options)</c> (a
+    /// seeded random sample of assignments, for the picture); the p-value and interval are the test's, whether it enumerated
+    /// every assignment or sampled them. The draws must be of the test's statistic (the same
+    /// <c>RandomizationOptions.Statistic</c>); the figure cannot check that. The interval (of the coefficient) is drawn only
+    /// when the statistic is the coefficient itself, not for the studentized statistic. The axis label is the statistic's
+    /// name; set <see cref="PlotOptions.XLabel"/> to add the unit.
+    /// </remarks>
+    /// <param name="nullDraws">The statistic under re-randomization; at least 2 values, all finite.</param>
+    /// <param name="test">A randomization test, e.g. <c>RandomizationTest.Ancova(sample)</c>: it records its randomization scheme (convention <c>randomization</c>) and its reference set (<see cref="TestResult.Resampling"/>).</param>
+    /// <param name="options">Texts and size; null for the defaults.</param>
+    /// <returns>The figure: one panel.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="test"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// Fewer than 2 draws or a draw is not finite (<paramref name="nullDraws"/>); <paramref name="test"/> records no
+    /// randomization scheme or reference set, or its statistic is not finite; or an option is invalid.
+    /// </exception>
+    public static Figure Randomization(ReadOnlySpan<double> nullDraws, TestResult test, PlotOptions? options = null)
+        => RandomizationRecipe.Draw(nullDraws, test, options);
 
     /// <summary>
     /// Per-arm proportions of a binary outcome with their confidence intervals (Wilson score by default, from

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
 using MscStats.Effects;
+using MscStats.Exact;
 using MscStats.Plots;
 using MscStats.Resampling;
 using MscStats.Results;
@@ -16,6 +17,12 @@ internal static class PlotFixtures
     /// <summary>The bootstrap used by every estimation plot in the tests: 2,000 resamples keep the suite fast.</summary>
     public static BootstrapOptions Bootstrap { get; } = new(2604) { Resamples = 2000 };
 
+    /// <summary>
+    /// The exact randomization test of the pilot's ANCOVA coefficient: all C(25, 12) = 5,200,300 assignments enumerated
+    /// (about 4 s on two cores), so it is computed once for the suite; the result is immutable.
+    /// </summary>
+    public static Lazy<TestResult> OxygenationRandomizationTest { get; } = new(() => RandomizationTest.Ancova(OxygenationBaseline()));
+
     /// <summary>The figures by snapshot name; each call builds them afresh.</summary>
     public static IReadOnlyList<(string Name, Func<Figure> Build)> All { get; } =
     [
@@ -27,7 +34,17 @@ internal static class PlotFixtures
         ("forest-trials-risk-ratio", () => Plot.Forest(DeathRows(s => BinaryEffect.RiskRatio(s)), new PlotOptions { Scale = EffectScale.Ratio })),
         ("distribution-bootstrap-mean-difference", BootstrapHistogram),
         ("proportions-trial-improvement", () => Plot.Proportions(Improvement())),
+        ("ancova-oxygenation", () => Plot.Ancova(OxygenationBaseline(), AdjustedEffect.Ancova(OxygenationBaseline()))),
+        ("lin-oxygenation", () => Plot.Ancova(OxygenationBaseline(), AdjustedEffect.Lin(OxygenationBaseline()))),
+        ("randomization-ancova-oxygenation", () => Plot.Randomization(NullDraws(), OxygenationRandomizationTest.Value)),
     ];
+
+    /// <summary>The pilot's oxygenation index with baseline and follow-up, under complete randomization (assumed).</summary>
+    public static BaselineSample OxygenationBaseline() => Pilot().Baseline("oxygenation index");
+
+    /// <summary>Draws of the pilot's ANCOVA coefficient under re-randomization: 5,000 keep the suite fast (seed 1).</summary>
+    public static double[] NullDraws()
+        => RandomizationTest.NullDistribution(OxygenationBaseline(), RandomizationOptions.Default with { Seed = 1, Draws = 5000 });
 
     public static Study Pilot() => SeedData.LoadPilot();
 
