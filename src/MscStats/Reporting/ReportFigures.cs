@@ -63,7 +63,9 @@ public static class ReportFigures
                     // A 0/1 outcome's change within each arm is in the table (McNemar, paired risk difference); its follow-up
                     // comparison between arms is drawn as proportions. A slopegraph of 0/1 values would show nothing.
                     break;
-                case BaselineSample:
+                case BaselineSample adjusted:
+                    Draw(name + ": ANCOVA, follow-up against baseline", () => Plot.Ancova(adjusted, comparison.Results.Get<AdjustedEffectResult>("ancova")));
+                    Draw(name + ": randomization distribution of the adjusted difference", () => RandomizationNull(adjusted, comparison.Results.Get<TestResult>("ancova-randomization"), options));
                     break;
                 case BinarySample binary:
                     Draw(name + ": proportions", () => Plot.Proportions(binary));
@@ -124,6 +126,16 @@ public static class ReportFigures
     /// A Monte Carlo sample of the permutation null of the mean difference, with the panel's observed difference, exact
     /// p-value and exact permutation interval.
     /// </summary>
+    private static Figure RandomizationNull(BaselineSample sample, TestResult test, ComparisonOptions options)
+    {
+        var values = RandomizationTest.NullDistribution(sample, RandomizationOptions.Default with { Seed = options.Seed, Draws = options.BootstrapResamples });
+        string unit = sample.Outcome.Unit is { Length: > 0 } u ? " [" + u + "]" : string.Empty;
+        return Plot.Randomization(values, test, PlotOptions.Default with
+        {
+            XLabel = "ANCOVA adjusted difference under the trial's randomization (" + sample.Arms.Treated + " - " + sample.Arms.Control + ")" + unit,
+        });
+    }
+
     private static Figure PermutationNull(ContinuousSample sample, TestResult test, ComparisonOptions options)
     {
         var values = PermutationTest.NullDistribution(sample, new PermutationOptions { Seed = options.Seed, Permutations = options.BootstrapResamples });
