@@ -15,6 +15,7 @@ public static class Program
         ("quick-start", "build a sample from raw numbers and summarise it", QuickStart.Run),
         ("published-trials", "list the bundled published MSC trials and their 2x2 counts", PublishedTrials.Run),
         ("simulate-pilot", "write the simulated pilot CSV (regenerates seeds/pilot-simulated.csv)", SimulatePilot.Run),
+        ("baseline-adjusted", "the pilot and Hand et al.'s anorexia data three ways: within-arm tests, change score, ANCOVA with its exact randomization test", BaselineAdjusted.Run),
         ("paired-analysis", "change from baseline within each arm of the bundled pilot (IgM), direct calls and the paired panel", PairedAnalysis.Run),
         ("ci-check", "analyse, keep the JSON, recompute with the recorded seed and compare every number (as 'mscstats check')", CiCheck.Run),
         ("trial-endpoint", "a binary endpoint of the published MSC trials: exact tests, exact unconditional RD interval, panel, forest plot", TrialEndpoint.Run),

@@ -34,6 +34,21 @@ public static class SeedData
             CohortCsvOptions.Default with { Arms = SimulatedPilot.Arms, StudyName = SimulatedPilot.StudyName },
             "pilot-simulated.csv");
 
+    /// <summary>The resource name of the anorexia data set.</summary>
+    public const string AnorexiaResource = "MscStats.Seeds.anorexia-hand1994.csv";
+
+    /// <summary>
+    /// Loads the anorexia weights of Hand et al. (1994, A Handbook of Small Data Sets, data set 285; as shipped in R's
+    /// MASS): 17 young women given family therapy (arm FT) and 26 controls (arm Cont), weight in lb before and after the
+    /// study period. A public data set with baseline and follow-up, the classic example of ANCOVA against change scores.
+    /// </summary>
+    /// <returns>The study.</returns>
+    public static Study LoadAnorexia()
+        => CohortCsv.Read(
+            new StringReader(ReadText(AnorexiaResource)),
+            CohortCsvOptions.Default with { Arms = new ArmLabels("FT", "Cont"), StudyName = "Anorexia (Hand et al. 1994): family therapy vs control" },
+            "anorexia-hand1994.csv");
+
     /// <summary>The text of the simulated pilot CSV, as bundled.</summary>
     /// <returns>The CSV text.</returns>
     public static string PilotCsvText() => ReadText(PilotResource);

@@ -150,6 +150,21 @@ public class ExamplesTests
     }
 
     [Test]
+    public void BaselineAdjusted_ShowsWithinArmChangeScoreAndAncovaSideBySide()
+    {
+        string text = Run("baseline-adjusted");
+        Assert.Multiple(() =>
+        {
+            // Pilot oxygenation: exact p 414/5,200,300 and the exact interval (tools/reference/randomization.py).
+            Assert.That(text, Does.Contain("randomization:   p = 7.96e-05, 95% CI 41.75 to 99.23 (exact randomization (inverted test)) [all 5,200,300 assignments enumerated]"));
+            // Anorexia, FT vs control: R lm gives 9.0336 lb, 95% CI 4.93 to 13.14 (tools/reference/ancova.R).
+            Assert.That(text, Does.Contain("ANCOVA:          ANCOVA adjusted difference = 9.03, 95% CI 4.93 to 13.14 (classical t)"));
+            Assert.That(text, Does.Contain("within Cont (descriptive): change -0.45, paired t p = 0.776"));
+            Assert.That(text, Does.Contain("[seed 1994, 100000 resamples]"));
+        });
+    }
+
+    [Test]
     public void CiCheck_PassesUnchangedAndWithAnotherSeed_FailsWhenAConventionChanges()
     {
         var lines = Run("ci-check").Split('\n', StringSplitOptions.RemoveEmptyEntries);
