@@ -54,19 +54,22 @@ public class CliTests
             Assert.That(File.Exists(Path.Combine(outDir, App.MarkdownFile)), Is.True);
         });
 
-        // Per continuous comparison an estimation plot and the permutation null, a slopegraph per paired outcome,
-        // proportions per binary outcome, and the forest plot of Hedges' g: 3 x 3 + 2 + 1 figures, each an SVG file
-        // that parses and is inlined in the page.
+        // Per outcome with a baseline the ANCOVA picture and the randomization distribution, per follow-up comparison an
+        // estimation plot and the permutation null, a slopegraph per paired outcome, proportions per binary outcome, and
+        // the forest plot of Hedges' g: 3 x 5 + 2 + 1 figures, each an SVG file that parses and is inlined in the page.
         var svgs = Directory.GetFiles(outDir, "figure-*.svg").OrderBy(f => f, StringComparer.Ordinal).ToArray();
         Assert.That(svgs.Select(Path.GetFileName), Is.EqualTo(new[]
         {
-            "figure-01-oxygenation-index-estimation-plot-at-follow-up.svg", "figure-02-oxygenation-index-permutation-null-distribution-at-follow-up.svg",
-            "figure-03-oxygenation-index-baseline-to-follow-up.svg",
-            "figure-04-ct-inflammation-area-estimation-plot-at-follow-up.svg", "figure-05-ct-inflammation-area-permutation-null-distribution-at-follow-up.svg",
-            "figure-06-ct-inflammation-area-baseline-to-follow-up.svg",
-            "figure-07-igm-estimation-plot-at-follow-up.svg", "figure-08-igm-permutation-null-distribution-at-follow-up.svg", "figure-09-igm-baseline-to-follow-up.svg",
-            "figure-10-allergic-reaction-proportions.svg", "figure-11-serious-adverse-event-proportions.svg",
-            "figure-12-hedges-g-across-outcomes.svg",
+            "figure-01-oxygenation-index-ancova-follow-up-against-baseline.svg", "figure-02-oxygenation-index-randomization-distribution-of-the-adjusted-difference.svg",
+            "figure-03-oxygenation-index-estimation-plot-at-follow-up.svg", "figure-04-oxygenation-index-permutation-null-distribution-at-follow-up.svg",
+            "figure-05-oxygenation-index-baseline-to-follow-up.svg",
+            "figure-06-ct-inflammation-area-ancova-follow-up-against-baseline.svg", "figure-07-ct-inflammation-area-randomization-distribution-of-the-adjusted-difference.svg",
+            "figure-08-ct-inflammation-area-estimation-plot-at-follow-up.svg", "figure-09-ct-inflammation-area-permutation-null-distribution-at-follow-up.svg",
+            "figure-10-ct-inflammation-area-baseline-to-follow-up.svg",
+            "figure-11-igm-ancova-follow-up-against-baseline.svg", "figure-12-igm-randomization-distribution-of-the-adjusted-difference.svg",
+            "figure-13-igm-estimation-plot-at-follow-up.svg", "figure-14-igm-permutation-null-distribution-at-follow-up.svg", "figure-15-igm-baseline-to-follow-up.svg",
+            "figure-16-allergic-reaction-proportions.svg", "figure-17-serious-adverse-event-proportions.svg",
+            "figure-18-hedges-g-across-outcomes.svg",
         }));
         string html = File.ReadAllText(Path.Combine(outDir, App.HtmlFile));
         foreach (var svg in svgs)
