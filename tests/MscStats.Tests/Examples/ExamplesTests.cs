@@ -30,7 +30,7 @@ public class ExamplesTests
 
     [Test]
     public void EveryExample_IsCoveredBelow()
-        => Assert.That(Program.Examples.Select(e => e.Name), Is.EquivalentTo(new[] { "pilot-summary", "pilot-effects", "quick-start", "published-trials", "simulate-pilot", "paired-analysis", "ci-check", "trial-endpoint", "notebook" }));
+        => Assert.That(Program.Examples.Select(e => e.Name), Is.EquivalentTo(new[] { "pilot-summary", "pilot-effects", "quick-start", "published-trials", "simulate-pilot", "baseline-adjusted", "paired-analysis", "ci-check", "trial-endpoint", "notebook" }));
 
     [Test]
     public void TrialEndpoint_PrintsTheExactTestsThePanelAndTheForestPlot()

@@ -55,9 +55,14 @@ public class ReportFiguresTests
         }));
         Assert.That(figures.Select(f => f.Title), Is.EqualTo(new[]
         {
+            "oxygenation index: ANCOVA, follow-up against baseline", "oxygenation index: randomization distribution of the adjusted difference",
             "oxygenation index: estimation plot at follow-up", "oxygenation index: permutation null distribution at follow-up", "oxygenation index: baseline to follow-up",
         }));
-        Assert.That(figures[0].Svg, Is.EqualTo(direct.ToSvg()));
+        Assert.That(figures[2].Svg, Is.EqualTo(direct.ToSvg()));
+
+        // The ANCOVA picture draws the panel's own ANCOVA result, equal to the direct call's figure.
+        var adjusted = pilot.Baseline("oxygenation index");
+        Assert.That(figures[0].Svg, Is.EqualTo(Plot.Ancova(adjusted, AdjustedEffect.Ancova(adjusted)).ToSvg()));
     }
 
     [Test]

@@ -266,6 +266,12 @@ internal sealed class AdjustedRandomization
         }
     }
 
+    /// <summary>The model's pieces for the split-half kernel: N, k, the per-subject rows [e, f, q₁…q_k], and the comparison constants.</summary>
+    internal (int N, int K, double[] Rows) Pieces => (_n, _k, _w);
+
+    /// <summary>The tolerances of the interval thresholds: |c| within the first is "no flip"; g within the second is a tie.</summary>
+    internal (double C, double G) ThresholdTolerances => (Tolerance * ObservedDenominator, Tolerance * ScaleE);
+
     /// <summary>What the enumerations call for each assignment; a struct so the JIT specializes and inlines it.</summary>
     private interface ISink
     {
@@ -437,8 +443,13 @@ internal sealed class AdjustedRandomization
     /// <summary>Enumerates the reference set and counts; with <paramref name="thresholds"/> also records each assignment's threshold.</summary>
     public RandomizationCounts Enumerate(
         AssignmentSet set, int[] group, int[] groupTreated, bool thresholds, int? maxDegreeOfParallelism, IProgress<double>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool splitHalf = true)
     {
+        if (splitHalf && set == AssignmentSet.Complete && Statistic == AdjustedStatistic.Coefficient && SplitHalf.Fits(_n, ObservedTreated))
+        {
+            return SplitHalf.Enumerate(this, thresholds, maxDegreeOfParallelism, progress, cancellationToken);
+        }
+
         var parts = Parts(set, group, groupTreated);
         long total = 0;
         var offsets = new long[parts.Count];

@@ -1,0 +1,322 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MscStats.Internal.Permutation;
+
+/// <summary>
+/// Complete-randomization enumeration of the ANCOVA coefficient by splitting the subjects into two halves: every split
+/// treats j subjects of the first half and n₁ − j of the second, so the running sums of an assignment are the sum of one
+/// entry from each half's list of subset sums. For each entry of the first half's list the second half's list is swept
+/// with SIMD vectors (512 or 256 bits), comparing Σ_T e with the observed coefficient times the denominator
+/// n₁n₂/N − Σⱼ(Σ_T qⱼ)² without a division. Subset sums are computed afresh (no rounding drift), counts are integers
+/// and interval thresholds are written at fixed offsets, so results do not depend on the thread count.
+/// </summary>
+internal static class SplitHalf
+{
+    /// <summary>The most entries the two halves' subset lists may hold together.</summary>
+    private const double MaxEntries = 1 << 22;
+
+    /// <summary>Whether the halves' subset lists are small enough for N subjects and n₁ treated.</summary>
+    public static bool Fits(int n, int treated)
+    {
+        int h = n / 2;
+        double entries = 0;
+        for (int j = Math.Max(0, treated - (n - h)); j <= Math.Min(treated, h); j++)
+        {
+            entries += Binomial(h, j) + Binomial(n - h, treated - j);
+        }
+
+        return entries <= MaxEntries;
+    }
+
+    /// <summary>The subset sums of one half for one subset size, structure of arrays: column c holds Σ of row entry c.</summary>
+    private sealed class Sums(int count, int width)
+    {
+        public readonly double[][] Columns = CreateColumns(count, width);
+
+        public int Count => Columns[0].Length;
+
+        private static double[][] CreateColumns(int count, int width)
+        {
+            var columns = new double[width][];
+            for (int c = 0; c < width; c++)
+            {
+                columns[c] = new double[count];
+            }
+
+            return columns;
+        }
+    }
+
+    private static Sums Subsets(double[] rows, int width, int first, int size, int choose)
+    {
+        int count = (int)Binomial(size, choose);
+        var sums = new Sums(count, width);
+        var combo = new int[choose];
+        for (int j = 0; j < choose; j++)
+        {
+            combo[j] = j;
+        }
+
+        for (int index = 0; index < count; index++)
+        {
+            for (int c = 0; c < width; c++)
+            {
+                double total = 0;
+                for (int j = 0; j < choose; j++)
+                {
+                    total += rows[(first + combo[j]) * width + c];
+                }
+
+                sums.Columns[c][index] = total;
+            }
+
+            int pos = choose - 1;
+            while (pos >= 0 && combo[pos] == size - choose + pos)
+            {
+                pos--;
+            }
+
+            if (pos < 0)
+            {
+                break;
+            }
+
+            combo[pos]++;
+            for (int j = pos + 1; j < choose; j++)
+            {
+                combo[j] = combo[j - 1] + 1;
+            }
+        }
+
+        return sums;
+    }
+
+    /// <summary>Enumerates every split and counts; with <paramref name="thresholds"/> also records each split's threshold.</summary>
+    public static RandomizationCounts Enumerate(
+        AdjustedRandomization model, bool thresholds, int? maxDegreeOfParallelism, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        var (n, k, rows) = model.Pieces;
+        int width = k + 2, h = n / 2, n1 = model.ObservedTreated;
+        var jobs = new List<(Sums First, Sums Second, int Row, long Offset)>();
+        long total = 0;
+        for (int j = Math.Max(0, n1 - (n - h)); j <= Math.Min(n1, h); j++)
+        {
+            var first = Subsets(rows, width, 0, h, j);
+            var second = Subsets(rows, width, h, n - h, n1 - j);
+            for (int r = 0; r < first.Count; r++)
+            {
+                jobs.Add((first, second, r, total));
+                total += second.Count;
+            }
+        }
+
+        double d0 = (double)n1 * (n - n1) / n;
+        double beta = model.ObservedCoefficient, tol = model.StatisticTolerance;
+        var bounds = new Bounds(d0, 1e-10 * d0, beta - tol, beta + tol, Math.Abs(beta) - tol, beta, model.ThresholdTolerances.C, model.ThresholdTolerances.G);
+        double[]? ts = thresholds ? new double[total] : null;
+        sbyte[]? dir = thresholds ? new sbyte[total] : null;
+        var results = new RandomizationCounts[jobs.Count];
+        long done = 0;
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+        };
+        Parallel.For(0, jobs.Count, options, i =>
+        {
+            var (first, second, row, offset) = jobs[i];
+            var counts = new RandomizationCounts();
+            if (ts is null)
+            {
+                Count(first, second, row, k, bounds, counts);
+            }
+            else
+            {
+                CountWithThresholds(first, second, row, k, bounds, counts, ts, dir!, offset);
+            }
+
+            results[i] = counts;
+            if ((i & 255) == 0)
+            {
+                progress?.Report(Interlocked.Add(ref done, 256L * second.Count) / (double)total);
+            }
+        });
+        var sum = new RandomizationCounts { Thresholds = ts, Direction = dir };
+        foreach (var r in results)
+        {
+            sum.Add(r);
+        }
+
+        return sum;
+    }
+
+    private readonly record struct Bounds(double D0, double Floor, double Greater, double Less, double Abs, double Beta, double TolC, double TolG);
+
+    /// <summary>Counts one row of the first half against the whole second half, 8 or 4 splits per vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Count(Sums first, Sums second, int row, int k, Bounds b, RandomizationCounts counts)
+    {
+        int m = second.Count;
+        double a1 = first.Columns[0][row];
+        Span<double> q1 = stackalloc double[k];
+        for (int c = 0; c < k; c++)
+        {
+            q1[c] = first.Columns[2 + c][row];
+        }
+
+        var a2 = second.Columns[0];
+        long defined = 0, greater = 0, less = 0, absolute = 0;
+        int v = 0;
+        if (Vector512.IsHardwareAccelerated && m >= Vector512<double>.Count)
+        {
+            var va1 = Vector512.Create(a1);
+            var vd0 = Vector512.Create(b.D0);
+            var vfloor = Vector512.Create(b.Floor);
+            var vg = Vector512.Create(b.Greater);
+            var vl = Vector512.Create(b.Less);
+            var vabs = Vector512.Create(b.Abs);
+            ref double a2Ref = ref MemoryMarshal.GetArrayDataReference(a2);
+            for (; v <= m - Vector512<double>.Count; v += Vector512<double>.Count)
+            {
+                var va = Vector512.LoadUnsafe(ref a2Ref, (nuint)v) + va1;
+                var vd = vd0;
+                for (int c = 0; c < k; c++)
+                {
+                    var vs = Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(second.Columns[2 + c]), (nuint)v) + Vector512.Create(q1[c]);
+                    vd -= vs * vs;
+                }
+
+                var ok = Vector512.GreaterThan(vd, vfloor);
+                defined += BitOperations.PopCount(ok.ExtractMostSignificantBits());
+                greater += BitOperations.PopCount((ok & Vector512.GreaterThanOrEqual(va, vg * vd)).ExtractMostSignificantBits());
+                less += BitOperations.PopCount((ok & Vector512.LessThanOrEqual(va, vl * vd)).ExtractMostSignificantBits());
+                absolute += BitOperations.PopCount((ok & Vector512.GreaterThanOrEqual(Vector512.Abs(va), vabs * vd)).ExtractMostSignificantBits());
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated && m >= Vector256<double>.Count)
+        {
+            var va1 = Vector256.Create(a1);
+            var vd0 = Vector256.Create(b.D0);
+            var vfloor = Vector256.Create(b.Floor);
+            var vg = Vector256.Create(b.Greater);
+            var vl = Vector256.Create(b.Less);
+            var vabs = Vector256.Create(b.Abs);
+            ref double a2Ref = ref MemoryMarshal.GetArrayDataReference(a2);
+            for (; v <= m - Vector256<double>.Count; v += Vector256<double>.Count)
+            {
+                var va = Vector256.LoadUnsafe(ref a2Ref, (nuint)v) + va1;
+                var vd = vd0;
+                for (int c = 0; c < k; c++)
+                {
+                    var vs = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(second.Columns[2 + c]), (nuint)v) + Vector256.Create(q1[c]);
+                    vd -= vs * vs;
+                }
+
+                var ok = Vector256.GreaterThan(vd, vfloor);
+                defined += BitOperations.PopCount(ok.ExtractMostSignificantBits());
+                greater += BitOperations.PopCount((ok & Vector256.GreaterThanOrEqual(va, vg * vd)).ExtractMostSignificantBits());
+                less += BitOperations.PopCount((ok & Vector256.LessThanOrEqual(va, vl * vd)).ExtractMostSignificantBits());
+                absolute += BitOperations.PopCount((ok & Vector256.GreaterThanOrEqual(Vector256.Abs(va), vabs * vd)).ExtractMostSignificantBits());
+            }
+        }
+
+        for (; v < m; v++)
+        {
+            double a = a1 + a2[v], d = b.D0;
+            for (int c = 0; c < k; c++)
+            {
+                double s = q1[c] + second.Columns[2 + c][v];
+                d -= s * s;
+            }
+
+            if (!(d > b.Floor))
+            {
+                continue;
+            }
+
+            defined++;
+            greater += a >= b.Greater * d ? 1 : 0;
+            less += a <= b.Less * d ? 1 : 0;
+            absolute += Math.Abs(a) >= b.Abs * d ? 1 : 0;
+        }
+
+        counts.Defined = defined;
+        counts.Undefined = m - defined;
+        counts.Greater = greater;
+        counts.Less = less;
+        counts.Absolute = absolute;
+    }
+
+    /// <summary>As <see cref="Count"/>, scalar, also writing each split's shift threshold and its direction at <paramref name="offset"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void CountWithThresholds(
+        Sums first, Sums second, int row, int k, Bounds b, RandomizationCounts counts, double[] ts, sbyte[] dir, long offset)
+    {
+        int m = second.Count;
+        double a1 = first.Columns[0][row], f1 = first.Columns[1][row];
+        Span<double> q1 = stackalloc double[k];
+        for (int c = 0; c < k; c++)
+        {
+            q1[c] = first.Columns[2 + c][row];
+        }
+
+        var a2 = second.Columns[0];
+        var f2 = second.Columns[1];
+        long defined = 0, greater = 0, less = 0, absolute = 0, zeroGreater = 0, zeroLess = 0;
+        for (int v = 0; v < m; v++)
+        {
+            double a = a1 + a2[v], d = b.D0;
+            for (int c = 0; c < k; c++)
+            {
+                double s = q1[c] + second.Columns[2 + c][v];
+                d -= s * s;
+            }
+
+            long at = offset + v;
+            if (!(d > b.Floor))
+            {
+                ts[at] = double.NaN;
+                dir[at] = 0;
+                continue;
+            }
+
+            defined++;
+            greater += a >= b.Greater * d ? 1 : 0;
+            less += a <= b.Less * d ? 1 : 0;
+            absolute += Math.Abs(a) >= b.Abs * d ? 1 : 0;
+
+            // Response y − δT_obs: this split's statistic is (A − δB)/D, the observed one β̂ − δ.
+            double cc = f1 + f2[v] - d;
+            double g = a - d * b.Beta;
+            if (Math.Abs(cc) <= b.TolC)
+            {
+                zeroGreater += g >= -b.TolG ? 1 : 0;
+                zeroLess += g <= b.TolG ? 1 : 0;
+                ts[at] = double.NaN;
+                dir[at] = 0;
+            }
+            else
+            {
+                ts[at] = g / cc;
+                dir[at] = (sbyte)(cc < 0 ? -1 : 1);
+            }
+        }
+
+        counts.Defined = defined;
+        counts.Undefined = m - defined;
+        counts.Greater = greater;
+        counts.Less = less;
+        counts.Absolute = absolute;
+        counts.ZeroGreater = zeroGreater;
+        counts.ZeroLess = zeroLess;
+    }
+
+    private static double Binomial(int n, int k) => k < 0 || k > n ? 0 : Math.Round(Math.Exp(MathNet.Numerics.SpecialFunctions.BinomialLn(n, k)));
+}
