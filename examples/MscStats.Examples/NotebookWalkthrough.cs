@@ -42,6 +42,16 @@ public static class NotebookWalkthrough
         // end-cell
 
         // begin-cell
+        var adjusted = study.Baseline("oxygenation index");
+        var ancova = AdjustedEffect.Ancova(adjusted);
+        var exact = RandomizationTest.Ancova(adjusted);
+        display(ancova);
+        display(exact);
+        display(Plot.Ancova(adjusted, ancova));
+        display(Plot.Randomization(RandomizationTest.NullDistribution(adjusted, RandomizationOptions.Default with { Seed = 2604, Draws = 20_000 }), exact));
+        // end-cell
+
+        // begin-cell
         var report = MethodPanel.Study(study, new ComparisonOptions(seed: 2604), ["oxygenation index", "IgM"]);
         display(report);
         // end-cell

@@ -68,6 +68,8 @@ public class ExamplesTests
         Assert.That(text, Does.Contain("Fisher-Pitman permutation test: mean difference = 52.08"));
         Assert.That(text, Does.Contain("Hodges-Lehmann shift"));
         Assert.That(text, Does.Contain("Figure 'oxygenation index (follow-up): MSC vs Control' 600x460, 1 panel"));
+        Assert.That(text, Does.Contain("ANCOVA adjusted difference = 70.47, 95% CI 41.09 to 99.85 (classical t)"));
+        Assert.That(text, Does.Contain("Randomization test (ANCOVA adjusted difference)"));
     }
 
     private static string Dedent(string block)

@@ -1014,6 +1014,7 @@ internal sealed class AdjustedRandomization
             var rng = streams[block];
             int start = block * blockSize, end = Math.Min(draws, start + blockSize);
             var coefficientSink = new CoefficientSink(this, ts, dir, start);
+            bool skipF = ts is null && Statistic == AdjustedStatistic.Coefficient;
             var studentizedSink = new StudentizedSink(this);
             bool plain = Statistic == AdjustedStatistic.Coefficient;
             var member = new byte[_n];
@@ -1064,9 +1065,27 @@ internal sealed class AdjustedRandomization
                         int pick = fewer ? t : pool.Length - t;
                         PermutationMonteCarlo.ChooseFirst(ref rng, pool.AsSpan(), pick);
                         Array.Clear(part);
-                        for (int j = 0; j < pick; j++)
+                        if (skipF && _width == 3)
                         {
-                            Add(part, pool[j], 1);
+                            // One covariate and no interval: Σ e and Σ q only.
+                            var w = _w;
+                            double pe = 0, pq = 0;
+                            for (int j = 0; j < pick; j++)
+                            {
+                                int row = pool[j] * 3;
+                                pe += w[row];
+                                pq += w[row + 2];
+                            }
+
+                            part[0] = pe;
+                            part[2] = pq;
+                        }
+                        else
+                        {
+                            for (int j = 0; j < pick; j++)
+                            {
+                                Add(part, pool[j], 1);
+                            }
                         }
 
                         // The other side's sums are the group's totals minus the picked ones.

@@ -104,16 +104,19 @@ internal static class SplitHalf
     {
         var (n, k, rows) = model.Pieces;
         int width = k + 2, h = n / 2, n1 = model.ObservedTreated;
-        var jobs = new List<(Sums First, Sums Second, int Row, long Offset)>();
+        // Jobs of whole rows of the first half's list, about 2^16 splits each: few enough that scheduling costs nothing.
+        var jobs = new List<(Sums First, Sums Second, int From, int To, long Offset)>();
         long total = 0;
         for (int j = Math.Max(0, n1 - (n - h)); j <= Math.Min(n1, h); j++)
         {
             var first = Subsets(rows, width, 0, h, j);
             var second = Subsets(rows, width, h, n - h, n1 - j);
-            for (int r = 0; r < first.Count; r++)
+            int rowsPerJob = Math.Max(1, (1 << 16) / Math.Max(1, second.Count));
+            for (int r = 0; r < first.Count; r += rowsPerJob)
             {
-                jobs.Add((first, second, r, total));
-                total += second.Count;
+                int to = Math.Min(first.Count, r + rowsPerJob);
+                jobs.Add((first, second, r, to, total));
+                total += (long)(to - r) * second.Count;
             }
         }
 
@@ -131,22 +134,25 @@ internal static class SplitHalf
         };
         Parallel.For(0, jobs.Count, options, i =>
         {
-            var (first, second, row, offset) = jobs[i];
+            var (first, second, from, to, offset) = jobs[i];
             var counts = new RandomizationCounts();
-            if (ts is null)
+            for (int row = from; row < to; row++)
             {
-                Count(first, second, row, k, bounds, counts);
-            }
-            else
-            {
-                CountWithThresholds(first, second, row, k, bounds, counts, ts, dir!, offset);
+                var one = new RandomizationCounts();
+                if (ts is null)
+                {
+                    Count(first, second, row, k, bounds, one);
+                }
+                else
+                {
+                    CountWithThresholds(first, second, row, k, bounds, one, ts, dir!, offset + (long)(row - from) * second.Count);
+                }
+
+                counts.Add(one);
             }
 
             results[i] = counts;
-            if ((i & 255) == 0)
-            {
-                progress?.Report(Interlocked.Add(ref done, 256L * second.Count) / (double)total);
-            }
+            progress?.Report(Interlocked.Add(ref done, (long)(to - from) * second.Count) / (double)total);
         });
         var sum = new RandomizationCounts { Thresholds = ts, Direction = dir };
         foreach (var r in results)
@@ -183,6 +189,11 @@ internal static class SplitHalf
             var vl = Vector512.Create(b.Less);
             var vabs = Vector512.Create(b.Abs);
             ref double a2Ref = ref MemoryMarshal.GetArrayDataReference(a2);
+            // A true lane of a comparison is all ones, −1 as a long: subtracting the masks counts per lane.
+            var cd = Vector512<long>.Zero;
+            var cg = Vector512<long>.Zero;
+            var cl = Vector512<long>.Zero;
+            var ca = Vector512<long>.Zero;
             for (; v <= m - Vector512<double>.Count; v += Vector512<double>.Count)
             {
                 var va = Vector512.LoadUnsafe(ref a2Ref, (nuint)v) + va1;
@@ -194,11 +205,16 @@ internal static class SplitHalf
                 }
 
                 var ok = Vector512.GreaterThan(vd, vfloor);
-                defined += BitOperations.PopCount(ok.ExtractMostSignificantBits());
-                greater += BitOperations.PopCount((ok & Vector512.GreaterThanOrEqual(va, vg * vd)).ExtractMostSignificantBits());
-                less += BitOperations.PopCount((ok & Vector512.LessThanOrEqual(va, vl * vd)).ExtractMostSignificantBits());
-                absolute += BitOperations.PopCount((ok & Vector512.GreaterThanOrEqual(Vector512.Abs(va), vabs * vd)).ExtractMostSignificantBits());
+                cd -= ok.AsInt64();
+                cg -= (ok & Vector512.GreaterThanOrEqual(va, vg * vd)).AsInt64();
+                cl -= (ok & Vector512.LessThanOrEqual(va, vl * vd)).AsInt64();
+                ca -= (ok & Vector512.GreaterThanOrEqual(Vector512.Abs(va), vabs * vd)).AsInt64();
             }
+
+            defined += Vector512.Sum(cd);
+            greater += Vector512.Sum(cg);
+            less += Vector512.Sum(cl);
+            absolute += Vector512.Sum(ca);
         }
         else if (Vector256.IsHardwareAccelerated && m >= Vector256<double>.Count)
         {
