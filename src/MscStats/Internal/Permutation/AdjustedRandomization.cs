@@ -145,7 +145,7 @@ internal sealed class AdjustedRandomization
 
         ObservedDenominator = Denominator(observedTreated, sum);
         ObservedCoefficient = sum[0] / ObservedDenominator;
-        Observed = Evaluate(observedTreated, sum, member, new double[_n]);
+        Observed = Evaluate(observedTreated, sum, member);
         StatisticTolerance = statistic == AdjustedStatistic.Coefficient
             ? Tolerance * (Math.Abs(ObservedCoefficient) + maxAbs / ObservedDenominator)
             : Tolerance * (Math.Abs(Observed) + 1);
@@ -177,9 +177,9 @@ internal sealed class AdjustedRandomization
 
     /// <summary>
     /// The statistic at an assignment, or NaN where it is undefined (an arm below 2, T̃ ≈ 0, a leverage of 1 or a zero
-    /// variance for the studentized statistic). <paramref name="scratch"/> holds N values for the studentized path.
+    /// variance for the studentized statistic).
     /// </summary>
-    public double Evaluate(int n1, ReadOnlySpan<double> sum, ReadOnlySpan<byte> member, Span<double> scratch)
+    public double Evaluate(int n1, ReadOnlySpan<double> sum, ReadOnlySpan<byte> member)
     {
         int n2 = _n - n1;
         if (n1 < 2 || n2 < 2)
@@ -410,7 +410,6 @@ internal sealed class AdjustedRandomization
     /// <summary>The studentized statistic: rebuilds T̃ and the HC2 variance per assignment.</summary>
     private struct StudentizedSink(AdjustedRandomization model) : ISink
     {
-        private readonly double[] _scratch = new double[model._n];
         private readonly double _observed = model.Observed;
         private readonly double _tol = model.StatisticTolerance;
         private long _defined;
@@ -426,7 +425,7 @@ internal sealed class AdjustedRandomization
 
         public void Visit(int n1, double[] sum, byte[] member)
         {
-            double stat = model.Evaluate(n1, sum, member, _scratch);
+            double stat = model.Evaluate(n1, sum, member);
             if (double.IsNaN(stat))
             {
                 _undefined++;
@@ -863,13 +862,7 @@ internal sealed class AdjustedRandomization
                 int t = groupTreated[g];
                 var sums = new List<double>();
                 var chosen = new List<int>();
-                var combo = new int[t];
-                for (int j = 0; j < t; j++)
-                {
-                    combo[j] = j;
-                }
-
-                while (true)
+                foreach (var combo in Combinations.Lexicographic(members.Count, t))
                 {
                     var s = new double[width];
                     foreach (int j in combo)
@@ -879,22 +872,6 @@ internal sealed class AdjustedRandomization
                     }
 
                     sums.AddRange(s);
-                    int pos = t - 1;
-                    while (pos >= 0 && combo[pos] == members.Count - t + pos)
-                    {
-                        pos--;
-                    }
-
-                    if (pos < 0)
-                    {
-                        break;
-                    }
-
-                    combo[pos]++;
-                    for (int j = pos + 1; j < t; j++)
-                    {
-                        combo[j] = combo[j - 1] + 1;
-                    }
                 }
 
                 result[g] = new GroupSplits { Sums = sums.ToArray(), Members = chosen.ToArray(), Treated = t, Count = sums.Count / width };
@@ -1142,7 +1119,6 @@ internal sealed class AdjustedRandomization
         var values = new List<double>(draws);
         var member = new byte[_n];
         var sum = new double[_width];
-        var scratch = new double[_n];
         for (int r = 0; r < draws; r++)
         {
             Array.Clear(member);
@@ -1176,7 +1152,7 @@ internal sealed class AdjustedRandomization
                 }
             }
 
-            double stat = Evaluate(n1, sum, member, scratch);
+            double stat = Evaluate(n1, sum, member);
             if (!double.IsNaN(stat))
             {
                 values.Add(stat);

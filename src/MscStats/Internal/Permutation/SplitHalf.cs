@@ -58,41 +58,21 @@ internal static class SplitHalf
     {
         int count = (int)Binomial(size, choose);
         var sums = new Sums(count, width);
-        var combo = new int[choose];
-        for (int j = 0; j < choose; j++)
-        {
-            combo[j] = j;
-        }
-
-        for (int index = 0; index < count; index++)
+        int index = 0;
+        foreach (var combo in Combinations.Lexicographic(size, choose))
         {
             for (int c = 0; c < width; c++)
             {
                 double total = 0;
-                for (int j = 0; j < choose; j++)
+                foreach (int j in combo)
                 {
-                    total += rows[(first + combo[j]) * width + c];
+                    total += rows[(first + j) * width + c];
                 }
 
                 sums.Columns[c][index] = total;
             }
 
-            int pos = choose - 1;
-            while (pos >= 0 && combo[pos] == size - choose + pos)
-            {
-                pos--;
-            }
-
-            if (pos < 0)
-            {
-                break;
-            }
-
-            combo[pos]++;
-            for (int j = pos + 1; j < choose; j++)
-            {
-                combo[j] = combo[j - 1] + 1;
-            }
+            index++;
         }
 
         return sums;
