@@ -340,18 +340,6 @@ internal sealed class AdjustedRandomization
             Core(n1, sum[0], sum[1], d, floor);
         }
 
-        /// <summary>The comparison bounds: stat ≥ greater, stat ≤ less, |stat| ≥ abs (each times the denominator).</summary>
-        public readonly (double Greater, double Less, double Abs) Bounds => (_greaterBound, _lessBound, _absBound);
-
-        /// <summary>Adds counts kept in registers by a specialized loop.</summary>
-        public void AddCounts(long defined, long greater, long less, long absolute)
-        {
-            _defined += defined;
-            _greater += greater;
-            _less += less;
-            _absolute += absolute;
-        }
-
         /// <summary>Counts an assignment where the statistic is undefined.</summary>
         public void Undefined()
         {
@@ -669,12 +657,6 @@ internal sealed class AdjustedRandomization
             }
 
             Resync(model, fixedSum, sum, walk.Chosen, choose);
-            if (typeof(TSink) == typeof(CoefficientSink) && width == 3)
-            {
-                RunThree(model, ref System.Runtime.CompilerServices.Unsafe.As<TSink, CoefficientSink>(ref sink), walk, n1, fixedSum, sum, choose, cancellationToken);
-                return;
-            }
-
             var w = model._w;
             long steps = 0;
             while (true)
@@ -700,59 +682,6 @@ internal sealed class AdjustedRandomization
                 member[leave] = 0;
                 member[enter] = 1;
             }
-        }
-
-        /// <summary>
-        /// The common case, one covariate and the coefficient statistic, with the running sums and the counts in
-        /// registers; the arm sizes are fixed, so the denominator's first term is a constant.
-        /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private static void RunThree(
-            AdjustedRandomization model, ref CoefficientSink sink, RevolvingDoorWalk walk, int n1, double[] fixedSum, double[] sum, int choose,
-            CancellationToken cancellationToken)
-        {
-            var w = model._w;
-            double e = sum[0], f = sum[1], q = sum[2];
-            double d0 = (double)n1 * (model._n - n1) / model._n;
-            double floor = 1e-10 * d0;
-            bool sizesOk = n1 >= 2 && model._n - n1 >= 2;
-            var (greaterBound, lessBound, absBound) = sink.Bounds;
-            long defined = 0, greater = 0, less = 0, absolute = 0, steps = 0;
-            while (true)
-            {
-                double d = d0 - q * q;
-                if (sizesOk && d > floor)
-                {
-                    defined++;
-                    greater += e >= greaterBound * d ? 1 : 0;
-                    less += e <= lessBound * d ? 1 : 0;
-                    absolute += Math.Abs(e) >= absBound * d ? 1 : 0;
-                    sink.Threshold(e, f, d);
-                }
-                else
-                {
-                    sink.Undefined();
-                }
-
-                if (++steps % ResyncEvery == 0)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    Resync(model, fixedSum, sum, walk.Chosen, choose);
-                    (e, f, q) = (sum[0], sum[1], sum[2]);
-                }
-
-                if (!walk.Next(out int leave, out int enter))
-                {
-                    break;
-                }
-
-                int a = enter * 3, b = leave * 3;
-                e += w[a] - w[b];
-                f += w[a + 1] - w[b + 1];
-                q += w[a + 2] - w[b + 2];
-            }
-
-            sink.AddCounts(defined, greater, less, absolute);
         }
 
         private static void Resync(AdjustedRandomization model, double[] fixedSum, double[] sum, int[] c, int t)
