@@ -184,7 +184,7 @@ public static class RandomizationTest
         }
 
         RandomizationCounts counts = enumerate
-            ? model.Enumerate(set, group, groupTreated, wantInterval, options.MaxDegreeOfParallelism, progress, cancellationToken)
+            ? model.Enumerate(set, group, groupTreated, wantInterval, options.MaxDegreeOfParallelism, progress, cancellationToken, tally: TallyOf(options))
             : model.Sample(set, group, groupTreated, options.Draws, options.Seed!.Value, wantInterval, options.MaxDegreeOfParallelism, progress, cancellationToken);
 
         if (counts.Undefined > 0)
@@ -240,6 +240,14 @@ public static class RandomizationTest
             options.Alternative, sizes, null, estimate, EquatableArray.Create(conventions.ToArray()), resampling,
             EquatableArray.Create(diagnostics.ToArray()), pValueInterval: pInterval);
     }
+
+    /// <summary>The tail counts the p-value of <paramref name="options"/> reads.</summary>
+    private static Tally TallyOf(RandomizationOptions options) => options.Alternative switch
+    {
+        Alternative.Greater => Tally.Greater,
+        Alternative.Less => Tally.Less,
+        _ => options.TwoSided == TwoSidedRule.AbsoluteDeviation ? Tally.Absolute : Tally.Greater | Tally.Less,
+    };
 
     private static (double P, ConfidenceInterval? Interval) ExactP(RandomizationOptions options, RandomizationCounts counts)
     {

@@ -31,6 +31,23 @@ internal enum AssignmentSet
     Unconditional,
 }
 
+/// <summary>Which tail counts a p-value needs; the pruned kernel leaves the others at zero, the rest count all three.</summary>
+[Flags]
+internal enum Tally
+{
+    /// <summary>#{stat ≥ observed}.</summary>
+    Greater = 1,
+
+    /// <summary>#{stat ≤ observed}.</summary>
+    Less = 2,
+
+    /// <summary>#{|stat| ≥ |observed|}.</summary>
+    Absolute = 4,
+
+    /// <summary>All three.</summary>
+    All = Greater | Less | Absolute,
+}
+
 /// <summary>The counts of a randomization distribution, and the thresholds that give its inverted interval.</summary>
 internal sealed class RandomizationCounts
 {
@@ -427,14 +444,17 @@ internal sealed class AdjustedRandomization
         }
     }
 
-    /// <summary>Enumerates the reference set and counts; with <paramref name="thresholds"/> also records each assignment's threshold.</summary>
+    /// <summary>
+    /// Enumerates the reference set and counts; with <paramref name="thresholds"/> also records each assignment's threshold.
+    /// <paramref name="tally"/> names the tail counts wanted: a kernel may skip the others and leave them at zero.
+    /// </summary>
     public RandomizationCounts Enumerate(
         AssignmentSet set, int[] group, int[] groupTreated, bool thresholds, int? maxDegreeOfParallelism, IProgress<double>? progress,
-        CancellationToken cancellationToken, bool splitHalf = true)
+        CancellationToken cancellationToken, bool splitHalf = true, Tally tally = Tally.All)
     {
         if (splitHalf && set == AssignmentSet.Complete && Statistic == AdjustedStatistic.Coefficient && SplitHalf.Fits(_n, ObservedTreated))
         {
-            return SplitHalf.Enumerate(this, thresholds, maxDegreeOfParallelism, progress, cancellationToken);
+            return SplitHalf.Enumerate(this, thresholds, maxDegreeOfParallelism, progress, cancellationToken, tally);
         }
 
         var parts = Parts(set, group, groupTreated);
@@ -576,8 +596,9 @@ internal sealed class AdjustedRandomization
                     return true;
                 }
             }
-            else if (c[1] > 0)
+            else if (t > 0 && c[1] > 0)
             {
+                // t = 0 has the single empty subset; c[1] is then the sentinel n and must not move.
                 leave = c[1];
                 enter = leave - 1;
                 c[1] = enter;

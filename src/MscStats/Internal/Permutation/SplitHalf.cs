@@ -42,6 +42,25 @@ internal static class SplitHalf
 
         public int Count => Columns[0].Length;
 
+        /// <summary>The smallest and largest first covariate sum (column 2), when there is one.</summary>
+        public double QMin { get; private set; }
+
+        /// <inheritdoc cref="QMin"/>
+        public double QMax { get; private set; }
+
+        public void SetRange()
+        {
+            if (Columns.Length > 2 && Count > 0)
+            {
+                QMin = QMax = Columns[2][0];
+                foreach (double q in Columns[2])
+                {
+                    QMin = Math.Min(QMin, q);
+                    QMax = Math.Max(QMax, q);
+                }
+            }
+        }
+
         private static double[][] CreateColumns(int count, int width)
         {
             var columns = new double[width][];
@@ -54,43 +73,143 @@ internal static class SplitHalf
         }
     }
 
+    /// <summary>
+    /// The subset sums of <paramref name="choose"/> of the <paramref name="size"/> rows from <paramref name="first"/>, in
+    /// lexicographic order. Running prefix sums are recomputed from the first changed position only, adding left to right
+    /// as a fresh sum would, so every entry is bit-identical to summing its subset from zero.
+    /// </summary>
     private static Sums Subsets(double[] rows, int width, int first, int size, int choose)
     {
         int count = (int)Binomial(size, choose);
         var sums = new Sums(count, width);
-        int index = 0;
-        foreach (var combo in Combinations.Lexicographic(size, choose))
+        if (choose == 0)
         {
-            for (int c = 0; c < width; c++)
-            {
-                double total = 0;
-                foreach (int j in combo)
-                {
-                    total += rows[(first + j) * width + c];
-                }
-
-                sums.Columns[c][index] = total;
-            }
-
-            index++;
+            sums.SetRange();
+            return sums;
         }
 
+        var combo = new int[choose];
+        var prefix = new double[choose * width];
+        int from = 0;
+        for (int j = 0; j < choose; j++)
+        {
+            combo[j] = j;
+        }
+
+        for (int index = 0; ; index++)
+        {
+            for (int j = from; j < choose; j++)
+            {
+                int row = (first + combo[j]) * width;
+                for (int c = 0; c < width; c++)
+                {
+                    prefix[j * width + c] = (j == 0 ? 0 : prefix[(j - 1) * width + c]) + rows[row + c];
+                }
+            }
+
+            for (int c = 0; c < width; c++)
+            {
+                sums.Columns[c][index] = prefix[(choose - 1) * width + c];
+            }
+
+            int pos = choose - 1;
+            while (pos >= 0 && combo[pos] == size - choose + pos)
+            {
+                pos--;
+            }
+
+            if (pos < 0)
+            {
+                break;
+            }
+
+            combo[pos]++;
+            for (int j = pos + 1; j < choose; j++)
+            {
+                combo[j] = combo[j - 1] + 1;
+            }
+
+            from = pos;
+        }
+
+        sums.SetRange();
         return sums;
+    }
+
+    /// <summary>
+    /// The subset sums of every size r of the <paramref name="size"/> rows from <paramref name="first"/>, each list sorted by
+    /// its first column: adding row i, the size-r list merges the old one with the old size-(r − 1) list shifted by row
+    /// i, which stays sorted because rounded addition is monotone. Each subset is summed in row order from zero, so the
+    /// entries are bit-identical to <see cref="Subsets"/>'s, at O(2^size) in all.
+    /// </summary>
+    private static Sums[] SortedSubsets(double[] rows, int width, int first, int size)
+    {
+        var lists = new Sums[size + 1];
+        lists[0] = new Sums(1, width);
+        for (int i = 0; i < size; i++)
+        {
+            int row = (first + i) * width;
+            for (int r = i + 1; r >= 1; r--)
+            {
+                lists[r] = Merge(r <= i ? lists[r] : null, lists[r - 1], rows, row, width);
+            }
+        }
+
+        foreach (var list in lists)
+        {
+            list.SetRange();
+        }
+
+        return lists;
+    }
+
+    /// <summary>Merges a sorted list with another sorted list shifted by one row; ties keep the unshifted entry first.</summary>
+    private static Sums Merge(Sums? without, Sums with, double[] rows, int row, int width)
+    {
+        int p = 0, q = 0, m = without?.Count ?? 0, w = with.Count;
+        var merged = new Sums(m + w, width);
+        double x = rows[row];
+        for (int o = 0; o < m + w; o++)
+        {
+            bool shifted = p == m || (q < w && with.Columns[0][q] + x < without!.Columns[0][p]);
+            for (int c = 0; c < width; c++)
+            {
+                merged.Columns[c][o] = shifted ? with.Columns[c][q] + rows[row + c] : without!.Columns[c][p];
+            }
+
+            if (shifted)
+            {
+                q++;
+            }
+            else
+            {
+                p++;
+            }
+        }
+
+        return merged;
     }
 
     /// <summary>Enumerates every split and counts; with <paramref name="thresholds"/> also records each split's threshold.</summary>
     public static RandomizationCounts Enumerate(
-        AdjustedRandomization model, bool thresholds, int? maxDegreeOfParallelism, IProgress<double>? progress, CancellationToken cancellationToken)
+        AdjustedRandomization model, bool thresholds, int? maxDegreeOfParallelism, IProgress<double>? progress, CancellationToken cancellationToken,
+        Tally tally = Tally.All)
     {
         var (n, k, rows) = model.Pieces;
         int width = k + 2, h = n / 2, n1 = model.ObservedTreated;
         // Jobs of whole rows of the first half's list, about 2^16 splits each: few enough that scheduling costs nothing.
         var jobs = new List<(Sums First, Sums Second, int From, int To, long Offset)>();
+        // One covariate, counts only: every subset size's list at once, each sorted by Σ e (the pruned kernel needs the
+        // second half sorted; the first half's order does not matter and its lists come as cheaply this way).
+        bool pruned = !thresholds && k == 1;
+        var sortedFirst = pruned ? SortedSubsets(rows, width, 0, h) : null;
+        var sortedSecond = pruned ? SortedSubsets(rows, width, h, n - h) : null;
         long total = 0;
         for (int j = Math.Max(0, n1 - (n - h)); j <= Math.Min(n1, h); j++)
         {
-            var first = Subsets(rows, width, 0, h, j);
-            var second = Subsets(rows, width, h, n - h, n1 - j);
+            var first = sortedFirst?[j] ?? Subsets(rows, width, 0, h, j);
+            var second = sortedSecond?[n1 - j] ?? Subsets(rows, width, h, n - h, n1 - j);
+
             int rowsPerJob = Math.Max(1, (1 << 16) / Math.Max(1, second.Count));
             for (int r = 0; r < first.Count; r += rowsPerJob)
             {
@@ -119,7 +238,11 @@ internal static class SplitHalf
             for (int row = from; row < to; row++)
             {
                 var one = new RandomizationCounts();
-                if (ts is null)
+                if (ts is null && k == 1)
+                {
+                    CountOneCovariate(first, second, row, bounds, tally, one);
+                }
+                else if (ts is null)
                 {
                     Count(first, second, row, k, bounds, one);
                 }
@@ -248,6 +371,116 @@ internal static class SplitHalf
         counts.Greater = greater;
         counts.Less = less;
         counts.Absolute = absolute;
+    }
+
+    /// <summary>
+    /// <see cref="Count"/> for one covariate (the baseline alone) against a second half sorted by Σ e, counting only the
+    /// tails in <paramref name="tally"/>. Over the row the denominator d = n₁n₂/N − (q₁ + q₂)² lies between its values at
+    /// the second half's extreme q₂ (and n₁n₂/N when q₁ + q₂ can vanish), rounding included, because every operation is
+    /// monotone; so for a bound b the comparison a ≥ b·d is settled for every entry with a below min(b·d) or at least
+    /// max(b·d), found by binary search on the sorted Σ e. Only the entries between are evaluated, with the general
+    /// kernel's arithmetic, so the counts are the general kernel's. When d can reach the floor the row goes to
+    /// <see cref="Count"/>.
+    /// </summary>
+    private static void CountOneCovariate(Sums first, Sums second, int row, Bounds b, Tally tally, RandomizationCounts counts)
+    {
+        double q1 = first.Columns[2][row];
+        double sLow = q1 + second.QMin, sHigh = q1 + second.QMax;
+        double dLow = b.D0 - Math.Max(sLow * sLow, sHigh * sHigh);
+        double dHigh = sLow <= 0 && sHigh >= 0 ? b.D0 : b.D0 - Math.Min(sLow * sLow, sHigh * sHigh);
+        if (!(dLow > b.Floor))
+        {
+            Count(first, second, row, 1, b, counts);
+            counts.Greater = (tally & Tally.Greater) != 0 ? counts.Greater : 0;
+            counts.Less = (tally & Tally.Less) != 0 ? counts.Less : 0;
+            counts.Absolute = (tally & Tally.Absolute) != 0 ? counts.Absolute : 0;
+            return;
+        }
+
+        var row1 = new Row(first.Columns[0][row], q1, b.D0, dLow, dHigh, second.Columns[0], second.Columns[2]);
+        int m = second.Count;
+        counts.Defined = m;
+        counts.Undefined = 0;
+        counts.Greater = (tally & Tally.Greater) != 0 ? row1.Upper(b.Greater) : 0;
+        counts.Less = (tally & Tally.Less) != 0 ? row1.Lower(b.Less) : 0;
+        counts.Absolute = (tally & Tally.Absolute) == 0 ? 0
+            : b.Abs > 0 ? row1.Upper(b.Abs) + row1.Lower(-b.Abs)
+            : m; // |a| ≥ 0 ≥ b·d for every entry.
+    }
+
+    /// <summary>One row of the first half against the sorted second half: the tail counts of a = a₁ + a₂ against bound·d.</summary>
+    private readonly ref struct Row(double a1, double q1, double d0, double dLow, double dHigh, double[] a2, double[] q2)
+    {
+        /// <summary>#{a ≥ bound·d}.</summary>
+        public long Upper(double bound)
+        {
+            double x = bound * dLow, y = bound * dHigh;
+            int from = First(Math.Min(x, y), strict: false), to = First(Math.Max(x, y), strict: false);
+            return a2.Length - to + Band(from, to, bound, upper: true);
+        }
+
+        /// <summary>#{a ≤ bound·d}.</summary>
+        public long Lower(double bound)
+        {
+            double x = bound * dLow, y = bound * dHigh;
+            int from = First(Math.Min(x, y), strict: true), to = First(Math.Max(x, y), strict: true);
+            return from + Band(from, to, bound, upper: false);
+        }
+
+        /// <summary>The first index whose a₁ + a₂ is at least (<paramref name="strict"/>: above) <paramref name="x"/>; a₁ + a₂ rises with the index.</summary>
+        private int First(double x, bool strict)
+        {
+            int lo = 0, hi = a2.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                double a = a1 + a2[mid];
+                if (strict ? a > x : a >= x)
+                {
+                    hi = mid;
+                }
+                else
+                {
+                    lo = mid + 1;
+                }
+            }
+
+            return lo;
+        }
+
+        /// <summary>Evaluates entries [from, to) one by one (four per vector where supported).</summary>
+        private long Band(int from, int to, double bound, bool upper)
+        {
+            long count = 0;
+            int v = from;
+            if (Vector256.IsHardwareAccelerated && to - from >= Vector256<double>.Count)
+            {
+                ref double aRef = ref MemoryMarshal.GetArrayDataReference(a2);
+                ref double qRef = ref MemoryMarshal.GetArrayDataReference(q2);
+                var va1 = Vector256.Create(a1);
+                var vq1 = Vector256.Create(q1);
+                var vd0 = Vector256.Create(d0);
+                var vb = Vector256.Create(bound);
+                var sum = Vector256<long>.Zero;
+                for (; v <= to - Vector256<double>.Count; v += Vector256<double>.Count)
+                {
+                    var a = Vector256.LoadUnsafe(ref aRef, (nuint)v) + va1;
+                    var s = Vector256.LoadUnsafe(ref qRef, (nuint)v) + vq1;
+                    var bd = vb * (vd0 - s * s);
+                    sum -= (upper ? Vector256.GreaterThanOrEqual(a, bd) : Vector256.LessThanOrEqual(a, bd)).AsInt64();
+                }
+
+                count = Vector256.Sum(sum);
+            }
+
+            for (; v < to; v++)
+            {
+                double a = a1 + a2[v], s = q1 + q2[v], bd = bound * (d0 - s * s);
+                count += (upper ? a >= bd : a <= bd) ? 1 : 0;
+            }
+
+            return count;
+        }
     }
 
     /// <summary>As <see cref="Count"/>, scalar, also writing each split's shift threshold and its direction at <paramref name="offset"/>.</summary>
