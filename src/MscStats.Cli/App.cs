@@ -89,14 +89,24 @@ internal static class App
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples (at least 100).", DefaultValueFactory = _ => 10_000 };
         var treated = new Option<string?>("--treated") { Description = "The treated arm's label in the CSV (default 'Treated'; for check, the label recorded in results.json)." };
         var control = new Option<string?>("--control") { Description = "The control arm's label in the CSV (default 'Control'; for check, the label recorded in results.json)." };
+        var randomization = new Option<string?>("--randomization")
+        {
+            Description = "The trial's randomization when the data have no 'block' or 'stratum' column: complete (all C(N, n1) splits), "
+                          + "simple (coin flips, all 2^N assignments) or simple-given-n (coin flips, conditional on the arm sizes). "
+                          + "Default: none declared (complete is assumed, with a note).",
+        };
+        var blockAllocation = new Option<string?>("--block-allocation")
+        {
+            Description = "Treated:control allocation within the permuted blocks of the CSV's 'block' column, e.g. 2:1 (default 1:1).",
+        };
 
         var analyze = new Command("analyze", "Analyse every outcome (or one) with the full panel of methods; print the tables and write HTML, Markdown and JSON reports.")
         {
-            file, outcome, outDir, seed, resamples, treated, control,
+            file, outcome, outDir, seed, resamples, treated, control, randomization, blockAllocation,
         };
         analyze.SetAction(parse => Analyze(
             console, parse.GetValue(file), parse.GetValue(outcome), parse.GetValue(outDir)!, parse.GetValue(seed), parse.GetValue(resamples),
-            parse.GetValue(treated), parse.GetValue(control)));
+            parse.GetValue(treated), parse.GetValue(control), Design(parse.GetValue(randomization), parse.GetValue(blockAllocation))));
 
         var results = new Argument<string>("results") { Description = "A results.json written by 'mscstats analyze'." };
         var checkFile = new Argument<string?>("file")
@@ -116,23 +126,24 @@ internal static class App
         };
         var check = new Command("check", "Re-run the analysis recorded in results.json with its seed and options; exit 1 if any number moved beyond its tolerance.")
         {
-            results, checkFile, multiple, relative, treated, control,
+            results, checkFile, multiple, relative, treated, control, randomization, blockAllocation,
         };
         check.SetAction(parse => Check(
             console, error, parse.GetValue(results)!, parse.GetValue(checkFile), parse.GetValue(multiple), parse.GetValue(relative),
-            parse.GetValue(treated), parse.GetValue(control)));
+            parse.GetValue(treated), parse.GetValue(control), Design(parse.GetValue(randomization), parse.GetValue(blockAllocation))));
 
         return new RootCommand("mscstats: method-comparison reports for small two-arm clinical cohorts (MscStats).") { analyze, check };
     }
 
-    private static int Analyze(IAnsiConsole console, string? file, string? outcome, string outDir, ulong seed, int resamples, string? treated, string? control)
+    private static int Analyze(
+        IAnsiConsole console, string? file, string? outcome, string outDir, ulong seed, int resamples, string? treated, string? control, TrialDesign design)
     {
         if (resamples < 100)
         {
             throw new InputException("--resamples must be at least 100, not " + resamples.ToString(CultureInfo.InvariantCulture) + ".");
         }
 
-        var (study, source) = LoadStudy(file, Arms(treated, control, null));
+        var (study, source) = LoadStudy(file, Arms(treated, control, null), design);
         var outcomes = SelectOutcomes(study, outcome);
         var options = new ComparisonOptions(seed) { BootstrapResamples = resamples };
         var run = Compute(console, study, outcomes, options, source);
@@ -170,7 +181,8 @@ internal static class App
         return ExitCodes.Success;
     }
 
-    private static int Check(IAnsiConsole console, TextWriter error, string resultsPath, string? file, double multiple, double relative, string? treated, string? control)
+    private static int Check(
+        IAnsiConsole console, TextWriter error, string resultsPath, string? file, double multiple, double relative, string? treated, string? control, TrialDesign design)
     {
         if (!(multiple > 0 && double.IsFinite(multiple)) || !(relative >= 0 && double.IsFinite(relative)))
         {
@@ -198,7 +210,7 @@ internal static class App
         }
 
         var recordedArms = recorded.Comparisons.Select(c => c.Arms).FirstOrDefault(a => a.Control != "(no control arm)");
-        var (study, _) = LoadStudy(file, Arms(treated, control, recordedArms));
+        var (study, _) = LoadStudy(file, Arms(treated, control, recordedArms), design);
         foreach (var name in recorded.SourceOutcomes())
         {
             SelectOutcomes(study, name);
@@ -330,11 +342,50 @@ internal static class App
         }
     }
 
-    private static (Study Study, string Source) LoadStudy(string? file, ArmLabels arms)
+    /// <summary>The trial design flags: a declared scheme for data without block or stratum columns, and the block allocation.</summary>
+    private sealed record TrialDesign(RandomizationScheme? Randomization, (int Treated, int Control) BlockAllocation);
+
+    private static TrialDesign Design(string? randomization, string? blockAllocation)
+    {
+        RandomizationScheme? scheme = randomization?.Trim().ToLowerInvariant() switch
+        {
+            null => null,
+            "complete" => RandomizationScheme.Complete,
+            "simple" => RandomizationScheme.Simple(conditionalOnArmSizes: false),
+            "simple-given-n" => RandomizationScheme.Simple(conditionalOnArmSizes: true),
+            _ => throw new InputException("--randomization must be complete, simple or simple-given-n, not '" + randomization + "'."),
+        };
+        var allocation = (1, 1);
+        if (blockAllocation is not null)
+        {
+            var parts = blockAllocation.Split(':');
+            if (parts.Length != 2
+                || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int t)
+                || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int c)
+                || t < 1 || c < 1)
+            {
+                throw new InputException("--block-allocation must be two positive whole numbers as treated:control, e.g. 2:1, not '" + blockAllocation + "'.");
+            }
+
+            allocation = (t, c);
+        }
+
+        return new TrialDesign(scheme, allocation);
+    }
+
+    private static (Study Study, string Source) LoadStudy(string? file, ArmLabels arms, TrialDesign? design = null)
     {
         if (file is null)
         {
-            return (SeedData.LoadPilot(), BundledSource);
+            var pilot = SeedData.LoadPilot();
+            if (design?.BlockAllocation is { } a && a != (1, 1))
+            {
+                throw new InputException("--block-allocation applies to a CSV file with a 'block' column; the bundled pilot has none.");
+            }
+
+            return design?.Randomization is { } declared
+                ? (Study.Create(pilot.Name, pilot.Arms, pilot.Observations, pilot.Outcomes, pilot.Provenance, declared), BundledSource)
+                : (pilot, BundledSource);
         }
 
         if (!File.Exists(file))
@@ -343,7 +394,13 @@ internal static class App
         }
 
         // CohortFormatException (line and column) and AssumptionException propagate to Run, which prints them.
-        return (CohortCsv.Read(file, CohortCsvOptions.Default with { Arms = arms }), Path.GetFileName(file));
+        var options = CohortCsvOptions.Default with
+        {
+            Arms = arms,
+            Randomization = design?.Randomization,
+            BlockAllocation = design?.BlockAllocation ?? (1, 1),
+        };
+        return (CohortCsv.Read(file, options), Path.GetFileName(file));
     }
 
     private static ArmLabels Arms(string? treated, string? control, ArmLabels? recorded)

@@ -321,6 +321,38 @@ public static class RandomizationTest
                 "the effects the test does not reject do not form one interval; the interval reported is their hull"));
         }
 
+        // An infinite shift still leaves the zero-threshold assignments and those flipping the unusual way (Pos) in each
+        // tail; when that floor is above α/2 no effect on that side is rejected, however large.
+        long pos = 0;
+        foreach (sbyte d in counts.Direction!)
+        {
+            pos += d > 0 ? 1 : 0;
+        }
+
+        var unbounded = new List<string>();
+        if (options.Alternative != Alternative.Less && double.IsNegativeInfinity(lower))
+        {
+            unbounded.Add(Floor("below", zeroGreater + pos));
+        }
+
+        if (options.Alternative != Alternative.Greater && double.IsPositiveInfinity(upper))
+        {
+            unbounded.Add(Floor("above", zeroLess + pos));
+        }
+
+        if (unbounded.Count > 0)
+        {
+            diagnostics.Add(Diagnostic.Warning(
+                DiagnosticCodes.IntervalUnbounded,
+                "the interval is unbounded " + string.Join(" and ", unbounded) + ": with "
+                + total.ToString(CultureInfo.InvariantCulture) + " assignments no effect that far is rejected at one-sided "
+                + (alpha / 2).ToString("G3", CultureInfo.InvariantCulture)));
+        }
+
+        string Floor(string side, long floor) => side + " (the one-sided p cannot fall below "
+            + floor.ToString(CultureInfo.InvariantCulture) + "/" + total.ToString(CultureInfo.InvariantCulture) + " = "
+            + (floor / (double)total).ToString("G3", CultureInfo.InvariantCulture) + ")";
+
         if (options.Alternative == Alternative.Greater)
         {
             upper = double.PositiveInfinity;

@@ -81,6 +81,12 @@ public static class DiagnosticCodes
     /// <summary>The set of effects the randomization test does not reject is not an interval; its hull is reported.</summary>
     public const string ConfidenceSetNotInterval = "confidence-set-not-interval";
 
+    /// <summary>
+    /// An inverted randomization interval is unbounded on a side because the reference set is too small: even an
+    /// infinite effect leaves that side's one-sided p above α/2.
+    /// </summary>
+    public const string IntervalUnbounded = "interval-unbounded";
+
     /// <summary>A subject has leverage near 1, so its HC2/HC3 weight is undefined or huge.</summary>
     public const string HighLeverage = "high-leverage";
 

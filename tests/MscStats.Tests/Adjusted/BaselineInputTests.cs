@@ -182,4 +182,23 @@ public class BaselineInputTests
         Assert.That(ancova.Covariates, Is.EqualTo(new[] { "baseline", "baseline missing" }));
         Assert.That(ancova.Diagnostics.Select(d => d.Code), Does.Contain(DiagnosticCodes.MissingIndicator));
     }
+
+    [Test]
+    public void TooFewAssignmentsForTheLevel_IntervalIsUnbounded_WithItsFloorNamed()
+    {
+        // Four blocks of two (1:1) give 2^4 = 16 assignments: the one-sided p cannot fall below 1/16 > 0.025.
+        var small = Sample(scheme: RandomizationScheme.PermutedBlocks(Groups("b1", "b2", "b3", "b4", "b1", "b2", "b3", "b4")));
+        var result = RandomizationTest.Ancova(small);
+        Assert.That(result.Resampling!.Assignments, Is.EqualTo(16));
+        Assert.That(result.Estimate!.Interval!.Lower, Is.EqualTo(double.NegativeInfinity));
+        Assert.That(result.Estimate.Interval.Upper, Is.EqualTo(double.PositiveInfinity));
+        var unbounded = result.Diagnostics.Single(d => d.Code == DiagnosticCodes.IntervalUnbounded);
+        Assert.That(unbounded.Message, Does.Contain("below (the one-sided p cannot fall below 1/16 = 0.0625)"));
+        Assert.That(unbounded.Message, Does.Contain("with 16 assignments"));
+
+        // Complete randomization of the same 4 vs 4 (70 splits) bounds it at 80%: no such diagnostic.
+        var bounded = RandomizationTest.Ancova(Sample(), RandomizationOptions.Default with { Level = ConfidenceLevel.FromProbability(0.8) });
+        Assert.That(double.IsFinite(bounded.Estimate!.Interval!.Lower) && double.IsFinite(bounded.Estimate.Interval.Upper), Is.True);
+        Assert.That(bounded.Diagnostics.Any(d => d.Code == DiagnosticCodes.IntervalUnbounded), Is.False);
+    }
 }

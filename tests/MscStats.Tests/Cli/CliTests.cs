@@ -127,6 +127,71 @@ public class CliTests
         });
     }
 
+    /// <summary>A 6-vs-3 trial randomized in permuted blocks of three at 2:1, baseline and follow-up of one score.</summary>
+    private static string BlockedTrialCsv(bool withBlocks)
+    {
+        var text = new System.Text.StringBuilder(withBlocks ? "subject,arm,block,time,outcome,value\n" : "subject,arm,time,outcome,value\n");
+        string[] subjects = ["T1", "T2", "C1", "T3", "T4", "C2", "T5", "T6", "C3"];
+        double[] baseline = [10, 12, 11, 9, 14, 13, 8, 15, 10];
+        double[] followUp = [16, 19, 12, 15, 21, 14, 13, 22, 11];
+        for (int i = 0; i < subjects.Length; i++)
+        {
+            string arm = subjects[i][0] == 'T' ? "Treated" : "Control";
+            string block = withBlocks ? "B" + (i / 3 + 1) + "," : string.Empty;
+            text.Append(FormattableString.Invariant($"{subjects[i]},{arm},{block}baseline,score,{baseline[i]}\n"));
+            text.Append(FormattableString.Invariant($"{subjects[i]},{arm},{block}follow-up,score,{followUp[i]}\n"));
+        }
+
+        return text.ToString();
+    }
+
+    [Test]
+    public void Analyze_RandomizationFlags_DeclareTheScheme_AndCheckNeedsTheSameFlags()
+    {
+        string csv = Path_("trial.csv");
+        File.WriteAllText(csv, BlockedTrialCsv(withBlocks: false));
+        var (code, output, error) = Run("analyze", csv, "--randomization", "simple", "--out", Path_("simple"), "--resamples", "200");
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
+        string json = File.ReadAllText(Path.Combine(Path_("simple"), App.JsonFile));
+        Assert.That(json, Does.Contain("simple (all 2^N assignments)"));
+        Assert.That(json, Does.Contain("all 512 assignments"), "2^9 assignments under simple randomization");
+
+        // Re-run with the same flag: passes. Without it complete randomization is assumed and the exact p-values move.
+        Assert.That(Run("check", Path.Combine(Path_("simple"), App.JsonFile), csv, "--randomization", "simple").Code, Is.EqualTo(ExitCodes.Success));
+        Assert.That(Run("check", Path.Combine(Path_("simple"), App.JsonFile), csv).Code, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Analyze_BlockAllocation_IsPassedToThePermutedBlocks()
+    {
+        string csv = Path_("blocks.csv");
+        File.WriteAllText(csv, BlockedTrialCsv(withBlocks: true));
+        var (code, output, error) = Run("analyze", csv, "--block-allocation", "2:1", "--out", Path_("blocks"), "--resamples", "200");
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
+        string json = File.ReadAllText(Path.Combine(Path_("blocks"), App.JsonFile));
+        Assert.That(json, Does.Contain("permuted blocks (3 blocks, 2:1)"));
+        Assert.That(json, Does.Contain("all 27 assignments"), "3 blocks of C(3, 2) = 3 assignments each");
+        Assert.That(output, Does.Contain("interval-unbounded"), "27 assignments cannot bound a 95% interval");
+
+        // 1:2 blocks of three hold one treated and two controls, not what the file shows: the baseline-adjusted
+        // comparison is not computed, with the reason; the rest of the report is still written.
+        var (badCode, badOutput, badError) = Run("analyze", csv, "--block-allocation", "1:2", "--out", Path_("bad-blocks"), "--resamples", "200");
+        Assert.That(badCode, Is.EqualTo(ExitCodes.Success), badError);
+        Assert.That(badOutput, Does.Contain("no baseline-adjusted comparison"));
+        Assert.That(badOutput, Does.Contain("such blocks hold 1 and 2"));
+    }
+
+    [TestCase("--randomization", "coin", "--randomization must be complete, simple or simple-given-n")]
+    [TestCase("--block-allocation", "2-1", "--block-allocation must be two positive whole numbers")]
+    [TestCase("--block-allocation", "0:1", "--block-allocation must be two positive whole numbers")]
+    [TestCase("--block-allocation", "2:1", "the bundled pilot has none")]
+    public void Analyze_BadDesignFlags_ExitTwo(string flag, string value, string message)
+    {
+        var (code, _, error) = Run("analyze", flag, value, "--out", Path_("x"));
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(error, Does.Contain(message));
+    }
+
     [Test]
     public void Analyze_MalformedCsv_ExitsTwo_NamingLineAndColumn()
     {
