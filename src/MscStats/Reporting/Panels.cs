@@ -150,7 +150,32 @@ internal static class Panels
 /// <summary>Turns the result of a direct call into a row, copying its numbers, conventions and diagnostics unchanged.</summary>
 internal static class RowBuilder
 {
-    public static MethodRow Build<TSample>(PanelEntry<TSample> entry, IAnalysisResult result, string? arm) => result switch
+    public static MethodRow Build<TSample>(PanelEntry<TSample> entry, IAnalysisResult result, string? arm)
+        => BuildRow(entry with { Method = Label(entry.Method, result) }, result, arm);
+
+    /// <summary>
+    /// The row's method name as computed: a method named "exact" that fell back to Monte Carlo (too many assignments to
+    /// enumerate) or to the normal approximation (too large an exact table) is named for what ran, never "exact".
+    /// </summary>
+    internal static string Label(string method, IAnalysisResult result)
+    {
+        if (!method.Contains("exact", StringComparison.Ordinal))
+        {
+            return method;
+        }
+
+        if (result.Resampling is { Kind: ResamplingKind.Sampled })
+        {
+            return method.Replace("exact", "Monte Carlo", StringComparison.Ordinal);
+        }
+
+        var algorithm = result.Conventions.FirstOrDefault(c => c.Name == ConventionNames.Algorithm)?.Value;
+        return algorithm is not null && algorithm.StartsWith("normal approximation", StringComparison.Ordinal)
+            ? method.Replace("exact ", string.Empty, StringComparison.Ordinal) + ", normal approximation"
+            : method;
+    }
+
+    private static MethodRow BuildRow<TSample>(PanelEntry<TSample> entry, IAnalysisResult result, string? arm) => result switch
     {
         EstimateResult e => new MethodRow(
             entry.Key, entry.Method, arm, e.Measure, e.Estimate, e.Interval, entry.NullValue,

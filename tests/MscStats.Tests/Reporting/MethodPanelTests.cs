@@ -201,4 +201,34 @@ public class MethodPanelTests
             Assert.That(MethodPanel.MethodKeys(kind), Is.Unique, kind.ToString());
         }
     }
+
+    [Test]
+    public void ExactMethodsThatFellBack_AreNamedForWhatRan()
+    {
+        // 600 vs 600: the permutation test samples (too many splits) and the Wilcoxon-Mann-Whitney test uses the normal
+        // approximation (too large an exact table); neither row may say "exact".
+        var random = new System.Random(7);
+        var x = Enumerable.Range(0, 600).Select(_ => Math.Round(random.NextDouble() * 100, 1)).ToArray();
+        var y = Enumerable.Range(0, 600).Select(_ => Math.Round(random.NextDouble() * 100 + 5, 1)).ToArray();
+        var rows = MethodPanel.Continuous(ContinuousSample.Create(x, y), Options with { BootstrapResamples = 200 }).Rows;
+        var permutation = rows.Single(r => r.Key == "permutation");
+        var wilcoxon = rows.Single(r => r.Key == "wilcoxon-mann-whitney");
+        Assert.That(permutation.Resampling!.Kind, Is.EqualTo(ResamplingKind.Sampled));
+        Assert.That(permutation.Method, Is.EqualTo("Fisher-Pitman Monte Carlo permutation test"));
+        Assert.That(wilcoxon.Method, Is.EqualTo("Wilcoxon-Mann-Whitney test, normal approximation"));
+
+        // 30 vs 30 with a baseline: C(60, 30) splits, so the randomization rows are Monte Carlo and say so.
+        var ids = Enumerable.Range(0, 60).Select(i => "s" + i).ToArray();
+        var baseline = Enumerable.Range(0, 60).Select(_ => random.NextDouble() * 10).ToArray();
+        var followUp = baseline.Select(b => b + random.NextDouble() * 5).ToArray();
+        var sample = BaselineSample.Create(PairedSample.TwoArm(
+            PairedArm.Create("T", ids[..30], baseline[..30], followUp[..30]), PairedArm.Create("C", ids[30..], baseline[30..], followUp[30..])));
+        var adjusted = MethodPanel.Adjusted(sample, Options).Rows;
+        Assert.That(adjusted.Single(r => r.Key == "ancova-randomization").Method, Is.EqualTo("ANCOVA, Monte Carlo randomization test and interval"));
+        Assert.That(adjusted.Where(r => r.Method.Contains("exact", StringComparison.Ordinal)), Is.Empty);
+
+        // On the pilot the same rows are exact.
+        var pilot = MethodPanel.Adjusted(Pilot.Baseline("oxygenation index"), Options).Rows;
+        Assert.That(pilot.Single(r => r.Key == "ancova-randomization").Method, Is.EqualTo("ANCOVA, exact randomization test and interval"));
+    }
 }
