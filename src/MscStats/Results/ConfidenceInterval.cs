@@ -22,7 +22,7 @@ public sealed record ConfidenceInterval
     /// <param name="achievedLevel">For an interval from a discrete distribution, the confidence it achieves, in (0, 1]; otherwise null.</param>
     /// <exception cref="ArgumentException">A limit is NaN, the limits are in the wrong order, or <paramref name="method"/> is blank.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="orderIndex"/> or <paramref name="achievedLevel"/> is out of range.</exception>
-    public ConfidenceInterval(double lower, double upper, ConfidenceLevel level, string method, int? orderIndex = null, double? achievedLevel = null)
+    public ConfidenceInterval(double lower, double upper, ConfidenceLevel level, string method, long? orderIndex = null, double? achievedLevel = null)
     {
         if (double.IsNaN(lower))
         {
@@ -44,7 +44,7 @@ public sealed record ConfidenceInterval
         Upper = upper;
         Level = Guard.Level(level);
         Method = Guard.NotBlank(method);
-        OrderIndex = orderIndex is int k && k < 1 ? throw new ArgumentOutOfRangeException(nameof(orderIndex), k, "must be at least 1.") : orderIndex;
+        OrderIndex = orderIndex is long k && k < 1 ? throw new ArgumentOutOfRangeException(nameof(orderIndex), k, "must be at least 1.") : orderIndex;
         AchievedLevel = achievedLevel is double a && !(a > 0 && a <= 1)
             ? throw new ArgumentOutOfRangeException(nameof(achievedLevel), a, "must lie in (0, 1].")
             : achievedLevel;
@@ -66,7 +66,7 @@ public sealed record ConfidenceInterval
     /// For an order-statistic interval (Hodges–Lehmann, signed-rank): the limits are the k-th smallest and the k-th
     /// largest of the ordered values (pairwise differences or Walsh averages); null for other intervals.
     /// </summary>
-    public int? OrderIndex { get; }
+    public long? OrderIndex { get; }
 
     /// <summary>
     /// For an interval from a discrete distribution, the confidence it actually achieves (at least <see cref="Level"/>

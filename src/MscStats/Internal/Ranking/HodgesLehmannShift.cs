@@ -18,16 +18,16 @@ internal static class HodgesLehmannShift
     public const int MaxExact = 120;
 
     /// <summary>
-    /// The shift estimate (median of the n₁n₂ differences) and, when <paramref name="level"/> is given, Bauer's interval;
+    /// The shift estimate (median of the n₁n₂ differences, selected without forming them) and, when <paramref name="level"/> is given, Bauer's interval;
     /// documented on <c>ContinuousEffect.HodgesLehmann</c>.
     /// </summary>
     public static EstimateResult Estimate(ContinuousSample sample, ConfidenceLevel? level)
     {
         Guard.NotNull(sample);
         int n1 = sample.Treated.Length, n2 = sample.Control.Length;
-        var differences = SortedDifferences(sample.Treated.AsSpan(), sample.Control.AsSpan());
-        int m = differences.Length;
-        double estimate = OrderStatisticInterval.Median(differences);
+        var differences = PairwiseOrderStatistics.Differences(sample.Treated.AsSpan(), sample.Control.AsSpan());
+        long m = differences.Count;
+        double estimate = differences.Median();
         if (level is not ConfidenceLevel l)
         {
             return new EstimateResult(
@@ -41,7 +41,7 @@ internal static class HodgesLehmannShift
         double alphaHalf = (1 - l.Value) / 2;
         bool exact = n1 + n2 <= MaxExact;
         var (k, achieved) = exact
-            ? OrderStatisticInterval.ExactIndex(RankCounts.MannWhitneyCumulative(n1, n2), alphaHalf, m)
+            ? OrderStatisticInterval.ExactIndex(RankCounts.MannWhitneyCumulative(n1, n2), alphaHalf, (int)m)
             : OrderStatisticInterval.NormalIndex(n1 * (double)n2 / 2, Math.Sqrt(n1 * (double)n2 * (n1 + n2 + 1) / 12), alphaHalf, m);
 
         var diagnostics = new List<Diagnostic>();
@@ -70,26 +70,6 @@ internal static class HodgesLehmannShift
                     : "order statistics of the differences, k from the normal approximation of the untied Mann-Whitney distribution (continuity corrected)"),
                 new Convention(ConventionNames.AchievedConfidence, achieved.ToString("R", CultureInfo.InvariantCulture))),
             diagnostics: diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()));
-    }
-
-    /// <summary>
-    /// The n₁n₂ pairwise differences treated − control, xᵢ − yⱼ, in ascending order: the one place they are formed, for
-    /// the shift estimate (their median) and Bauer's interval (their order statistics).
-    /// </summary>
-    public static double[] SortedDifferences(ReadOnlySpan<double> treated, ReadOnlySpan<double> control)
-    {
-        var differences = new double[treated.Length * control.Length];
-        int m = 0;
-        foreach (double x in treated)
-        {
-            foreach (double y in control)
-            {
-                differences[m++] = x - y;
-            }
-        }
-
-        Array.Sort(differences);
-        return differences;
     }
 
     /// <summary>

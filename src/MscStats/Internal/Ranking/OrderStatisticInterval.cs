@@ -37,32 +37,24 @@ internal static class OrderStatisticInterval
     /// <param name="sd">The null standard deviation σ of the statistic.</param>
     /// <param name="alphaHalf">α/2.</param>
     /// <param name="count">m, the number of ordered values.</param>
-    public static (int K, double Achieved) NormalIndex(double mean, double sd, double alphaHalf, int count)
+    public static (long K, double Achieved) NormalIndex(double mean, double sd, double alphaHalf, long count)
     {
         double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, alphaHalf);
-        int k = Math.Clamp((int)Math.Floor(mean - 0.5 + z * sd) + 1, 0, count / 2);
+        long k = Math.Clamp((long)Math.Floor(mean - 0.5 + z * sd) + 1, 0, count / 2);
         double achieved = k == 0 ? 1 : 1 - 2 * MathNet.Numerics.Distributions.Normal.CDF(0, 1, (k - 1 + 0.5 - mean) / sd);
         return (k, achieved);
     }
 
-    /// <summary>The median of sorted values: the middle one, or the mean of the two middle ones.</summary>
-    public static double Median(double[] sorted)
-    {
-        int m = sorted.Length;
-        return m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
-    }
-
     /// <summary>
-    /// The interval [A₍ₖ₎, A₍ₘ₊₁₋ₖ₎] of the sorted values with its order index and achieved confidence as typed
-    /// properties; for k = 0 the limits are infinite, <see cref="ConfidenceInterval.OrderIndex"/> is null and the achieved
-    /// confidence is 1.
+    /// The interval [A₍ₖ₎, A₍ₘ₊₁₋ₖ₎] of the values with its order index and achieved confidence as typed properties; for
+    /// k = 0 the limits are infinite, <see cref="ConfidenceInterval.OrderIndex"/> is null and the achieved confidence is 1.
     /// </summary>
-    public static ConfidenceInterval Interval(double[] sorted, int k, double achieved, ConfidenceLevel level, string method)
+    public static ConfidenceInterval Interval(PairwiseOrderStatistics values, long k, double achieved, ConfidenceLevel level, string method)
     {
-        int m = sorted.Length;
+        long m = values.Count;
         return new ConfidenceInterval(
-            k == 0 ? double.NegativeInfinity : sorted[k - 1],
-            k == 0 ? double.PositiveInfinity : sorted[m - k],
+            k == 0 ? double.NegativeInfinity : values.Select(k - 1),
+            k == 0 ? double.PositiveInfinity : values.Select(m - k),
             level,
             method,
             orderIndex: k == 0 ? null : k,

@@ -56,23 +56,14 @@ internal static class PairedHodgesLehmann
         var level = (options ?? IntervalOptions.Default).Level;
         var d = arm.Differences;
         int n = d.Length;
-        var walsh = new double[checked(n * (n + 1) / 2)];
-        int m = 0;
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = i; j < n; j++)
-            {
-                walsh[m++] = (d[i] + d[j]) / 2;
-            }
-        }
-
-        Array.Sort(walsh);
-        double estimate = OrderStatisticInterval.Median(walsh);
+        var walsh = PairwiseOrderStatistics.WalshAverages(d.AsSpan());
+        long m = walsh.Count;
+        double estimate = walsh.Median();
 
         double alphaHalf = (1 - level.Value) / 2;
         bool exact = n <= RankCounts.MaxExactSize;
         var (k, achieved) = exact
-            ? OrderStatisticInterval.ExactIndex(RankCounts.SignedRankCumulative(n), alphaHalf, m)
+            ? OrderStatisticInterval.ExactIndex(RankCounts.SignedRankCumulative(n), alphaHalf, (int)m)
             : OrderStatisticInterval.NormalIndex(n * (n + 1.0) / 4, Math.Sqrt(n * (n + 1.0) * (2.0 * n + 1) / 24), alphaHalf, m);
 
         var (zeros, tied) = ZerosAndTies(arm);
