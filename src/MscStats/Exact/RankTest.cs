@@ -69,7 +69,7 @@ public static class RankTest
         else
         {
             // Conditional mean and tie-corrected variance of W (Lehmann 1975, eq. 1.28), from the doubled ranks.
-            double mean = n1 * (n + 1) / 2.0;
+            double mean = n1 * (n + 1.0) / 2;
             double sumSquares = 0;
             foreach (long r in doubled)
             {
