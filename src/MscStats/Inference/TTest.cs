@@ -68,7 +68,7 @@ public static class TTest
         var alternative = Guard.Defined(options.Alternative, "options.Alternative");
         var l = Guard.Level(options.Level, "options.Level");
         ArmGuard.AtLeast(arm.Count, 2, arm.Label, nameof(arm), "a paired t-test");
-        var d = ArmMoments.From(arm.Differences.AsSpan());
+        var d = ArmMoments.From(arm.Differences.AsSpan(), nameof(arm));
         ArmGuard.PositiveSpread(d.Variance, "SD of the paired differences", nameof(arm));
         double se = Math.Sqrt(d.Variance / d.N);
         double t = d.Mean / se;

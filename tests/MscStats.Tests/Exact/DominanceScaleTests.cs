@@ -51,3 +51,26 @@ public class DominanceScaleTests
         Assert.That(result.PValue.Value, Is.LessThan(1e-10));
     }
 }
+
+/// <summary>Values whose squared deviations overflow double precision are refused with the remedy, never answered with 0.</summary>
+public class MomentOverflowTests
+{
+    [Test]
+    public void HugeValue_StandardizedEffectsAndTTests_AreRefusedNotZero()
+    {
+        // One value of 1e160 in an 8-vs-9 sample: the variance (about 1e319) is beyond double; before, Hedges' g came out 0.
+        double[] treated = [1, 2, 3, 4, 5, 6, 7, 1e160];
+        double[] control = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+        var sample = ContinuousSample.Create(treated, control);
+        var g = Assert.Throws<MscStats.Exceptions.AssumptionException>(() => MscStats.Effects.ContinuousEffect.HedgesG(sample))!;
+        Assert.That(g.Message, Does.Contain("values as large as 1E+160 overflow double precision in the variance"));
+        Assert.That(g.ParamName, Is.EqualTo("sample"));
+        Assert.Throws<MscStats.Exceptions.AssumptionException>(() => MscStats.Inference.TTest.Welch(sample));
+
+        // 1e150 still fits (variance about 1e299): answered, and the same as the data in units of 1e140 rescaled.
+        var fits = MscStats.Effects.ContinuousEffect.HedgesG(ContinuousSample.Create([1, 2, 3, 4, 5, 6, 7, 1e150], control));
+        var rescaled = MscStats.Effects.ContinuousEffect.HedgesG(ContinuousSample.Create([1e-140, 2e-140, 3e-140, 4e-140, 5e-140, 6e-140, 7e-140, 1e10], control.Select(v => v * 1e-140).ToArray()));
+        Assert.That(fits.Estimate, Is.EqualTo(rescaled.Estimate).Within(1e-12));
+        Assert.That(fits.Estimate, Is.GreaterThan(0.3));
+    }
+}

@@ -12,10 +12,34 @@ internal readonly record struct ArmMoments(int N, double Mean, double Variance)
 {
     public double StandardDeviation => Math.Sqrt(Variance);
 
-    public static ArmMoments From(ReadOnlySpan<double> values)
+    /// <summary>The moments of finite values; <paramref name="paramName"/> names the sample in an exception.</summary>
+    /// <exception cref="Exceptions.AssumptionException">
+    /// The mean or the variance overflows double precision (values beyond about 1e154 in magnitude, whose squared
+    /// deviations exceed 1.8e308): refused with the remedy, rather than returning an infinite variance that would make
+    /// standardized effects 0 and t statistics vanish.
+    /// </exception>
+    public static ArmMoments From(ReadOnlySpan<double> values, string paramName = "sample")
     {
         double mean = Moments.Mean(values);
-        return new ArmMoments(values.Length, mean, values.Length >= 2 ? Moments.Variance(values, mean) : double.NaN);
+        double variance = values.Length >= 2 ? Moments.Variance(values, mean) : double.NaN;
+        if (!double.IsFinite(mean) || double.IsInfinity(variance))
+        {
+            double largest = 0;
+            foreach (double v in values)
+            {
+                largest = Math.Max(largest, Math.Abs(v));
+            }
+
+            throw new Exceptions.AssumptionException(
+                Exceptions.AssumptionReason.WrongKindOfData,
+                "moments",
+                "values as large as " + largest.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)
+                + " overflow double precision in the " + (double.IsFinite(mean) ? "variance" : "mean")
+                + " (beyond 1.8e308); rescale the data (e.g. change its unit): mean-based results scale with the data and standardized ones do not change.",
+                paramName);
+        }
+
+        return new ArmMoments(values.Length, mean, variance);
     }
 
     public static ArmMoments From(SummaryArm arm) => new(arm.N, arm.Mean, arm.StandardDeviation * arm.StandardDeviation);
