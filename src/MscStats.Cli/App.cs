@@ -48,7 +48,7 @@ internal static class App
             {
                 foreach (var problem in parse.Errors)
                 {
-                    error.WriteLine("error: " + problem.Message);
+                    error.WriteLine("error: " + OneLine(problem.Message));
                 }
 
                 error.WriteLine("Run 'mscstats --help' for usage.");
@@ -59,21 +59,55 @@ internal static class App
         }
         catch (InputException e)
         {
-            error.WriteLine("error: " + e.Message);
+            error.WriteLine("error: " + OneLine(e.Message));
             return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is CohortFormatException or AssumptionException)
         {
-            error.WriteLine("error: " + e.Message);
+            error.WriteLine("error: " + OneLine(e.Message));
             return ExitCodes.BadInput;
         }
 #pragma warning disable CA1031 // The command line reports any failure in one line and an exit code, never a stack trace.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            error.WriteLine("internal error (" + e.GetType().Name + "): " + e.Message);
+            error.WriteLine("internal error (" + e.GetType().Name + "): " + OneLine(e.Message));
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>The longest message printed, in characters; a longer one is cut with a count of what was left out.</summary>
+    public const int MaxMessageLength = 400;
+
+    /// <summary>
+    /// A message as one bounded line: control characters escaped (\n, \t, \uXXXX), so that text from a file cannot
+    /// break the line or drive the terminal, and cut at <see cref="MaxMessageLength"/> characters.
+    /// </summary>
+    public static string OneLine(string message)
+    {
+        var text = new System.Text.StringBuilder(Math.Min(message.Length, MaxMessageLength + 16));
+        int used = 0;
+        foreach (char c in message)
+        {
+            if (text.Length >= MaxMessageLength)
+            {
+                break;
+            }
+
+            text.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+                _ => c.ToString(),
+            });
+            used++;
+        }
+
+        return used < message.Length
+            ? text.ToString() + "... (" + (message.Length - used).ToString(CultureInfo.InvariantCulture) + " more characters)"
+            : text.ToString();
     }
 
     private static RootCommand BuildCommands(IAnsiConsole console, TextWriter error)

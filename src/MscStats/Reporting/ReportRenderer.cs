@@ -199,7 +199,7 @@ public static class ReportRenderer
         {
             foreach (var line in report.Provenance.Split('\n'))
             {
-                md.Append("> ").Append(line.TrimEnd('\r')).Append('\n');
+                md.Append("> ").Append(MarkdownText(line.TrimEnd('\r'))).Append('\n');
             }
 
             md.Append('\n');
@@ -328,7 +328,14 @@ public static class ReportRenderer
         return s.ToString();
     }
 
-    private static string Inline(string text) => text.Replace("\r", string.Empty, StringComparison.Ordinal).Replace('\n', ' ');
+    /// <summary>
+    /// Text on one Markdown line. '&amp;' and '&lt;' become entities, so that text from the data (a CSV header or a
+    /// comment holding HTML) shows as text instead of being passed through as markup by Markdown viewers.
+    /// </summary>
+    private static string Inline(string text) => MarkdownText(text).Replace("\r", string.Empty, StringComparison.Ordinal).Replace('\n', ' ');
+
+    private static string MarkdownText(string text)
+        => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 
     private static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -193,6 +193,47 @@ public class CliTests
     }
 
     [Test]
+    public void Analyze_HugeAndControlCharacterFields_GiveOneBoundedLine()
+    {
+        // A 100,000-character value and a terminal escape sequence in an arm label: exit 2, one line of at most a few
+        // hundred characters, no raw control characters.
+        string csv = Path_("hostile.csv");
+        File.WriteAllText(csv, "subject,arm,outcome,value\nA,Treated,x,1\nB,Control,x," + new string('9', 50_000) + "x" + new string('9', 50_000) + "\n");
+        var (code, _, error) = Run("analyze", csv, "--out", Path_("hostile"));
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        var lines = error.TrimEnd('\n').Split('\n');
+        Assert.That(lines, Has.Length.EqualTo(1), error.Length > 600 ? error[..600] : error);
+        Assert.That(lines[0].Length, Is.LessThanOrEqualTo(App.MaxMessageLength + 60));
+        Assert.That(lines[0], Does.Contain("more characters)"));
+
+        File.WriteAllText(csv, "subject,arm,outcome,value\nA,Treated,x,1\nB,\u001b[31mControl\u0007,x,2\n");
+        (code, _, error) = Run("analyze", csv, "--out", Path_("hostile"));
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(error.TrimEnd('\n').Any(c => char.IsControl(c)), Is.False, error);
+        Assert.That(error, Does.Contain("\\u001B[31mControl\\u0007"));
+    }
+
+    [Test]
+    public void ReportMarkdown_EscapesHtmlFromTheData()
+    {
+        string csv = Path_("html.csv");
+        File.WriteAllText(csv, "subject,arm,outcome,value\n"
+            + string.Concat(Enumerable.Range(0, 4).Select(i => FormattableString.Invariant($"T{i},Treated,<img src=x onerror=alert(1)>,{i + 3}\nC{i},Control,<img src=x onerror=alert(1)>,{i}\n"))));
+        var (code, _, error) = Run("analyze", csv, "--out", Path_("html"), "--resamples", "200");
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
+        string markdown = File.ReadAllText(Path.Combine(Path_("html"), App.MarkdownFile));
+        string html = File.ReadAllText(Path.Combine(Path_("html"), App.HtmlFile));
+        Assert.That(markdown, Does.Contain("&lt;img src=x onerror=alert(1)>"));
+        Assert.That(markdown, Does.Not.Contain("<img"));
+        Assert.That(html, Does.Not.Contain("<img"));
+    }
+
+    [TestCase("plain text", "plain text")]
+    [TestCase("two\nlines\tand a tab", "two\\nlines\\tand a tab")]
+    [TestCase("bell\u0007", "bell\\u0007")]
+    public void OneLine_EscapesControlCharacters(string message, string expected) => Assert.That(App.OneLine(message), Is.EqualTo(expected));
+
+    [Test]
     public void Analyze_MalformedCsv_ExitsTwo_NamingLineAndColumn()
     {
         string csv = Path_("bad.csv");
