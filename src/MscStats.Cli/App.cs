@@ -186,22 +186,24 @@ internal static class App
         var figures = ReportFigures.For(run, notDrawn);
 
         PrintReport(console, report);
+        if (string.IsNullOrWhiteSpace(outDir))
+        {
+            throw new InputException("--out must name a folder, not an empty string.");
+        }
+
         string folder = Path.GetFullPath(outDir);
-        try
+        var files = new List<(string Name, string Text)>
         {
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, HtmlFile), ReportRenderer.Html(report.WithFigures(figures)));
-            File.WriteAllText(Path.Combine(folder, MarkdownFile), ReportRenderer.Markdown(report));
-            File.WriteAllText(Path.Combine(folder, JsonFile), ReportRenderer.Json(report));
-            for (int i = 0; i < figures.Count; i++)
-            {
-                File.WriteAllText(Path.Combine(folder, FigureFile(i, figures[i].Title)), figures[i].Svg);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            (HtmlFile, ReportRenderer.Html(report.WithFigures(figures))),
+            (MarkdownFile, ReportRenderer.Markdown(report)),
+            (JsonFile, ReportRenderer.Json(report)),
+        };
+        for (int i = 0; i < figures.Count; i++)
         {
-            throw new InputException("cannot write the reports to '" + outDir + "': " + e.Message);
+            files.Add((FigureFile(i, figures[i].Title), figures[i].Svg));
         }
+
+        ReportFolder.Write(folder, outDir, files);
 
         foreach (var reason in notDrawn)
         {

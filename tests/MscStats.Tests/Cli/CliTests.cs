@@ -228,6 +228,50 @@ public class CliTests
         Assert.That(html, Does.Not.Contain("<img"));
     }
 
+    [Test]
+    public void Analyze_ReportFolder_HoldsOnlyTheLastRun()
+    {
+        string outDir = Path_("replaced");
+        Assert.That(Run("analyze", "--out", outDir, "--resamples", "200").Code, Is.EqualTo(ExitCodes.Success));
+        int before = Directory.GetFiles(outDir, "figure-*.svg").Length;
+        Assert.That(Run("analyze", "--outcome", "IgM", "--out", outDir, "--resamples", "200").Code, Is.EqualTo(ExitCodes.Success));
+        var after = Directory.GetFiles(outDir, "figure-*.svg");
+        Assert.That(after.Length, Is.LessThan(before), "no figure of the earlier run is left");
+        Assert.That(after.All(f => Path.GetFileName(f).Contains("igm", StringComparison.Ordinal) || Path.GetFileName(f).Contains("across", StringComparison.Ordinal)), Is.True,
+            string.Join(", ", after.Select(Path.GetFileName)));
+        Assert.That(Directory.GetDirectories(_folder).Select(Path.GetFileName), Is.EqualTo(new[] { "replaced" }), "no staging folder left");
+    }
+
+    [Test]
+    public void Analyze_ReportFolderWithOtherFiles_IsNotReplaced()
+    {
+        string outDir = Path_("mine");
+        Directory.CreateDirectory(outDir);
+        File.WriteAllText(Path.Combine(outDir, "notes.txt"), "keep me");
+        var (code, _, error) = Run("analyze", "--out", outDir, "--resamples", "200");
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(error, Does.Contain("holds 'notes.txt', which mscstats did not write"));
+        Assert.That(File.ReadAllText(Path.Combine(outDir, "notes.txt")), Is.EqualTo("keep me"));
+        Assert.That(Run("analyze", "--out", "", "--resamples", "200").Code, Is.EqualTo(ExitCodes.BadInput));
+    }
+
+    [Test]
+    public void Analyze_ConcurrentRunsIntoOneFolder_NeverMix()
+    {
+        // Four runs with different seeds write the same folder at once: the folder ends with one run's files, all of
+        // them from that run (the seed in results.json is the seed in report.html and report.md).
+        string outDir = Path_("shared");
+        var codes = new int[4];
+        System.Threading.Tasks.Parallel.For(0, 4, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+            codes[i] = Run("analyze", "--outcome", "IgM", "--seed", (100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", outDir, "--resamples", "200").Code);
+        Assert.That(codes, Is.All.EqualTo(ExitCodes.Success));
+        var seed = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(outDir, App.JsonFile)), "\"seed\": (\\d+)").Groups[1].Value;
+        Assert.That(seed, Is.AnyOf("100", "101", "102", "103"));
+        Assert.That(File.ReadAllText(Path.Combine(outDir, App.HtmlFile)), Does.Contain("Seed " + seed + ","));
+        Assert.That(File.ReadAllText(Path.Combine(outDir, App.MarkdownFile)), Does.Contain("Seed " + seed + ","));
+        Assert.That(Directory.GetDirectories(_folder).Select(Path.GetFileName), Is.EqualTo(new[] { "shared" }), "no staging or replaced folder left");
+    }
+
     [TestCase("plain text", "plain text")]
     [TestCase("two\nlines\tand a tab", "two\\nlines\\tand a tab")]
     [TestCase("bell\u0007", "bell\\u0007")]
