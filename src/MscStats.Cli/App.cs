@@ -158,13 +158,26 @@ internal static class App
             Description = "Relative tolerance of exact and analytic numbers.",
             DefaultValueFactory = _ => CheckTolerance.Default.Relative,
         };
-        var check = new Command("check", "Re-run the analysis recorded in results.json with its seed and options; exit 1 if any number moved beyond its tolerance.")
+        var strict = new Option<bool>("--strict")
         {
-            results, checkFile, multiple, relative, treated, control, randomization, blockAllocation,
+            Description = "Every number bit for bit, Monte Carlo ones included, and the same library version: catches an edited seed or option.",
+        };
+        var checkOutcome = new Option<string?>("--outcome")
+        {
+            Description = "The outcome the results were computed for, if analyze was run with --outcome (default: every outcome in the data, all of which the results must cover).",
+        };
+        var check = new Command("check", "Re-run the analysis recorded in results.json with its seed and options; exit 1 if any number moved beyond its tolerance or the results do not cover what the re-run produces.")
+        {
+            results, checkFile, multiple, relative, strict, checkOutcome, treated, control, randomization, blockAllocation,
         };
         check.SetAction(parse => Check(
-            console, error, parse.GetValue(results)!, parse.GetValue(checkFile), parse.GetValue(multiple), parse.GetValue(relative),
-            parse.GetValue(treated), parse.GetValue(control), Design(parse.GetValue(randomization), parse.GetValue(blockAllocation))));
+            console, error, parse.GetValue(results)!, parse.GetValue(checkFile), CheckTolerance.Default with
+            {
+                MonteCarloMultiple = parse.GetValue(multiple),
+                Relative = parse.GetValue(relative),
+                Strict = parse.GetValue(strict),
+            },
+            parse.GetValue(checkOutcome), parse.GetValue(treated), parse.GetValue(control), Design(parse.GetValue(randomization), parse.GetValue(blockAllocation))));
 
         return new RootCommand("mscstats: method-comparison reports for small two-arm clinical cohorts (MscStats).") { analyze, check };
     }
@@ -218,8 +231,10 @@ internal static class App
     }
 
     private static int Check(
-        IAnsiConsole console, TextWriter error, string resultsPath, string? file, double multiple, double relative, string? treated, string? control, TrialDesign design)
+        IAnsiConsole console, TextWriter error, string resultsPath, string? file, CheckTolerance tolerance, string? outcome, string? treated, string? control,
+        TrialDesign design)
     {
+        double multiple = tolerance.MonteCarloMultiple, relative = tolerance.Relative;
         if (!(multiple > 0 && double.IsFinite(multiple)) || !(relative >= 0 && double.IsFinite(relative)))
         {
             throw new InputException("--mc-multiple must be positive and --relative non-negative.");
@@ -252,8 +267,9 @@ internal static class App
             SelectOutcomes(study, name);
         }
 
-        var recomputed = Compute(console, study, recorded.SourceOutcomes(), recorded.Options, recorded.Source).Report;
-        var result = RegressionCheck.Compare(recorded, recomputed, CheckTolerance.Default with { MonteCarloMultiple = multiple, Relative = relative });
+        // Every outcome of the data (or the one named), so that a results file with an outcome or a row removed fails.
+        var recomputed = Compute(console, study, SelectOutcomes(study, outcome), recorded.Options, recorded.Source).Report;
+        var result = RegressionCheck.Compare(recorded, recomputed, tolerance);
         if (result.Passed)
         {
             console.Write(new Text(result + " (exact numbers to " + relative.ToString("G3", CultureInfo.InvariantCulture) + " relative, bootstrap limits to "
@@ -310,7 +326,7 @@ internal static class App
     }
 
     /// <summary>Runs the panels on the outcomes; the run keeps what they computed, so the figures draw from it.</summary>
-    private static AnalysisRun Compute(IAnsiConsole console, Study study, IReadOnlyList<string> outcomes, ComparisonOptions options, string? source)
+    private static AnalysisRun Compute(IAnsiConsole console, Study study, List<string> outcomes, ComparisonOptions options, string? source)
     {
         if (!console.Profile.Capabilities.Interactive)
         {

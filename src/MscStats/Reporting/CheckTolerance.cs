@@ -25,4 +25,11 @@ public sealed record CheckTolerance
     /// √2·SE, so 4·SE is about 2.8 SDs: a false alarm about once in 200 limits.
     /// </summary>
     public double MonteCarloMultiple { get; init; } = 4;
+
+    /// <summary>
+    /// Bit for bit: every number, Monte Carlo ones included, must be reproduced exactly, and the recorded report must come
+    /// from the same library version (else that is a problem of the check). Catches an edited seed or option, which a
+    /// tolerance of Monte Carlo errors can let through. Default false.
+    /// </summary>
+    public bool Strict { get; init; }
 }

@@ -51,11 +51,21 @@ public static class RegressionCheck
             problems.Add("the recorded report has " + Guard.Format(recorded.Comparisons.Count) + " comparisons, the recomputed one " + Guard.Format(recomputed.Comparisons.Count) + ".");
         }
 
+        if (tolerance.Strict && !string.Equals(recorded.LibraryVersion, recomputed.LibraryVersion, StringComparison.Ordinal))
+        {
+            problems.Add("a strict check needs the same library version: recorded with MscStats " + recorded.LibraryVersion + ", recomputed with " + recomputed.LibraryVersion + ".");
+        }
+
+        // A results file must cover everything the re-run produces: a comparison dropped from it is a failure, not a pass.
+        foreach (var extra in recomputed.Comparisons.Where(n => !recorded.Comparisons.Any(o => Same(o, n))))
+        {
+            problems.Add(ReportRenderer.Heading(extra) + ": not in the recorded report (the results file does not cover it).");
+        }
+
         foreach (var old in recorded.Comparisons)
         {
             string heading = ReportRenderer.Heading(old);
-            var now = recomputed.Comparisons.FirstOrDefault(c => string.Equals(c.SourceOutcome, old.SourceOutcome, StringComparison.Ordinal) && c.Kind == old.Kind
-                                                                 && c.Outcome == old.Outcome);
+            var now = recomputed.Comparisons.FirstOrDefault(c => Same(old, c));
             if (now is null)
             {
                 problems.Add(heading + ": not in the recomputed report.");
@@ -87,8 +97,8 @@ public static class RegressionCheck
 
                     compared++;
                     double x = a ?? double.NaN, y = b ?? double.NaN;
-                    double allowed = Math.Max(tolerance.Relative * Math.Max(Math.Abs(x), Math.Abs(y)), tolerance.Absolute);
-                    if (!Within(x, y, allowed))
+                    double allowed = tolerance.Strict ? 0 : Math.Max(tolerance.Relative * Math.Max(Math.Abs(x), Math.Abs(y)), tolerance.Absolute);
+                    if (tolerance.Strict ? !Bitwise(x, y) : !Within(x, y, allowed))
                     {
                         changes.Add(new NumberChange(heading, id, quantity, x, y, allowed, false));
                     }
@@ -98,8 +108,8 @@ public static class RegressionCheck
                 {
                     compared++;
                     double x = a ?? double.NaN, y = b ?? double.NaN;
-                    double allowed = Math.Max(tolerance.MonteCarloMultiple * error, Math.Max(tolerance.Relative * Math.Abs(x), tolerance.Absolute));
-                    if (!Within(x, y, allowed))
+                    double allowed = tolerance.Strict ? 0 : Math.Max(tolerance.MonteCarloMultiple * error, Math.Max(tolerance.Relative * Math.Abs(x), tolerance.Absolute));
+                    if (tolerance.Strict ? !Bitwise(x, y) : !Within(x, y, allowed))
                     {
                         changes.Add(new NumberChange(heading, id, quantity, x, y, allowed, true));
                     }
@@ -130,6 +140,11 @@ public static class RegressionCheck
 
         return new CheckResult(compared, new EquatableArray<NumberChange>(changes), new EquatableArray<string>(problems));
     }
+
+    private static bool Same(MethodComparison a, MethodComparison b)
+        => string.Equals(a.SourceOutcome, b.SourceOutcome, StringComparison.Ordinal) && a.Kind == b.Kind && a.Outcome == b.Outcome;
+
+    private static bool Bitwise(double x, double y) => BitConverter.DoubleToInt64Bits(x) == BitConverter.DoubleToInt64Bits(y) || (double.IsNaN(x) && double.IsNaN(y));
 
     private static bool Within(double x, double y, double allowed)
     {

@@ -369,6 +369,31 @@ public class CliTests
     }
 
     [Test]
+    public void Check_ResultsWithAComparisonRemoved_OrAnEditedSeed_Fail()
+    {
+        string outDir = Path_("cover");
+        Assert.That(Run("analyze", "--out", outDir, "--resamples", "500").Code, Is.EqualTo(0));
+        string results = Path.Combine(outDir, App.JsonFile);
+        var report = ReportRenderer.ReadJson(File.ReadAllText(results));
+
+        // Drop the IgM comparisons, as if to hide a change: the re-run still produces them, so the check fails.
+        var trimmed = new ComparisonReport(
+            report.Title, report.Source, report.Provenance, report.Options, new MscStats.Results.EquatableArray<MethodComparison>(report.Comparisons.Where(c => c.SourceOutcome != "IgM")), report.Figures, report.LibraryVersion);
+        string edited = Path_("trimmed.json");
+        File.WriteAllText(edited, ReportRenderer.Json(trimmed));
+        var (code, output, _) = Run("check", edited);
+        Assert.That(code, Is.EqualTo(ExitCodes.CheckFailed));
+        Assert.That(output, Does.Contain("not in the recorded report (the results file does not cover it)"));
+
+        // An edited seed: the bootstrap limits move by well under their Monte Carlo allowance, so only --strict sees it.
+        string reseeded = Path_("reseeded.json");
+        File.WriteAllText(reseeded, ReportRenderer.Json(new ComparisonReport(
+            report.Title, report.Source, report.Provenance, report.Options with { Seed = report.Options.Seed + 1 }, report.Comparisons, report.Figures, report.LibraryVersion)));
+        Assert.That(Run("check", reseeded, "--strict").Code, Is.EqualTo(ExitCodes.CheckFailed));
+        Assert.That(Run("check", results, "--strict").Code, Is.EqualTo(ExitCodes.Success));
+    }
+
+    [Test]
     public void Check_MovedBootstrapLimit_WithinItsMonteCarloAllowance_Passes()
     {
         string outDir = Path_("mc");
@@ -381,8 +406,15 @@ public class CliTests
         string edited = Path_("edited.json");
         File.WriteAllText(edited, File.ReadAllText(results).Replace("\"lower\": " + lower + ",", "\"lower\": " + moved + ",", StringComparison.Ordinal));
         Assert.That(File.ReadAllText(edited), Does.Contain(moved));
-        Assert.That(Run("check", edited).Code, Is.EqualTo(ExitCodes.Success));
-        Assert.That(Run("check", edited, "--mc-multiple", "1").Code, Is.EqualTo(ExitCodes.CheckFailed));
+        Assert.That(Run("check", edited, "--outcome", "oxygenation index").Code, Is.EqualTo(ExitCodes.Success));
+        Assert.That(Run("check", edited, "--outcome", "oxygenation index", "--mc-multiple", "1").Code, Is.EqualTo(ExitCodes.CheckFailed));
+        Assert.That(Run("check", edited, "--outcome", "oxygenation index", "--strict").Code, Is.EqualTo(ExitCodes.CheckFailed), "strict: bit for bit");
+        Assert.That(Run("check", results, "--outcome", "oxygenation index", "--strict").Code, Is.EqualTo(ExitCodes.Success), "unedited: bit for bit");
+
+        // Without --outcome the re-run covers every outcome of the data, which these results do not: a failure.
+        var (code, output, _) = Run("check", results);
+        Assert.That(code, Is.EqualTo(ExitCodes.CheckFailed));
+        Assert.That(output, Does.Contain("CT inflammation area [% of lung] - baseline-adjusted (headline): not in the recorded report (the results file does not cover it)"));
     }
 
     [Test]
@@ -397,7 +429,7 @@ public class CliTests
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(error, Does.Contain("was computed from pilot.csv"));
         // The arm labels are taken from results.json.
-        Assert.That(Run("check", results, csv).Code, Is.EqualTo(ExitCodes.Success));
+        Assert.That(Run("check", results, csv, "--outcome", "allergic reaction").Code, Is.EqualTo(ExitCodes.Success));
     }
 
     [Test]
