@@ -39,8 +39,10 @@ add("sm-ss-ratio", "nobs1_real", n1, "TTestIndPower().solve_power(effect_size=0.
 # symmetric in the arms, so nobs1 -> control and ratio * nobs1 -> treated.
 add("sm-ss-ratio", "power_below", t.power(effect_size=0.4, nobs1=math.floor(n1), alpha=0.05, ratio=1.5),
     "TTestIndPower().power(0.4, nobs1=floor(nobs1_real), ratio=1.5): below 0.85 at control 94, treated 141 (an integer), so 95 is the smallest control size")
-add("sm-de", "effect", t.solve_power(nobs1=30, alpha=0.05, power=0.8, ratio=1.5),
-    "TTestIndPower().solve_power(nobs1=30, alpha=0.05, power=0.8, ratio=1.5) (effect size, brentq)")
+es = t.solve_power(nobs1=30, alpha=0.05, power=0.8, ratio=1.5)
+add("sm-de", "effect", es, "TTestIndPower().solve_power(nobs1=30, alpha=0.05, power=0.8, ratio=1.5) (effect size, brentq)")
+add("sm-de", "power_at_effect", t.power(effect_size=es, nobs1=30, alpha=0.05, ratio=1.5),
+    "TTestIndPower().power at that effect size: short of 0.8 by about 3e-6, so solve_power stops early; compare the effect to about 1e-5")
 
 header = [
     "# Produced by tools/reference/power.py with Python %s, statsmodels %s on %s." % (

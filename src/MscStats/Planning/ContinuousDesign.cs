@@ -53,7 +53,7 @@ public sealed record ContinuousDesign
     public PilotEstimate? Pilot { get; init; }
 
     /// <summary>
-    /// A design whose difference and SD are the pilot's estimates and which carries the pilot, so that a
+    /// A design whose difference, SD and (for a baseline-adjusted pilot) baseline correlation are the pilot's estimates and which carries the pilot, so that a
     /// <see cref="PilotMethod"/> can use its uncertainty. Replace the difference with <c>with</c> to plan for a
     /// clinically relevant difference instead.
     /// </summary>
@@ -63,7 +63,7 @@ public sealed record ContinuousDesign
     public static ContinuousDesign FromPilot(PilotEstimate pilot)
     {
         Guard.NotNull(pilot);
-        return new ContinuousDesign(pilot.StandardDeviation) { Difference = pilot.Difference, Pilot = pilot };
+        return new ContinuousDesign(pilot.StandardDeviation) { Difference = pilot.Difference, BaselineCorrelation = pilot.BaselineCorrelation, Pilot = pilot };
     }
 
     internal static double Positive(double value, string paramName)

@@ -34,6 +34,12 @@ public sealed record PilotEstimate
         Control = Guard.AtLeast(control, 2);
     }
 
+    /// <summary>
+    /// The pooled within-arm correlation of baseline and follow-up (from deviations about each arm's own means), for planning
+    /// an ANCOVA; null when the pilot has no baseline. Set it for stated numbers with an initializer; in (−1, 1).
+    /// </summary>
+    public double? BaselineCorrelation { get; init; }
+
     /// <summary>The pilot's mean difference, treated − control.</summary>
     public double Difference { get; }
 
@@ -75,6 +81,51 @@ public sealed record PilotEstimate
         var m = TwoArmMoments.From(Guard.NotNull(sample));
         ZeroSpread(m.PooledVariance, nameof(sample));
         return new PilotEstimate(m.Difference, Math.Sqrt(m.PooledVariance), m.Treated.N, m.Control.N);
+    }
+
+    /// <summary>
+    /// The pilot's estimates from a baseline-adjusted pilot: the follow-up mean difference, the follow-up pooled SD (n − 1
+    /// denominators) and the pooled within-arm baseline–follow-up correlation, which plans an ANCOVA
+    /// (<see cref="PlannedTest.Ancova"/>) with <see cref="ContinuousDesign.FromPilot"/>.
+    /// </summary>
+    /// <param name="sample">The pilot with baseline and follow-up per subject.</param>
+    /// <returns>The estimates with <see cref="BaselineCorrelation"/> set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
+    /// <exception cref="AssumptionException">The follow-up's or the baseline's pooled SD is 0.</exception>
+    public static PilotEstimate From(BaselineSample sample)
+    {
+        Guard.NotNull(sample);
+        int n1 = sample.TreatedCount, n = sample.Count;
+        var x = sample.Baseline.AsSpan();
+        var y = sample.FollowUp.AsSpan();
+        double mx1 = Mean(x[..n1]), my1 = Mean(y[..n1]), mx0 = Mean(x[n1..]), my0 = Mean(y[n1..]);
+        double sxx = 0, syy = 0, sxy = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double dx = x[i] - (i < n1 ? mx1 : mx0), dy = y[i] - (i < n1 ? my1 : my0);
+            sxx += dx * dx;
+            syy += dy * dy;
+            sxy += dx * dy;
+        }
+
+        ZeroSpread(syy, nameof(sample));
+        if (!(sxx > 0))
+        {
+            throw new AssumptionException(AssumptionReason.ZeroVariance, "pooled SD of the baseline", "the pilot's baseline is constant within each arm, so its correlation with the follow-up is undefined.", nameof(sample));
+        }
+
+        return new PilotEstimate(my1 - my0, Math.Sqrt(syy / (n - 2)), n1, n - n1) { BaselineCorrelation = sxy / Math.Sqrt(sxx * syy) };
+    }
+
+    private static double Mean(ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        foreach (double v in values)
+        {
+            sum += v;
+        }
+
+        return sum / values.Length;
     }
 
     private static void ZeroSpread(double pooledVariance, string paramName)
