@@ -19,6 +19,8 @@
 #               t.test(var.equal = FALSE) rejections (set.seed(20261203), 200000 trials) to show how well the
 #               approximation holds (mc value and its binomial SE).
 #   ancova.*    formula with pt: sd_e = sd*sqrt(1 - rho^2), df = n1 + n2 - 3 (Borm, Fransen and Lemmens 2007);
+#               exact_power: the same noncentral t averaged over the chance baseline imbalance B ~ Beta(1/2, (N-2)/2),
+#               ncp lam0*sqrt(1 - B), with R's integrate (Shieh 2020, one normal covariate);
 #               and a seeded Monte Carlo of lm(y ~ arm + x) rejections with bivariate normal (x, y), correlation rho.
 #   pilot.*     pilot of 12 treated vs 13 control (m = 23 df), difference 1.2, pooled SD 2.5.
 #               ucl: s * sqrt(m / qchisq(1 - level, m)).
@@ -105,6 +107,15 @@ anc <- function(n1, n2, delta, sd, rho, alpha = 0.05) tpow(n1, n2, delta, sd * s
 add("ancova-15", "power", anc(15, 15, 1, 2, 0.6), "pt formula: sd_e = 2 sqrt(1 - 0.36), df = 27, delta = 1, 15 vs 15")
 add("ancova-12v13", "power", anc(12, 13, 1.5, 2.5, 0.5), "pt formula: sd_e = 2.5 sqrt(0.75), df = 22, delta = 1.5, 12 vs 13")
 n <- smallest(function(n) anc(n, n, 1, 2, 0.6), 0.8)
+anc_exact <- function(n1, n2, delta, sd, rho, alpha = 0.05) {
+  N <- n1 + n2; lam0 <- delta / (sd * sqrt(1 - rho^2) * sqrt(1/n1 + 1/n2)); c <- qt(1 - alpha/2, N - 3)
+  integrate(function(b) sapply(b, function(bb) pt(c, N - 3, lam0 * sqrt(1 - bb), lower.tail = FALSE) + pt(-c, N - 3, lam0 * sqrt(1 - bb))) * dbeta(b, 0.5, (N - 2)/2),
+            0, 1, rel.tol = 1e-12)$value
+}
+add("ancova-15", "exact_power", anc_exact(15, 15, 1, 2, 0.6), "integrate over B ~ Beta(1/2, (N - 2)/2) of the t power at ncp lam0 sqrt(1 - B), df N - 3 (Shieh 2020, one normal covariate)")
+add("ancova-12v13", "exact_power", anc_exact(12, 13, 1.5, 2.5, 0.5), "the same, 12 vs 13, delta = 1.5, sd = 2.5, rho = 0.5")
+add("ancova-2v2", "exact_power", anc_exact(2, 2, 3, 1, 0.5), "the same at the smallest size, 2 vs 2 (1 residual df), delta = 3, sd = 1, rho = 0.5")
+add("ancova-ss", "n_exact", smallest(function(n) anc_exact(n, n, 1, 2, 0.6), 0.8, from = 30), "smallest n with the exact power (delta = 1, sd = 2, rho = 0.6) >= 0.8 (scan from 30)")
 add("ancova-ss", "n", n, "smallest n with the pt formula (delta = 1, sd = 2, rho = 0.6) >= 0.8")
 nt <- smallest(function(n) tpow(n, n, 1, 2), 0.8)
 add("ancova-ss", "n_ttest", nt, "smallest n with the Student t power (delta = 1, sd = 2) >= 0.8; Borm et al.'s design factor gives about (1 - 0.36) of it")

@@ -19,7 +19,8 @@ public enum PlannedTest
     /// ANCOVA of the follow-up on the arm and the baseline, with baseline–follow-up correlation ρ: residual SD
     /// σ√(1 − ρ²) (the design factor 1 − ρ² of Borm, Fransen and Lemmens 2007, J Clin Epidemiol 60:1234–1238,
     /// doi:10.1016/j.jclinepi.2007.02.006) and n₁ + n₂ − 3 degrees of freedom, the degree of freedom the slope takes
-    /// (their small-sample correction).
+    /// (the small-sample degrees-of-freedom correction). <see cref="PowerOptions.Ancova"/> chooses the design-factor power or
+    /// the exact power for a normal baseline (<see cref="AncovaPower"/>).
     /// </summary>
     Ancova,
 }

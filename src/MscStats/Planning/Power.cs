@@ -88,24 +88,24 @@ public static class Power
             return p;
         }
 
-        int found;
-        bool reached;
+        // Doubling from 2 up to the maximum, then bisection; the power at the maximum is evaluated only when the doubling reaches it.
         var diagnostics = DifferenceNotes(d, o, null).ToList();
-        if (PowerAt(max) < target)
+        int lo = 1, hi = 2;
+        while (hi < max && PowerAt(hi) < target)
+        {
+            lo = hi;
+            hi = (int)Math.Min((long)hi * 2, max);
+        }
+
+        int found;
+        bool reached = PowerAt(hi) >= target;
+        if (!reached)
         {
             found = max;
-            reached = false;
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.TargetNotReached, NotReachedReason(kernel, o, d, target, PowerAt(max), max, Treated(max))));
         }
         else
         {
-            int lo = 1, hi = 2;
-            while (hi < max && PowerAt(hi) < target)
-            {
-                lo = hi;
-                hi = (int)Math.Min((long)hi * 2, max);
-            }
-
             // Invariant: power(hi) >= target; lo < 2 or power(lo) < target.
             while (hi - lo > 1)
             {
@@ -121,7 +121,6 @@ public static class Power
             }
 
             found = hi;
-            reached = true;
         }
 
         int n1 = Treated(found);
@@ -212,6 +211,7 @@ public static class Power
         Guard.Defined(o.Alternative, "options.Alternative");
         Guard.Defined(o.TwoSidedPower, "options.TwoSidedPower");
         Guard.Defined(o.Pilot, "options.Pilot");
+        Guard.Defined(o.Ancova, "options.Ancova");
         Guard.OpenInterval(o.Alpha.Value, 0, 1, "options.Alpha");
         double sd = ContinuousDesign.Positive(design.StandardDeviation, "design.StandardDeviation");
         double sdTreated = sd;

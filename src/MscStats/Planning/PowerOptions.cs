@@ -27,6 +27,9 @@ public sealed record PowerOptions
     /// <summary>The largest control-arm size a sample-size search may return; at least 2. Default 100,000.</summary>
     public int MaximumPerArm { get; init; } = 100_000;
 
+    /// <summary>How ANCOVA power is computed. Default <see cref="Planning.AncovaPower.DesignFactor"/> (Borm et al. 2007); <see cref="Planning.AncovaPower.RandomBaseline"/> is exact for a normal baseline.</summary>
+    public AncovaPower Ancova { get; init; } = AncovaPower.DesignFactor;
+
     /// <summary>How the pilot's uncertainty enters (needs <see cref="ContinuousDesign.Pilot"/>). Default <see cref="PilotMethod.None"/>.</summary>
     public PilotMethod Pilot { get; init; } = PilotMethod.None;
 
