@@ -117,6 +117,16 @@ public sealed record PilotEstimate
         return new PilotEstimate(my1 - my0, Math.Sqrt(syy / (n - 2)), n1, n - n1) { BaselineCorrelation = sxy / Math.Sqrt(sxx * syy) };
     }
 
+    /// <summary>
+    /// The pilot's estimates from a two-arm paired pilot (baseline and follow-up per subject): as
+    /// <see cref="From(BaselineSample)"/> on <c>BaselineSample.Create(sample)</c>.
+    /// </summary>
+    /// <param name="sample">The pilot; two arms with at least <see cref="BaselineSample.MinimumPerArm"/> subjects each.</param>
+    /// <returns>The estimates with <see cref="BaselineCorrelation"/> set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
+    /// <exception cref="AssumptionException">The sample has one arm or too few subjects, or a pooled SD is 0.</exception>
+    public static PilotEstimate From(PairedSample sample) => From(BaselineSample.Create(Guard.NotNull(sample)));
+
     private static double Mean(ReadOnlySpan<double> values)
     {
         double sum = 0;

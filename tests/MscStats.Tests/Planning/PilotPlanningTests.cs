@@ -130,6 +130,20 @@ public class PilotPlanningTests
     }
 
     [Test]
+    public void From_PairedSample_EqualsBaselineSample()
+    {
+        var baseline = MscStats.Tests.Adjusted.AdjustedReference.Sample("small10");
+        int t = baseline.TreatedCount, c = baseline.ControlCount;
+        PairedArm Arm(string label, int from, int count) => PairedArm.Create(
+            label, baseline.Subjects.Skip(from).Take(count).ToList(), baseline.Baseline.Skip(from).Take(count).ToList(), baseline.FollowUp.Skip(from).Take(count).ToList());
+        var paired = PilotEstimate.From(PairedSample.TwoArm(Arm("treated", 0, t), Arm("control", t, c)));
+        var direct = PilotEstimate.From(baseline);
+        Assert.That(paired.Difference, Is.EqualTo(direct.Difference).Within(1e-12));
+        Assert.That(paired.StandardDeviation, Is.EqualTo(direct.StandardDeviation).Within(1e-12));
+        Assert.That(paired.BaselineCorrelation!.Value, Is.EqualTo(direct.BaselineCorrelation!.Value).Within(1e-12));
+    }
+
+    [Test]
     public void From_ConstantPilot_Throws()
     {
         var ex = Assert.Throws<AssumptionException>(() => PilotEstimate.From(ContinuousSample.Create([4, 4, 4], [2, 2])));

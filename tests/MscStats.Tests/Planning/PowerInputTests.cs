@@ -76,6 +76,22 @@ public class PowerInputTests
     }
 
     [Test]
+    public void Options_Default_IsDocumentedValues()
+    {
+        var o = PowerOptions.Default;
+        Assert.That(o.Test, Is.EqualTo(PlannedTest.Student));
+        Assert.That(o.Alpha.Value, Is.EqualTo(0.05));
+        Assert.That(o.Alternative, Is.EqualTo(Alternative.TwoSided));
+        Assert.That(o.TwoSidedPower, Is.EqualTo(TwoSidedPower.BothTails));
+        Assert.That(o.TargetPower, Is.EqualTo(0.8));
+        Assert.That(o.MaximumPerArm, Is.EqualTo(100_000));
+        Assert.That(o.Pilot, Is.EqualTo(PilotMethod.None));
+        Assert.That(o.UpperLimitLevel.Value, Is.EqualTo(0.80));
+        Assert.That(o.Ancova, Is.EqualTo(AncovaPower.DesignFactor));
+        Assert.That(new ContinuousDesign(1).AllocationRatio, Is.EqualTo(1));
+    }
+
+    [Test]
     public void Result_ReportsItself()
     {
         var r = Power.Compute(Sized);
