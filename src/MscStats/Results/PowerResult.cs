@@ -113,6 +113,21 @@ public sealed record PowerResult : IAnalysisResult
     /// <inheritdoc/>
     ResamplingInfo? IAnalysisResult.Resampling => null;
 
+    /// <summary>The notebook form: an HTML table of the power, sizes, assumptions, target, conventions and diagnostics.</summary>
+    /// <returns>An HTML fragment, escaped, with inline styles only.</returns>
+    public string ToHtml() => ResultHtml.Table(Method,
+    [
+        ("power", ReportFormat.Number(Power)),
+        ("sample sizes", SampleSizes.ToString()),
+        ("difference, SD", ReportFormat.Number(Difference) + ", " + ReportFormat.Number(StandardDeviation)),
+        ("test", "alpha " + ReportFormat.Number(Alpha.Value) + " (" + TestResult.AlternativeText(Alternative) + "), df = " + ReportFormat.Number(DegreesOfFreedom)
+                 + (Noncentrality is double l ? ", noncentrality " + ReportFormat.Number(l) : string.Empty)),
+        ("target", TargetPower is double t ? ReportFormat.Number(t) + (TargetReached == true ? " reached" : " not reached") : string.Empty),
+        ("conventions", ResultHtml.Join(Conventions)),
+        ("diagnostics", ResultHtml.Join(Diagnostics)),
+        ("library", "MscStats " + LibraryVersion),
+    ]);
+
     /// <summary>
     /// The invariant report line, e.g. <c>Student t power (noncentral t): power = 0.807 at n = 23 vs 23, difference 1, SD 1,
     /// alpha 0.05 (two-sided); target 0.8 reached</c>.

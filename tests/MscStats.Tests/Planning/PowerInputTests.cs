@@ -101,5 +101,6 @@ public class PowerInputTests
         Assert.That(a.Resampling, Is.Null);
         Assert.That(a.Conventions.Select(c => c.Name), Is.SupersetOf(new[] { ConventionNames.Distribution, ConventionNames.Variance, ConventionNames.TwoSided, ConventionNames.PilotUncertainty }));
         Assert.That(r.ToString(), Does.StartWith("Student t power, noncentral t: power = ").And.Contain("n = 20 vs 20"));
+        Assert.That(MscStats.Reporting.NotebookDisplay.Html(r), Does.Contain("Student t power").And.Contain("n = 20 vs 20").And.Contain("noncentral t"));
     }
 }
