@@ -81,11 +81,11 @@ internal sealed class PowerKernel
                     int m = _pilot!.DegreesOfFreedom;
                     return Clamp(_o.Alternative switch
                     {
-                        Alternative.Greater => NoncentralT.Cdf(tau, m, c),
-                        Alternative.Less => NoncentralT.Cdf(-tau, m, c),
+                        Alternative.Greater => Below(tau, m, c),
+                        Alternative.Less => Below(-tau, m, c),
                         _ => _o.TwoSidedPower == TwoSidedPower.BothTails
-                            ? NoncentralT.Cdf(tau, m, c) + NoncentralT.Cdf(-tau, m, c)
-                            : NoncentralT.Cdf(Math.Abs(tau), m, c),
+                            ? Below(tau, m, c) + Below(-tau, m, c)
+                            : Below(Math.Abs(tau), m, c),
                     });
                 }
 
@@ -111,12 +111,22 @@ internal sealed class PowerKernel
     /// <summary>P(reject) for a statistic that is noncentral t (df, λ) against critical value c.</summary>
     private double Tails(double c, double df, double lambda) => _o.Alternative switch
     {
-        Alternative.Greater => NoncentralT.Sf(c, df, lambda),
-        Alternative.Less => NoncentralT.Cdf(-c, df, lambda),
+        Alternative.Greater => Above(c, df, lambda),
+        Alternative.Less => Below(-c, df, lambda),
         _ => _o.TwoSidedPower == TwoSidedPower.BothTails
-            ? NoncentralT.Sf(c, df, lambda) + NoncentralT.Cdf(-c, df, lambda)
-            : NoncentralT.Sf(c, df, Math.Abs(lambda)),
+            ? Above(c, df, lambda) + Below(-c, df, lambda)
+            : Above(c, df, Math.Abs(lambda)),
     };
+
+    /// <summary>
+    /// P(T &gt; x) for T noncentral t (df, λ). Each tail of <see cref="NoncentralT"/> is accurate relative to itself, so the
+    /// smaller tail is computed and the larger one taken as its complement (the median of T lies near λ): a power near 1
+    /// keeps its absolute accuracy even beyond the noncentralities the distribution is documented for.
+    /// </summary>
+    private static double Above(double x, double df, double lambda) => lambda > x ? 1 - NoncentralT.Cdf(x, df, lambda) : NoncentralT.Sf(x, df, lambda);
+
+    /// <summary>P(T ≤ x) for T noncentral t (df, λ), from the smaller tail as in <see cref="Above"/>.</summary>
+    private static double Below(double x, double df, double lambda) => lambda < x ? 1 - NoncentralT.Sf(x, df, lambda) : NoncentralT.Cdf(x, df, lambda);
 
     /// <summary>
     /// E[g(σ)] over σ² = s²m/X, X ~ χ²_m (the pilot SD's sampling distribution read as a distribution for σ), integrated

@@ -75,6 +75,23 @@ public class PowerInputTests
         Assert.That(r.Diagnostics.Single().Code, Is.EqualTo(DiagnosticCodes.EffectOppositeAlternative));
     }
 
+    [TestCase(2_000, 1.0)]
+    [TestCase(20_000, 1.0)]
+    [TestCase(20_000, 0.05)]
+    public void Compute_LargeTrials_StayInRangeAndIncreaseWithN(int n, double difference)
+    {
+        // Noncentralities up to 100 (beyond the 50 the noncentral t is documented for): power must stay a probability, rise
+        // with n, and reach 1 when the normal approximation says the type II error is below 1e-300.
+        var large = Power.Compute(new ContinuousDesign(1) { Difference = difference, Treated = n, Control = n });
+        var smaller = Power.Compute(new ContinuousDesign(1) { Difference = difference, Treated = n / 2, Control = n / 2 });
+        Assert.That(large.Power, Is.InRange(0.0, 1.0));
+        Assert.That(large.Power, Is.GreaterThanOrEqualTo(smaller.Power));
+        if (large.Noncentrality > 40)
+        {
+            Assert.That(large.Power, Is.EqualTo(1.0).Within(1e-12));
+        }
+    }
+
     [Test]
     public void Options_Default_IsDocumentedValues()
     {
