@@ -68,4 +68,10 @@ public static class ConventionNames
 
     /// <summary>How a Monte Carlo p-value is formed (e.g. (b + 1)/(B + 1)).</summary>
     public const string MonteCarloPValue = "mc-p";
+
+    /// <summary>How the arm sizes of a sample-size search relate (n₁ = ⌈ratio·n₂⌉).</summary>
+    public const string Allocation = "allocation";
+
+    /// <summary>How the uncertainty of a pilot's estimates enters a power calculation (none, SD upper limit, Julious, expected power, assurance).</summary>
+    public const string PilotUncertainty = "pilot-uncertainty";
 }

@@ -98,4 +98,13 @@ public static class DiagnosticCodes
 
     /// <summary>The baseline imbalance between arms in pooled SD units, shown and not tested (CONSORT 2010, item 15).</summary>
     public const string BaselineImbalance = "baseline-imbalance";
+
+    /// <summary>The planned difference is 0: the power of the test equals its type I error rate α (α/2 when only one tail counts).</summary>
+    public const string ZeroEffect = "zero-effect";
+
+    /// <summary>The planned difference lies in the direction opposite to a one-sided alternative, so the power is below α.</summary>
+    public const string EffectOppositeAlternative = "effect-opposite-alternative";
+
+    /// <summary>A sample-size search could not reach its target power within the stated maximum; the best size found is reported with the reason.</summary>
+    public const string TargetNotReached = "target-not-reached";
 }

@@ -57,6 +57,9 @@ public class JsonRoundTripTests
         yield return new AdjustedEffectResult(
             AdjustmentModel.Lin, estimate, 20, EquatableArray.Create(seInterval), 241.5, 171.0, 0.61, 0.12, 0.55, 0.43, estimate, -0.21,
             EquatableArray.Create("baseline", "stratum S2"), "permuted blocks (4 blocks, 1:1)");
+        yield return new PowerResult(
+            "Student t sample size (assurance), noncentral t", 0.8123, 1.2, 2.5, Probability.Alpha05, Alternative.Greater, Sizes, 48, 2.91, 0.8, true,
+            conventions, diagnostics, "0.1.0-test");
         yield return new StudySummary("pilot", new ArmLabels("MSC", "Control"), 12, 13, EquatableArray.Create(continuous), EquatableArray.Create(binary), diagnostics);
     }
 
