@@ -68,4 +68,16 @@ public static class ConventionNames
 
     /// <summary>How a Monte Carlo p-value is formed (e.g. (b + 1)/(B + 1)).</summary>
     public const string MonteCarloPValue = "mc-p";
+
+    /// <summary>The model of a meta-analysis (common effect or random effects) and how trials are weighted.</summary>
+    public const string Model = "model";
+
+    /// <summary>The estimator of the between-trial variance τ² (DerSimonian–Laird, REML, Paule–Mandel).</summary>
+    public const string Tau2 = "tau2";
+
+    /// <summary>What a meta-analysis does with double-zero trials (excluded or kept).</summary>
+    public const string DoubleZero = "double-zero";
+
+    /// <summary>How a prediction interval is formed.</summary>
+    public const string PredictionInterval = "prediction-interval";
 }
