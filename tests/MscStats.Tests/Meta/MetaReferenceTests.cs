@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MscStats.Meta;
+using MscStats.Tests.Infrastructure;
+using NUnit.Framework;
+
+namespace MscStats.Tests.Meta;
+
+/// <summary>
+/// Every verb of <see cref="MetaAnalysis"/> against R metafor 3.8 (tools/reference/meta.R: <c>rma.mh</c>, <c>rma.peto</c>,
+/// <c>escalc</c>, <c>rma</c> with <c>method = "EE"/"DL"/"REML"/"PM"</c> and <c>test = "z"/"knha"/"adhoc"</c>,
+/// <c>predict</c>, <c>confint</c>, <c>weights</c>), values in Reference/meta.csv with the R call beside each, inputs in
+/// Reference/meta-inputs.csv. Each case key is dataset/verb/measure/variant; every quantity stored for a case is checked.
+/// </summary>
+/// <remarks>
+/// Tolerances (the policy of <see cref="Tolerance"/>): closed forms (Mantel–Haenszel, Peto, inverse variance,
+/// DerSimonian–Laird) 1e-10 relative; the iterative τ² estimators (REML, Paule–Mandel) and the Q-profile limits, solved
+/// on both sides to ~1e-12 (metafor with <c>control = list(threshold = 1e-12, tol = 1e-14)</c>, Brent here), 1e-7
+/// relative; an absolute floor of 1e-9 for quantities that are 0 (τ² = 0, I² = 0).
+/// </remarks>
+public class MetaReferenceTests
+{
+    private static readonly ReferenceTable Table = ReferenceTable.Load("meta.csv");
+
+    private static IEnumerable<string> Cases() => Table.Cases;
+
+    [TestCaseSource(nameof(Cases))]
+    public void Verb_MatchesMetafor(string @case)
+    {
+        var result = Run(@case);
+        bool iterative = @case.Contains("/REML-", StringComparison.Ordinal) || @case.Contains("/PM-", StringComparison.Ordinal);
+        int checkedCount = 0;
+        foreach (var quantity in Table.Quantities(@case))
+        {
+            bool interval = quantity.StartsWith("tau2_", StringComparison.Ordinal) || quantity.StartsWith("i2_", StringComparison.Ordinal) || quantity.StartsWith("h2_", StringComparison.Ordinal);
+            double rel = iterative || interval ? 1e-7 : 1e-10;
+            double actual = quantity == "cmh_uncorrected" ? Uncorrected(@case) : Actual(result, quantity);
+            Table.AssertNear(actual, @case, quantity, rel, 1e-9);
+            checkedCount++;
+        }
+
+        Assert.That(checkedCount, Is.GreaterThanOrEqualTo(7), "every case stores at least k, the estimate, SE, interval, statistic and p");
+    }
+
+    /// <summary>The CMH statistic without the continuity correction (R <c>rma.mh(correct = FALSE)</c>).</summary>
+    private static double Uncorrected(string @case)
+    {
+        var parts = @case.Split('/');
+        var policy = parts[3] == "keep" ? DoubleZeroPolicy.Keep : DoubleZeroPolicy.Exclude;
+        return MetaAnalysis.MantelHaenszel(MetaReference.Binary(parts[0]), new MantelHaenszelOptions { DoubleZero = policy, ContinuityCorrectedTest = false }).Test!.Statistic;
+    }
+
+    internal static MetaAnalysisResult Run(string @case)
+    {
+        var parts = @case.Split('/');
+        string dataset = parts[0], verb = parts[1], measure = parts[2], variant = parts[3];
+        var kind = MetaReference.KindOf(dataset);
+        var policy = variant.EndsWith("keep", StringComparison.Ordinal) ? DoubleZeroPolicy.Keep : DoubleZeroPolicy.Exclude;
+        var binary = measure switch
+        {
+            "RR" => BinaryMeasure.RiskRatio,
+            "RD" => BinaryMeasure.RiskDifference,
+            _ => BinaryMeasure.OddsRatio,
+        };
+        var continuous = measure == "SMD" ? ContinuousMeasure.HedgesG : ContinuousMeasure.MeanDifference;
+        switch (verb)
+        {
+            case "mh":
+                return MetaAnalysis.MantelHaenszel(MetaReference.Binary(dataset), new MantelHaenszelOptions { Measure = binary, DoubleZero = policy });
+            case "peto":
+                return MetaAnalysis.Peto(MetaReference.Binary(dataset), new PetoOptions { DoubleZero = policy });
+            case "iv":
+            {
+                var correction = variant.Split('-')[0] switch
+                {
+                    "all" => ContinuityCorrection.ConstantAll,
+                    "tacc" => ContinuityCorrection.TreatmentArm,
+                    _ => ContinuityCorrection.ConstantIfZero,
+                };
+                var options = new InverseVarianceOptions { Binary = binary, Continuous = continuous, Correction = correction, DoubleZero = policy };
+                return kind switch
+                {
+                    "binary" => MetaAnalysis.InverseVariance(MetaReference.Binary(dataset), options),
+                    "summary" => MetaAnalysis.InverseVariance(MetaReference.Summary(dataset), options),
+                    _ => MetaAnalysis.InverseVariance(MetaReference.Effects(dataset), options),
+                };
+            }
+
+            default:
+            {
+                var v = variant.Split('-');
+                var options = new RandomEffectsOptions
+                {
+                    Binary = binary,
+                    Continuous = continuous,
+                    Tau2 = v[0] switch
+                    {
+                        "DL" => Tau2Estimator.DerSimonianLaird,
+                        "PM" => Tau2Estimator.PauleMandel,
+                        _ => Tau2Estimator.RestrictedMaximumLikelihood,
+                    },
+                    Interval = v[1] switch
+                    {
+                        "z" => RandomEffectsInterval.Normal,
+                        "knha" => RandomEffectsInterval.HartungKnapp,
+                        _ => RandomEffectsInterval.HartungKnappTruncated,
+                    },
+                };
+                return kind switch
+                {
+                    "binary" => MetaAnalysis.RandomEffects(MetaReference.Binary(dataset), options),
+                    "summary" => MetaAnalysis.RandomEffects(MetaReference.Summary(dataset), options),
+                    _ => MetaAnalysis.RandomEffects(MetaReference.Effects(dataset), options),
+                };
+            }
+        }
+    }
+
+    private static double Actual(MetaAnalysisResult r, string quantity)
+    {
+        var h = r.Heterogeneity;
+        if (quantity.StartsWith("weight.", StringComparison.Ordinal))
+        {
+            return Row(r, quantity["weight.".Length..]).WeightPercent;
+        }
+
+        if (quantity.StartsWith("yi.", StringComparison.Ordinal))
+        {
+            return Row(r, quantity[3..]).Effect ?? double.NaN;
+        }
+
+        if (quantity.StartsWith("vi.", StringComparison.Ordinal))
+        {
+            return Row(r, quantity[3..]).Variance ?? double.NaN;
+        }
+
+        return quantity switch
+        {
+            "k" => r.PooledTrials,
+            "beta" => r.Estimate,
+            "se" => r.StandardError,
+            "ci_lo" => r.Interval.Lower,
+            "ci_hi" => r.Interval.Upper,
+            "stat" => r.Statistic,
+            "p" => r.PValue,
+            "q" => h!.Q,
+            "q_p" => h!.PValue,
+            "i2" => h!.ISquared,
+            "h2" => h!.HSquared,
+            "tau2" => h!.Tau2!.Value,
+            "pi_lo" => r.PredictionInterval!.Lower,
+            "pi_hi" => r.PredictionInterval!.Upper,
+            "tau2_lo" => h!.Tau2Interval!.Lower,
+            "tau2_hi" => h!.Tau2Interval!.Upper,
+            "i2_lo" => h!.ISquaredInterval!.Lower,
+            "i2_hi" => h!.ISquaredInterval!.Upper,
+            "h2_lo" => h!.HSquaredInterval!.Lower,
+            "h2_hi" => h!.HSquaredInterval!.Upper,
+            "cmh" => r.Test!.Statistic,
+            "cmh_p" => r.Test!.PValue.Value,
+                        _ => throw new ArgumentException("unknown quantity " + quantity, nameof(quantity)),
+        };
+    }
+
+    private static MscStats.Meta.MetaTrialRow Row(MetaAnalysisResult r, string label)
+        => r.Trials.Single(t => t.Label == label);
+}

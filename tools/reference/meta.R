@@ -1,0 +1,172 @@
+# Reference values for the MetaAnalysis family (tests/MscStats.Tests/Meta/*).
+# Run from the repository root: Rscript tools/reference/meta.R
+# Reads tests/MscStats.Tests/Reference/meta-inputs.csv; writes tests/MscStats.Tests/Reference/meta.csv in the long layout
+# case,quantity,value,reference, where reference is the R call that produced the value.
+# Case keys: <dataset>/<verb>/<measure>/<variant>. Iterative estimators are run to tight tolerances
+# (control = list(threshold = 1e-12, tol = 1e-14, maxiter = 10000)) so that they can be compared to ~1e-8.
+suppressMessages(library(metafor))
+root <- "tests/MscStats.Tests/Reference"
+inp <- read.csv(file.path(root, "meta-inputs.csv"), comment.char = "#", stringsAsFactors = FALSE, check.names = FALSE)
+rows <- list()
+fmt <- function(x) {
+  x <- as.numeric(x)
+  if (length(x) == 0 || is.na(x)) return("nan")
+  if (is.infinite(x)) return(ifelse(x > 0, "inf", "-inf"))
+  format(x, digits = 17)
+}
+emit <- function(case, quantity, value, ref) rows[[length(rows) + 1]] <<- c(case, quantity, fmt(value), ref)
+ctl <- list(threshold = 1e-12, tol = 1e-14, maxiter = 10000)
+checks <- character()
+
+model_rows <- function(case, res, ref, labels) {
+  emit(case, "k", res$k, ref)
+  emit(case, "beta", res$beta[1], ref)
+  emit(case, "se", res$se, ref)
+  emit(case, "ci_lo", res$ci.lb, ref)
+  emit(case, "ci_hi", res$ci.ub, ref)
+  emit(case, "stat", res$zval, ref)
+  emit(case, "p", res$pval, ref)
+  kyi <- if (is.null(res$k.yi)) res$k else res$k.yi
+  if (!is.null(res$QE) && !is.na(res$QE) && isTRUE(kyi > 1)) {
+    emit(case, "q", res$QE, ref)
+    emit(case, "q_p", res$QEp, ref)
+    emit(case, "i2", res$I2, ref)
+    emit(case, "h2", res$H2, ref)
+  }
+  w <- tryCatch(weights(res), error = function(e) NULL)
+  if (!is.null(w)) {
+    names(w) <- NULL
+    if (length(w) == length(labels)) for (i in seq_along(labels)) if (!is.na(w[i])) emit(case, paste0("weight.", labels[i]), w[i], paste0("weights(", ref, ")"))
+  }
+}
+
+re_rows <- function(case, res, ref) {
+  emit(case, "tau2", res$tau2, ref)
+  pr <- predict(res)
+  emit(case, "pi_lo", pr$pi.lb, paste0("predict(", ref, ")"))
+  emit(case, "pi_hi", pr$pi.ub, paste0("predict(", ref, ")"))
+  ci <- tryCatch(suppressWarnings(confint(res, control = list(tol = 1e-14, maxiter = 10000, tau2.max = 1e5))), error = function(e) NULL)
+  if (!is.null(ci)) {
+    r <- ci$random
+    cref <- paste0("confint(", ref, ", control = list(tol = 1e-14, tau2.max = 1e5)) [Q-profile; metafor caps the search at tau2.max, default 100]")
+    emit(case, "tau2_lo", r["tau^2", "ci.lb"], cref)
+    emit(case, "tau2_hi", r["tau^2", "ci.ub"], cref)
+    emit(case, "i2_lo", r["I^2(%)", "ci.lb"], cref)
+    emit(case, "i2_hi", r["I^2(%)", "ci.ub"], cref)
+    emit(case, "h2_lo", r["H^2", "ci.lb"], cref)
+    emit(case, "h2_hi", r["H^2", "ci.ub"], cref)
+  }
+}
+
+binary <- inp[inp$kind == "binary", ]
+for (ds in unique(binary$dataset)) {
+  d <- binary[binary$dataset == ds, ]
+  labels <- d$trial
+  dz <- (d$a == 0 & d$c == 0) | (d$a == d$n1 & d$c == d$n0)
+  policies <- if (any(dz)) c("exclude", "keep") else c("exclude")
+  for (m in c("OR", "RR", "RD")) {
+    for (pol in policies) {
+      d00 <- pol == "exclude"
+      ref <- sprintf("rma.mh(ai = a, n1i = n1, ci = c, n2i = n0, measure = '%s', drop00 = c(TRUE, %s)) [metafor %s, data %s]", m, d00, packageVersion("metafor"), ds)
+      res <- tryCatch(rma.mh(ai = d$a, n1i = d$n1, ci = d$c, n2i = d$n0, measure = m, drop00 = c(TRUE, d00)), error = function(e) NULL)
+      if (!is.null(res) && !is.na(res$beta[1])) {
+        case <- paste(ds, "mh", m, pol, sep = "/")
+        model_rows(case, res, ref, labels)
+        if (m == "OR") {
+          emit(case, "cmh", res$MH, ref)
+          emit(case, "cmh_p", res$MHp, ref)
+          emit(case, "cmh_uncorrected", rma.mh(ai = d$a, n1i = d$n1, ci = d$c, n2i = d$n0, measure = m, drop00 = c(TRUE, d00), correct = FALSE)$MH, sub("\\)\\) \\[", "), correct = FALSE) [", ref))
+          keep <- if (d00) !dz else rep(TRUE, nrow(d))
+          arr <- array(rbind(d$a[keep], d$n1[keep] - d$a[keep], d$c[keep], d$n0[keep] - d$c[keep]), dim = c(2, 2, sum(keep)))
+          mt <- mantelhaen.test(arr, correct = TRUE)
+          checks <- c(checks, sprintf("%s: mantelhaen.test vs rma.mh: statistic %.3g, estimate %.3g, CI %.3g (relative differences)", case,
+            abs(mt$statistic - res$MH) / res$MH, abs(mt$estimate - exp(res$beta[1])) / exp(res$beta[1]), max(abs(mt$conf.int - exp(c(res$ci.lb, res$ci.ub))) / exp(c(res$ci.lb, res$ci.ub)))))
+        }
+      }
+      if (m == "OR") {
+        ref <- sprintf("rma.peto(ai = a, n1i = n1, ci = c, n2i = n0, drop00 = c(TRUE, %s)) [metafor %s, data %s]", d00, packageVersion("metafor"), ds)
+        res <- rma.peto(ai = d$a, n1i = d$n1, ci = d$c, n2i = d$n0, drop00 = c(TRUE, d00))
+        model_rows(paste(ds, "peto", m, pol, sep = "/"), res, ref, labels)
+      }
+      for (to in c("only0", "all")) {
+        ref <- sprintf("rma(ai = a, n1i = n1, ci = c, n2i = n0, measure = '%s', add = 1/2, to = '%s', drop00 = %s, method = 'EE') [metafor %s, data %s]", m, to, d00, packageVersion("metafor"), ds)
+        res <- rma(ai = d$a, n1i = d$n1, ci = d$c, n2i = d$n0, measure = m, add = 1/2, to = to, drop00 = d00, method = "EE")
+        case <- paste(ds, "iv", m, paste0(to, "-", pol), sep = "/")
+        model_rows(case, res, ref, labels)
+        es <- escalc(ai = d$a, n1i = d$n1, ci = d$c, n2i = d$n0, measure = m, add = 1/2, to = to, drop00 = d00)
+        for (i in seq_along(labels)) if (!is.na(es$yi[i])) {
+          emit(case, paste0("yi.", labels[i]), es$yi[i], sub("^rma", "escalc", sub(", method = 'EE'", "", ref)))
+          emit(case, paste0("vi.", labels[i]), es$vi[i], sub("^rma", "escalc", sub(", method = 'EE'", "", ref)))
+        }
+      }
+      if (m != "RD") {
+        # Treatment-arm continuity correction (Sweeting et al. 2004): each treated cell + n1/N, each control cell + n0/N
+        # (total 1) in trials with a zero cell; computed on the counts here, then pooled by metafor with add = 0.
+        z <- (d$a == 0 | d$c == 0 | d$a == d$n1 | d$c == d$n0) & !(d00 & dz)
+        N <- d$n1 + d$n0
+        kt <- ifelse(z, d$n1 / N, 0); kc <- ifelse(z, d$n0 / N, 0)
+        sel <- !(d00 & dz)
+        ref <- sprintf("rma(ai = a + kt, bi = n1 - a + kt, ci = c + kc, di = n0 - c + kc, measure = '%s', add = 0, method = 'EE'), kt = n1/(n1 + n0), kc = n0/(n1 + n0) in trials with a zero cell (Sweeting 2004 TACC), drop00 = %s [metafor %s, data %s]", m, d00, packageVersion("metafor"), ds)
+        res <- suppressWarnings(rma(ai = (d$a + kt)[sel], bi = (d$n1 - d$a + kt)[sel], ci = (d$c + kc)[sel], di = (d$n0 - d$c + kc)[sel], measure = m, add = 0, to = "none", method = "EE"))
+        model_rows(paste(ds, "iv", m, paste0("tacc-", pol), sep = "/"), res, ref, labels[sel])
+      }
+    }
+    for (method in c("DL", "REML", "PM")) for (test in c("z", "knha", "adhoc")) {
+      ref <- sprintf("rma(ai = a, n1i = n1, ci = c, n2i = n0, measure = '%s', add = 1/2, to = 'only0', drop00 = TRUE, method = '%s', test = '%s', control = ctl) [metafor %s, data %s]", m, method, test, packageVersion("metafor"), ds)
+      res <- rma(ai = d$a, n1i = d$n1, ci = d$c, n2i = d$n0, measure = m, add = 1/2, to = "only0", drop00 = TRUE, method = method, test = test, control = ctl)
+      case <- paste(ds, "re", m, paste0(method, "-", test), sep = "/")
+      model_rows(case, res, ref, labels[!dz])
+      re_rows(case, res, ref)
+    }
+  }
+}
+
+summ <- inp[inp$kind == "summary", ]
+for (ds in unique(summ$dataset)) {
+  d <- summ[summ$dataset == ds, ]
+  labels <- d$trial
+  for (m in c("MD", "SMD")) {
+    ref <- sprintf("rma(measure = '%s', m1i, sd1i, n1i, m2i, sd2i, n2i, method = 'EE') [metafor %s, data %s]", m, packageVersion("metafor"), ds)
+    res <- rma(measure = m, m1i = d$m1, sd1i = d$sd1, n1i = d$n1, m2i = d$m0, sd2i = d$sd0, n2i = d$n0, method = "EE")
+    case <- paste(ds, "iv", m, "none", sep = "/")
+    model_rows(case, res, ref, labels)
+    es <- escalc(measure = m, m1i = d$m1, sd1i = d$sd1, n1i = d$n1, m2i = d$m0, sd2i = d$sd0, n2i = d$n0)
+    for (i in seq_along(labels)) {
+      emit(case, paste0("yi.", labels[i]), es$yi[i], sprintf("escalc(measure = '%s', ...) [data %s]", m, ds))
+      emit(case, paste0("vi.", labels[i]), es$vi[i], sprintf("escalc(measure = '%s', ...) [data %s]", m, ds))
+    }
+    for (method in c("DL", "REML", "PM")) for (test in c("z", "knha", "adhoc")) {
+      ref <- sprintf("rma(measure = '%s', m1i, sd1i, n1i, m2i, sd2i, n2i, method = '%s', test = '%s', control = ctl) [metafor %s, data %s]", m, method, test, packageVersion("metafor"), ds)
+      res <- rma(measure = m, m1i = d$m1, sd1i = d$sd1, n1i = d$n1, m2i = d$m0, sd2i = d$sd0, n2i = d$n0, method = method, test = test, control = ctl)
+      case <- paste(ds, "re", m, paste0(method, "-", test), sep = "/")
+      model_rows(case, res, ref, labels)
+      re_rows(case, res, ref)
+    }
+  }
+}
+
+eff <- inp[inp$kind == "effect", ]
+for (ds in unique(eff$dataset)) {
+  d <- eff[eff$dataset == ds, ]
+  labels <- d$trial
+  ref <- sprintf("rma(yi = y, vi = v, method = 'EE') [metafor %s, data %s]", packageVersion("metafor"), ds)
+  model_rows(paste(ds, "iv", "GEN", "none", sep = "/"), rma(yi = d$y, vi = d$v, method = "EE"), ref, labels)
+  for (method in c("DL", "REML", "PM")) for (test in c("z", "knha", "adhoc")) {
+    ref <- sprintf("rma(yi = y, vi = v, method = '%s', test = '%s', control = ctl) [metafor %s, data %s]", method, test, packageVersion("metafor"), ds)
+    res <- rma(yi = d$y, vi = d$v, method = method, test = test, control = ctl)
+    case <- paste(ds, "re", "GEN", paste0(method, "-", test), sep = "/")
+    model_rows(case, res, ref, labels)
+    re_rows(case, res, ref)
+  }
+}
+
+out <- do.call(rbind, rows)
+con <- file(file.path(root, "meta.csv"), "w")
+writeLines(c(
+  sprintf("# Produced by tools/reference/meta.R with %s, metafor %s on %s.", R.version.string, packageVersion("metafor"), Sys.Date()),
+  "# Inputs: meta-inputs.csv. Case = dataset/verb/measure/variant; quantities on metafor's scale (log for OR and RR); I2 in percent; weights in percent.",
+  "# ctl = list(threshold = 1e-12, tol = 1e-14, maxiter = 10000). Values: format(x, digits = 17).",
+  paste0("# Check: ", checks)), con)
+write.table(data.frame(case = out[, 1], quantity = out[, 2], value = out[, 3], reference = out[, 4]), con, sep = ",", row.names = FALSE, quote = c(1, 4), qmethod = "double")
+close(con)
+cat(nrow(out), "values written\n")
