@@ -245,4 +245,25 @@ public class MetaAnalysisTests
         Assert.That(MantelHaenszelOptions.Default.ContinuityCorrectedTest, Is.True);
         Assert.That(PetoOptions.Default.Level, Is.EqualTo(ConfidenceLevel.L95));
     }
+
+    [Test]
+    public void ExactConditional_NoTreatedEvents_EstimateZeroWithAWarning()
+    {
+        var r = MetaAnalysis.ExactConditional(MetaReference.Binary("no-treated-events"));
+        Assert.That(r.Estimate!.Estimate, Is.EqualTo(0));
+        Assert.That(r.Estimate.Interval!.Lower, Is.EqualTo(0));
+        Assert.That(r.Estimate.Interval.Upper, Is.GreaterThan(0).And.LessThan(1));
+        Assert.That(r.Diagnostics.Select(d => d.Code), Does.Contain(DiagnosticCodes.IntervalBeyondRange));
+        Assert.That(r.Conventions.Select(c => c.Name), Does.Contain(ConventionNames.TwoSided));
+    }
+
+    [Test]
+    public void ExactConditional_DoubleZeroTrialsChangeNothingAndAreNamed()
+    {
+        var sparse = MetaAnalysis.ExactConditional(Sparse());
+        var without = MetaAnalysis.ExactConditional(new MetaBinarySample(Sparse().Trials.Where(t => !t.IsDoubleZero)));
+        Assert.That(sparse.PValue.Value, Is.EqualTo(without.PValue.Value).Within(1e-14));
+        Assert.That(sparse.Estimate!.Estimate, Is.EqualTo(without.Estimate!.Estimate).Within(1e-12));
+        Assert.That(sparse.Diagnostics.Single(d => d.Code == DiagnosticCodes.DoubleZeroTrials).Message, Does.Contain("B, D"));
+    }
 }
