@@ -201,6 +201,49 @@ for (ds in unique(eff$dataset)) {
   }
 }
 
+# Leave-one-out and cumulative random-effects analyses (metafor leave1out, cumul) of the fits above. metafor omits the
+# double-zero trials (NA effects) from both; a cumulative row of one trial (random effects undefined here) is not stored.
+sens_rows <- function(case, res, ref, first_skip) {
+  for (kind in c("loo", "cumul")) {
+    r <- if (kind == "loo") leave1out(res) else cumul(res)
+    r <- as.data.frame(r)
+    labs <- rownames(r)
+    for (i in seq_along(labs)) {
+      if (kind == "cumul" && i == 1) next
+      kref <- sprintf("%s(%s)", if (kind == "loo") "leave1out" else "cumul", ref)
+      kcase <- sub("/re/", paste0("/", kind, "/"), case)
+      emit(kcase, paste0(labs[i], ".beta"), r$estimate[i], kref)
+      emit(kcase, paste0(labs[i], ".se"), r$se[i], kref)
+      emit(kcase, paste0(labs[i], ".ci_lo"), r$ci.lb[i], kref)
+      emit(kcase, paste0(labs[i], ".ci_hi"), r$ci.ub[i], kref)
+      emit(kcase, paste0(labs[i], ".p"), r$pval[i], kref)
+      emit(kcase, paste0(labs[i], ".q"), r$Q[i], kref)
+      emit(kcase, paste0(labs[i], ".tau2"), r$tau2[i], kref)
+      emit(kcase, paste0(labs[i], ".i2"), r$I2[i], kref)
+    }
+  }
+}
+for (ds in c("msc-death", "sparse-dz", "three-trials", "bcg")) {
+  d <- binary[binary$dataset == ds, ]
+  for (v in list(c("REML", "knha"), c("DL", "z"), c("PM", "adhoc"))) {
+    ref <- sprintf("rma(ai = a, n1i = n1, ci = c, n2i = n0, slab = trial, measure = 'OR', add = 1/2, to = 'only0', drop00 = TRUE, method = '%s', test = '%s', control = ctl) [metafor %s, data %s]", v[1], v[2], packageVersion("metafor"), ds)
+    res <- suppressWarnings(rma(ai = d$a, n1i = d$n1, ci = d$c, n2i = d$n0, slab = d$trial, measure = "OR", add = 1/2, to = "only0", drop00 = TRUE, method = v[1], test = v[2], control = ctl))
+    sens_rows(paste(ds, "re", "OR", paste0(v[1], "-", v[2]), sep = "/"), res, ref)
+  }
+}
+d <- summ[summ$dataset == "cont-four", ]
+for (m in c("MD", "SMD")) {
+  ref <- sprintf("rma(measure = '%s', m1i, sd1i, n1i, m2i, sd2i, n2i, slab = trial, method = 'REML', test = 'knha', control = ctl) [metafor %s, data cont-four]", m, packageVersion("metafor"))
+  res <- rma(measure = m, m1i = d$m1, sd1i = d$sd1, n1i = d$n1, m2i = d$m0, sd2i = d$sd0, n2i = d$n0, slab = d$trial, method = "REML", test = "knha", control = ctl)
+  sens_rows(paste("cont-four", "re", m, "REML-knha", sep = "/"), res, ref)
+}
+d <- eff[eff$dataset == "effects-five", ]
+for (v in list(c("REML", "knha"), c("DL", "z"))) {
+  ref <- sprintf("rma(yi = y, vi = v, slab = trial, method = '%s', test = '%s', control = ctl) [metafor %s, data effects-five]", v[1], v[2], packageVersion("metafor"))
+  res <- rma(yi = d$y, vi = d$v, slab = d$trial, method = v[1], test = v[2], control = ctl)
+  sens_rows(paste("effects-five", "re", "GEN", paste0(v[1], "-", v[2]), sep = "/"), res, ref)
+}
+
 out <- do.call(rbind, rows)
 con <- file(file.path(root, "meta.csv"), "w")
 writeLines(c(

@@ -403,6 +403,132 @@ public static class MetaAnalysis
         return Pool(PrepareEffects(sample), Guard.Level(options.Level, "options.Level"), Guard.Defined(options.Tau2, "options.Tau2"), Guard.Defined(options.Interval, "options.Interval"), nameof(sample));
     }
 
+    /// <summary>
+    /// Leave-one-out random-effects analysis (R metafor <c>leave1out</c>): the analysis of all trials and, for each trial in
+    /// order, the random-effects refit without it, with the same options.
+    /// </summary>
+    /// <remarks>
+    /// A refit that is undefined (one trial left, or only double-zero trials) has a null result and says why; a
+    /// double-zero trial excluded from every fit is listed with a note. The three overloads differ only in the sample.
+    /// </remarks>
+    /// <param name="sample">The trials; at least two must be pooled.</param>
+    /// <param name="options">The options of every fit.</param>
+    /// <returns>The full analysis and one step per trial.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
+    /// <exception cref="AssumptionException">The full random-effects analysis is undefined (see <see cref="RandomEffects(MetaBinarySample, RandomEffectsOptions?)"/>).</exception>
+    public static MetaSensitivityResult LeaveOneOut(MetaBinarySample sample, RandomEffectsOptions? options = null)
+    {
+        Guard.NotNull(sample);
+        return Sensitivity(
+            true, sample.Trials.Select(t => t.Label).ToArray(), sample.Trials.Select(t => t.IsDoubleZero).ToArray(),
+            keep => RandomEffects(new MetaBinarySample(sample.Trials.Where((_, i) => keep(i)), sample.Outcome, sample.Arms), options), options);
+    }
+
+    /// <summary>Leave-one-out random-effects analysis of per-trial summaries (see the binary overload).</summary>
+    /// <param name="sample">The trials; at least two.</param>
+    /// <param name="options">The options of every fit.</param>
+    /// <returns>The full analysis and one step per trial.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
+    /// <exception cref="AssumptionException">The sample has one trial only.</exception>
+    public static MetaSensitivityResult LeaveOneOut(MetaSummarySample sample, RandomEffectsOptions? options = null)
+    {
+        Guard.NotNull(sample);
+        return Sensitivity(
+            true, sample.Trials.Select(t => t.Label).ToArray(), new bool[sample.Count],
+            keep => RandomEffects(new MetaSummarySample(sample.Trials.Where((_, i) => keep(i)), sample.Outcome, sample.Arms), options), options);
+    }
+
+    /// <summary>Leave-one-out random-effects analysis of given effects (see the binary overload).</summary>
+    /// <param name="sample">The trials; at least two.</param>
+    /// <param name="options">The options of every fit.</param>
+    /// <returns>The full analysis and one step per trial.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
+    /// <exception cref="AssumptionException">The sample has one trial only.</exception>
+    public static MetaSensitivityResult LeaveOneOut(MetaEffectSample sample, RandomEffectsOptions? options = null)
+    {
+        Guard.NotNull(sample);
+        return Sensitivity(
+            true, sample.Trials.Select(t => t.Label).ToArray(), new bool[sample.Count],
+            keep => RandomEffects(new MetaEffectSample(sample.Trials.Where((_, i) => keep(i)), sample.Outcome, sample.Arms), options), options);
+    }
+
+    /// <summary>
+    /// Cumulative random-effects analysis (R metafor <c>cumul</c>): for each trial in the sample's order (e.g. by year),
+    /// the random-effects analysis of it and all trials before it, with the same options. The first step, one trial, is
+    /// undefined (random effects need two) and says so.
+    /// </summary>
+    /// <param name="sample">The trials in the order to accumulate; at least two must be pooled.</param>
+    /// <param name="options">The options of every fit.</param>
+    /// <returns>The full analysis and one step per trial.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
+    /// <exception cref="AssumptionException">The full random-effects analysis is undefined.</exception>
+    public static MetaSensitivityResult Cumulative(MetaBinarySample sample, RandomEffectsOptions? options = null)
+    {
+        Guard.NotNull(sample);
+        return Sensitivity(
+            false, sample.Trials.Select(t => t.Label).ToArray(), sample.Trials.Select(t => t.IsDoubleZero).ToArray(),
+            keep => RandomEffects(new MetaBinarySample(sample.Trials.Where((_, i) => keep(i)), sample.Outcome, sample.Arms), options), options);
+    }
+
+    /// <summary>Cumulative random-effects analysis of per-trial summaries (see the binary overload).</summary>
+    /// <param name="sample">The trials in the order to accumulate; at least two.</param>
+    /// <param name="options">The options of every fit.</param>
+    /// <returns>The full analysis and one step per trial.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
+    /// <exception cref="AssumptionException">The sample has one trial only.</exception>
+    public static MetaSensitivityResult Cumulative(MetaSummarySample sample, RandomEffectsOptions? options = null)
+    {
+        Guard.NotNull(sample);
+        return Sensitivity(
+            false, sample.Trials.Select(t => t.Label).ToArray(), new bool[sample.Count],
+            keep => RandomEffects(new MetaSummarySample(sample.Trials.Where((_, i) => keep(i)), sample.Outcome, sample.Arms), options), options);
+    }
+
+    /// <summary>Cumulative random-effects analysis of given effects (see the binary overload).</summary>
+    /// <param name="sample">The trials in the order to accumulate; at least two.</param>
+    /// <param name="options">The options of every fit.</param>
+    /// <returns>The full analysis and one step per trial.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
+    /// <exception cref="AssumptionException">The sample has one trial only.</exception>
+    public static MetaSensitivityResult Cumulative(MetaEffectSample sample, RandomEffectsOptions? options = null)
+    {
+        Guard.NotNull(sample);
+        return Sensitivity(
+            false, sample.Trials.Select(t => t.Label).ToArray(), new bool[sample.Count],
+            keep => RandomEffects(new MetaEffectSample(sample.Trials.Where((_, i) => keep(i)), sample.Outcome, sample.Arms), options), options);
+    }
+
+    /// <summary>One refit per trial by the same random-effects path; an undefined refit becomes a step with its reason.</summary>
+    private static MetaSensitivityResult Sensitivity(
+        bool leaveOneOut, string[] labels, bool[] doubleZero, Func<Func<int, bool>, MetaAnalysisResult> fit, RandomEffectsOptions? options)
+    {
+        var full = fit(_ => true);
+        bool excludes = (options ?? RandomEffectsOptions.Default).DoubleZero == DoubleZeroPolicy.Exclude;
+        var steps = new List<MetaSensitivityStep>();
+        for (int i = 0; i < labels.Length; i++)
+        {
+            int step = i;
+            string? note = doubleZero[i] && excludes ? "double-zero: excluded from every fit" : null;
+            if (leaveOneOut && labels.Length == 1)
+            {
+                steps.Add(new MetaSensitivityStep(labels[i], null, "no trial left"));
+                continue;
+            }
+
+            try
+            {
+                var result = fit(leaveOneOut ? j => j != step : j => j <= step);
+                steps.Add(new MetaSensitivityStep(labels[i], result, note));
+            }
+            catch (AssumptionException e)
+            {
+                steps.Add(new MetaSensitivityStep(labels[i], null, (note is null ? string.Empty : note + "; ") + "undefined: " + e.Message));
+            }
+        }
+
+        return new MetaSensitivityResult(leaveOneOut ? "leave-one-out" : "cumulative", full, steps.ToArray());
+    }
+
     private readonly record struct EffectRow(string Label, bool Included, double Effect, double Variance, double TreatedCorrection, double ControlCorrection, string? Note);
 
     private sealed record Prepared(

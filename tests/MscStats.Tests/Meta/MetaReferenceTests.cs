@@ -23,9 +23,58 @@ public class MetaReferenceTests
 {
     private static readonly ReferenceTable Table = ReferenceTable.Load("meta.csv");
 
-    private static IEnumerable<string> Cases() => Table.Cases.Where(c => !c.Contains("/exact/", StringComparison.Ordinal));
+    private static IEnumerable<string> Cases() => Table.Cases.Where(c => !IsExact(c) && !IsSensitivity(c));
 
-    private static IEnumerable<string> ExactCases() => Table.Cases.Where(c => c.Contains("/exact/", StringComparison.Ordinal));
+    private static bool IsExact(string @case) => @case.Contains("/exact/", StringComparison.Ordinal);
+
+    private static bool IsSensitivity(string @case) => @case.Contains("/loo/", StringComparison.Ordinal) || @case.Contains("/cumul/", StringComparison.Ordinal);
+
+    private static IEnumerable<string> SensitivityCases() => Table.Cases.Where(IsSensitivity);
+
+    /// <summary>
+    /// Leave-one-out and cumulative random-effects analyses against metafor <c>leave1out</c> and <c>cumul</c>: every stored
+    /// refit (estimate, SE, interval, p, Q, τ², I²) to 1e-7 relative (REML and PM are iterative), absolute floor 1e-9.
+    /// A step metafor does not report (a cumulative fit of one trial) must be undefined here, with its reason.
+    /// </summary>
+    [TestCaseSource(nameof(SensitivityCases))]
+    public void Sensitivity_MatchesLeave1outAndCumul(string @case)
+    {
+        bool loo = @case.Contains("/loo/", StringComparison.Ordinal);
+        var full = @case.Replace(loo ? "/loo/" : "/cumul/", "/re/", StringComparison.Ordinal);
+        var parts = full.Split('/');
+        var options = Options(parts[2], parts[3]);
+        var kind = MetaReference.KindOf(parts[0]);
+        MetaSensitivityResult r = kind switch
+        {
+            "binary" => loo ? MetaAnalysis.LeaveOneOut(MetaReference.Binary(parts[0]), options) : MetaAnalysis.Cumulative(MetaReference.Binary(parts[0]), options),
+            "summary" => loo ? MetaAnalysis.LeaveOneOut(MetaReference.Summary(parts[0]), options) : MetaAnalysis.Cumulative(MetaReference.Summary(parts[0]), options),
+            _ => loo ? MetaAnalysis.LeaveOneOut(MetaReference.Effects(parts[0]), options) : MetaAnalysis.Cumulative(MetaReference.Effects(parts[0]), options),
+        };
+        var labels = Table.Quantities(@case).Select(q => q[..q.LastIndexOf('.')]).Distinct().ToList();
+        Assert.That(labels, Is.Not.Empty);
+        foreach (var label in labels)
+        {
+            var fit = r.Step(label)!.Result;
+            Assert.That(fit, Is.Not.Null, @case + " " + label);
+            Table.AssertNear(fit!.Estimate, @case, label + ".beta", 1e-7, 1e-9);
+            Table.AssertNear(fit.StandardError, @case, label + ".se", 1e-7, 1e-9);
+            Table.AssertNear(fit.Interval.Lower, @case, label + ".ci_lo", 1e-7, 1e-9);
+            Table.AssertNear(fit.Interval.Upper, @case, label + ".ci_hi", 1e-7, 1e-9);
+            Table.AssertNear(fit.PValue, @case, label + ".p", 1e-7, 1e-9);
+            Table.AssertNear(fit.Heterogeneity!.Q, @case, label + ".q", 1e-7, 1e-9);
+            Table.AssertNear(fit.Heterogeneity.Tau2!.Value, @case, label + ".tau2", 1e-7, 1e-9);
+            Table.AssertNear(fit.Heterogeneity.ISquared, @case, label + ".i2", 1e-7, 1e-9);
+        }
+
+        if (!loo)
+        {
+            var first = r.Steps[0];
+            Assert.That(first.Result, Is.Null);
+            Assert.That(first.Note, Does.Contain("undefined"));
+        }
+    }
+
+    private static IEnumerable<string> ExactCases() => Table.Cases.Where(IsExact);
 
     /// <summary>
     /// The exact conditional common odds ratio against R <c>mantelhaen.test(exact = TRUE)</c>: S and the p-value (a sum of
@@ -64,6 +113,34 @@ public class MetaReferenceTests
         }
 
         Assert.That(checkedCount, Is.GreaterThanOrEqualTo(7), "every case stores at least k, the estimate, SE, interval, statistic and p");
+    }
+
+    /// <summary>The random-effects options of a case's measure and variant (e.g. <c>OR</c>, <c>REML-knha</c>).</summary>
+    private static RandomEffectsOptions Options(string measure, string variant)
+    {
+        var v = variant.Split('-');
+        return new RandomEffectsOptions
+        {
+            Binary = measure switch
+            {
+                "RR" => BinaryMeasure.RiskRatio,
+                "RD" => BinaryMeasure.RiskDifference,
+                _ => BinaryMeasure.OddsRatio,
+            },
+            Continuous = measure == "SMD" ? ContinuousMeasure.HedgesG : ContinuousMeasure.MeanDifference,
+            Tau2 = v[0] switch
+            {
+                "DL" => Tau2Estimator.DerSimonianLaird,
+                "PM" => Tau2Estimator.PauleMandel,
+                _ => Tau2Estimator.RestrictedMaximumLikelihood,
+            },
+            Interval = v[1] switch
+            {
+                "z" => RandomEffectsInterval.Normal,
+                "knha" => RandomEffectsInterval.HartungKnapp,
+                _ => RandomEffectsInterval.HartungKnappTruncated,
+            },
+        };
     }
 
     /// <summary>The CMH statistic without the continuity correction (R <c>rma.mh(correct = FALSE)</c>).</summary>
@@ -112,24 +189,7 @@ public class MetaReferenceTests
 
             default:
             {
-                var v = variant.Split('-');
-                var options = new RandomEffectsOptions
-                {
-                    Binary = binary,
-                    Continuous = continuous,
-                    Tau2 = v[0] switch
-                    {
-                        "DL" => Tau2Estimator.DerSimonianLaird,
-                        "PM" => Tau2Estimator.PauleMandel,
-                        _ => Tau2Estimator.RestrictedMaximumLikelihood,
-                    },
-                    Interval = v[1] switch
-                    {
-                        "z" => RandomEffectsInterval.Normal,
-                        "knha" => RandomEffectsInterval.HartungKnapp,
-                        _ => RandomEffectsInterval.HartungKnappTruncated,
-                    },
-                };
+                var options = Options(measure, variant);
                 return kind switch
                 {
                     "binary" => MetaAnalysis.RandomEffects(MetaReference.Binary(dataset), options),
