@@ -650,7 +650,7 @@ public static class MetaAnalysis
             var (lo, hi) = RandomEffectsFit.QProfile(y, v, level.Alpha);
             string qp = "Q-profile (Viechtbauer 2007)";
             heterogeneity = new Heterogeneity(
-                q0, k - 1, ChiSquared.CDF(k - 1, q0) is var cdf ? 1 - cdf : 1, 100 * tau2 / (tau2 + s2), (tau2 + s2) / s2, tau2,
+                q0, k - 1, ChiSquareUpper(q0, k - 1), 100 * tau2 / (tau2 + s2), (tau2 + s2) / s2, tau2,
                 new ConfidenceInterval(lo, hi, level, qp), new ConfidenceInterval(100 * lo / (lo + s2), 100 * hi / (hi + s2), level, qp),
                 new ConfidenceInterval((lo + s2) / s2, (hi + s2) / s2, level, qp));
             conventions.Add(new Convention(ConventionNames.Model, "random effects, weights 1/(v + tau^2)"));
@@ -756,7 +756,7 @@ public static class MetaAnalysis
     }
 
     private static Heterogeneity CommonHeterogeneity(double q, int df)
-        => new(q, df, 1 - ChiSquared.CDF(df, q), q > 0 ? Math.Max(0, 100 * (q - df) / q) : 0, q / df, null, null, null, null);
+        => new(q, df, ChiSquareUpper(q, df), q > 0 ? Math.Max(0, 100 * (q - df) / q) : 0, q / df, null, null, null, null);
 
     /// <summary>Which trials are pooled under the double-zero policy; throws when none would carry information.</summary>
     private static bool[] Included(MetaBinarySample sample, DoubleZeroPolicy policy, out List<Diagnostic> diagnostics)
@@ -861,11 +861,14 @@ public static class MetaAnalysis
         }
 
         double chi = Math.Pow(Math.Max(0, Math.Abs(dev) - (correct ? 0.5 : 0)), 2) / var;
-        double p = var > 0 ? 1 - ChiSquared.CDF(1, chi) : 1;
+        double p = var > 0 ? ChiSquareUpper(chi, 1) : 1;
         return new TestResult(
             "Cochran-Mantel-Haenszel", "chi-squared", var > 0 ? chi : 0, Probability.FromValue(p), Alternative.TwoSided, sizes, 1,
             conventions: EquatableArray.Create(new Convention(ConventionNames.Correction, correct ? "continuity correction 1/2 (R mantelhaen.test default)" : "none")));
     }
+
+    /// <summary>P(χ²_df ≥ x), computed as the upper regularized gamma function so that small p-values keep their digits.</summary>
+    private static double ChiSquareUpper(double x, int df) => x <= 0 ? 1 : SpecialFunctions.GammaUpperRegularized(df / 2.0, x / 2);
 
     private static void RequireFiniteRatio(double r, double s, MetaBinarySample sample, string measure, string why)
     {
