@@ -45,6 +45,13 @@ re_rows <- function(case, res, ref) {
   pr <- predict(res)
   emit(case, "pi_lo", pr$pi.lb, paste0("predict(", ref, ")"))
   emit(case, "pi_hi", pr$pi.ub, paste0("predict(", ref, ")"))
+  if (res$k >= 3) {
+    # Higgins, Thompson and Spiegelhalter (2009): beta -/+ qt(1 - alpha/2, k - 2) sqrt(tau2 + 1/sum(1/(vi + tau2))), on the fit.
+    h <- qt(0.975, res$k - 2) * sqrt(res$tau2 + 1 / sum(1 / (res$vi + res$tau2)))
+    href <- paste0("formula on ", ref, ": beta -/+ qt(0.975, k - 2) * sqrt(tau2 + 1/sum(1/(vi + tau2)))")
+    emit(case, "pi_hts_lo", res$beta[1] - h, href)
+    emit(case, "pi_hts_hi", res$beta[1] + h, href)
+  }
   ci <- tryCatch(suppressWarnings(confint(res, control = list(tol = 1e-14, maxiter = 10000, tau2.max = 1e5))), error = function(e) NULL)
   if (!is.null(ci)) {
     r <- ci$random

@@ -372,7 +372,7 @@ public static class MetaAnalysis
         Guard.NotNull(sample);
         options ??= RandomEffectsOptions.Default;
         var prepared = PrepareBinary(sample, options.Binary, options.Correction, options.CorrectionValue, options.DoubleZero);
-        return Pool(prepared, Guard.Level(options.Level, "options.Level"), Guard.Defined(options.Tau2, "options.Tau2"), Guard.Defined(options.Interval, "options.Interval"), nameof(sample));
+        return Pool(prepared, Guard.Level(options.Level, "options.Level"), Guard.Defined(options.Tau2, "options.Tau2"), Guard.Defined(options.Interval, "options.Interval"), nameof(sample), Guard.Defined(options.Prediction, "options.Prediction"));
     }
 
     /// <summary>Random-effects pooling of per-trial mean differences or Hedges' g (see the binary overload for the method).</summary>
@@ -386,7 +386,7 @@ public static class MetaAnalysis
     {
         Guard.NotNull(sample);
         options ??= RandomEffectsOptions.Default;
-        return Pool(PrepareSummary(sample, options.Continuous), Guard.Level(options.Level, "options.Level"), Guard.Defined(options.Tau2, "options.Tau2"), Guard.Defined(options.Interval, "options.Interval"), nameof(sample));
+        return Pool(PrepareSummary(sample, options.Continuous), Guard.Level(options.Level, "options.Level"), Guard.Defined(options.Tau2, "options.Tau2"), Guard.Defined(options.Interval, "options.Interval"), nameof(sample), Guard.Defined(options.Prediction, "options.Prediction"));
     }
 
     /// <summary>Random-effects pooling of given effects and variances (see the binary overload for the method).</summary>
@@ -400,7 +400,7 @@ public static class MetaAnalysis
     {
         Guard.NotNull(sample);
         options ??= RandomEffectsOptions.Default;
-        return Pool(PrepareEffects(sample), Guard.Level(options.Level, "options.Level"), Guard.Defined(options.Tau2, "options.Tau2"), Guard.Defined(options.Interval, "options.Interval"), nameof(sample));
+        return Pool(PrepareEffects(sample), Guard.Level(options.Level, "options.Level"), Guard.Defined(options.Tau2, "options.Tau2"), Guard.Defined(options.Interval, "options.Interval"), nameof(sample), Guard.Defined(options.Prediction, "options.Prediction"));
     }
 
     /// <summary>
@@ -619,7 +619,9 @@ public static class MetaAnalysis
             sample.Trials.Select(t => new EffectRow(t.Label, true, t.Effect, t.Variance, 0, 0, null)).ToArray(), "effect", false, new SampleSizes(0, 0),
             [new Convention(ConventionNames.Estimator, "effects and variances as given; sample sizes not known (reported as 0)")], [], sample.Outcome.Name);
 
-    private static MetaAnalysisResult Pool(Prepared p, ConfidenceLevel level, Tau2Estimator? tau2Method, RandomEffectsInterval intervalKind, string paramName)
+    private static MetaAnalysisResult Pool(
+        Prepared p, ConfidenceLevel level, Tau2Estimator? tau2Method, RandomEffectsInterval intervalKind, string paramName,
+        PredictionDistribution prediction = PredictionDistribution.MatchInterval)
     {
         double[] y = p.Rows.Where(r => r.Included).Select(r => r.Effect).ToArray();
         double[] v = p.Rows.Where(r => r.Included).Select(r => r.Variance).ToArray();
@@ -704,12 +706,25 @@ public static class MetaAnalysis
                 AssumptionReason.ZeroVariance, p.OutcomeName, "the trials' effects are identical, so the Hartung-Knapp standard error is 0; use the normal interval.", paramName);
         }
 
-        ConfidenceInterval? prediction = null;
-        if (random)
+        ConfidenceInterval? predictionInterval = null;
+        if (random && prediction == PredictionDistribution.HigginsTKMinus2)
+        {
+            conventions.Add(new Convention(ConventionNames.PredictionInterval, "mu +/- t(k - 2) sqrt(1/sum(w*) + tau^2) (Higgins, Thompson and Spiegelhalter 2009)"));
+            if (k < 3)
+            {
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.IntervalUndefined, "the Higgins-Thompson-Spiegelhalter prediction interval needs k - 2 >= 1 degrees of freedom; with 2 trials it is not reported"));
+            }
+            else
+            {
+                double half = TDistribution.Quantile(1 - level.Alpha / 2, k - 2) * Math.Sqrt(1 / sumW + tau2);
+                predictionInterval = new ConfidenceInterval(estimate - half, estimate + half, level, "prediction, t with k - 2 df");
+            }
+        }
+        else if (random)
         {
             double crit = df is double d ? TDistribution.Quantile(1 - level.Alpha / 2, d) : Normal.InvCDF(0, 1, 1 - level.Alpha / 2);
             double half = crit * Math.Sqrt(se * se + tau2);
-            prediction = new ConfidenceInterval(estimate - half, estimate + half, level, "prediction, " + (df is null ? "normal" : "t with k - 1 df"));
+            predictionInterval = new ConfidenceInterval(estimate - half, estimate + half, level, "prediction, " + (df is null ? "normal" : "t with k - 1 df"));
             conventions.Add(new Convention(ConventionNames.PredictionInterval, "mu +/- c sqrt(SE^2 + tau^2), c from " + (df is null ? "the normal" : "t with k - 1 df") + " (as metafor predict.rma)"));
         }
 
@@ -723,7 +738,7 @@ public static class MetaAnalysis
             r.Label, r.Included, r.Included || !double.IsNaN(r.Effect) ? r.Effect : null, r.Included || !double.IsNaN(r.Variance) ? r.Variance : null,
             r.Included ? 100 / (r.Variance + tau2) / total : 0, r.TreatedCorrection, r.ControlCorrection, r.Note)).ToList();
         string name = (random ? "random-effects (" + Tau2Short(tau2Method.GetValueOrDefault()) + (df is null ? "" : ", HKSJ") + ") " : "inverse-variance ") + p.Measure;
-        return Build(name, p.Measure, p.LogScale, random, estimate, se, df, level, kind, heterogeneity, prediction, null, rows, p.Sizes, conventions, diagnostics, k);
+        return Build(name, p.Measure, p.LogScale, random, estimate, se, df, level, kind, heterogeneity, predictionInterval, null, rows, p.Sizes, conventions, diagnostics, k);
     }
 
     private static MetaAnalysisResult Build(

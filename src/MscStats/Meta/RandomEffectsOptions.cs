@@ -32,4 +32,7 @@ public sealed record RandomEffectsOptions
 
     /// <summary>How the interval of the mean is formed; default Hartung–Knapp–Sidik–Jonkman without truncation.</summary>
     public RandomEffectsInterval Interval { get; init; } = RandomEffectsInterval.HartungKnapp;
+
+    /// <summary>How the prediction interval is formed; default as the interval of the mean (metafor's <c>predict</c>).</summary>
+    public PredictionDistribution Prediction { get; init; } = PredictionDistribution.MatchInterval;
 }

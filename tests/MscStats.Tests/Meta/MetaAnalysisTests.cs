@@ -266,4 +266,14 @@ public class MetaAnalysisTests
         Assert.That(sparse.Estimate!.Estimate, Is.EqualTo(without.Estimate!.Estimate).Within(1e-12));
         Assert.That(sparse.Diagnostics.Single(d => d.Code == DiagnosticCodes.DoubleZeroTrials).Message, Does.Contain("B, D"));
     }
+
+    [Test]
+    public void HigginsPrediction_TwoTrials_IsNotReportedAndSaysSo()
+    {
+        var r = MetaAnalysis.RandomEffects(MetaReference.Binary("two-trials"), new RandomEffectsOptions { Prediction = PredictionDistribution.HigginsTKMinus2 });
+        Assert.That(r.PredictionInterval, Is.Null);
+        Assert.That(r.Diagnostics.Single(d => d.Code == DiagnosticCodes.IntervalUndefined).Message, Does.Contain("k - 2"));
+        Assert.That(r.Conventions.Single(c => c.Name == ConventionNames.PredictionInterval).Value, Does.Contain("Higgins"));
+        Assert.That(MetaAnalysis.RandomEffects(MetaReference.Binary("two-trials")).PredictionInterval, Is.Not.Null, "metafor's t(k - 1) interval exists");
+    }
 }

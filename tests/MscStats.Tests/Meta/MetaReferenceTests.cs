@@ -107,7 +107,13 @@ public class MetaReferenceTests
         {
             bool interval = quantity.StartsWith("tau2_", StringComparison.Ordinal) || quantity.StartsWith("i2_", StringComparison.Ordinal) || quantity.StartsWith("h2_", StringComparison.Ordinal);
             double rel = iterative || interval ? 1e-7 : 1e-10;
-            double actual = quantity == "cmh_uncorrected" ? Uncorrected(@case) : Actual(result, quantity);
+            double actual = quantity switch
+            {
+                "cmh_uncorrected" => Uncorrected(@case),
+                "pi_hts_lo" => Hts(@case).Lower,
+                "pi_hts_hi" => Hts(@case).Upper,
+                _ => Actual(result, quantity),
+            };
 
             // p-values are compared relatively all the way down (BCG's Q has p near 1e-28); other quantities that can be 0
             // (tau^2, I^2, an estimate) have an absolute floor of 1e-9.
@@ -145,6 +151,20 @@ public class MetaReferenceTests
                 _ => RandomEffectsInterval.HartungKnappTruncated,
             },
         };
+    }
+
+    /// <summary>The Higgins–Thompson–Spiegelhalter prediction interval of a random-effects case.</summary>
+    private static MscStats.Results.ConfidenceInterval Hts(string @case)
+    {
+        var parts = @case.Split('/');
+        var options = Options(parts[2], parts[3]) with { Prediction = PredictionDistribution.HigginsTKMinus2 };
+        var r = MetaReference.KindOf(parts[0]) switch
+        {
+            "binary" => MetaAnalysis.RandomEffects(MetaReference.Binary(parts[0]), options),
+            "summary" => MetaAnalysis.RandomEffects(MetaReference.Summary(parts[0]), options),
+            _ => MetaAnalysis.RandomEffects(MetaReference.Effects(parts[0]), options),
+        };
+        return r.PredictionInterval!;
     }
 
     /// <summary>The CMH statistic without the continuity correction (R <c>rma.mh(correct = FALSE)</c>).</summary>
