@@ -84,7 +84,7 @@ for (ds in unique(binary$dataset)) {
           emit(case, "cmh_p", res$MHp, ref)
           emit(case, "cmh_uncorrected", rma.mh(ai = d$a, n1i = d$n1, ci = d$c, n2i = d$n0, measure = m, drop00 = c(TRUE, d00), correct = FALSE)$MH, sub("\\)\\) \\[", "), correct = FALSE) [", ref))
           keep <- if (d00) !dz else rep(TRUE, nrow(d))
-          arr <- array(rbind(d$a[keep], d$n1[keep] - d$a[keep], d$c[keep], d$n0[keep] - d$c[keep]), dim = c(2, 2, sum(keep)))
+          arr <- array(as.numeric(rbind(d$a[keep], d$n1[keep] - d$a[keep], d$c[keep], d$n0[keep] - d$c[keep])), dim = c(2, 2, sum(keep)))
           mt <- mantelhaen.test(arr, correct = TRUE)
           checks <- c(checks, sprintf("%s: mantelhaen.test vs rma.mh: statistic %.3g, estimate %.3g, CI %.3g (relative differences)", case,
             abs(mt$statistic - res$MH) / res$MH, abs(mt$estimate - exp(res$beta[1])) / exp(res$beta[1]), max(abs(mt$conf.int - exp(c(res$ci.lb, res$ci.ub))) / exp(c(res$ci.lb, res$ci.ub)))))
@@ -153,7 +153,7 @@ exact_tight <- function(a, n1, c, n0, conf = 0.95) {
 }
 for (ds in unique(binary$dataset)) {
   d <- binary[binary$dataset == ds, ]
-  arr <- array(rbind(d$a, d$c, d$n1 - d$a, d$n0 - d$c), dim = c(2, 2, nrow(d)))
+  arr <- array(as.numeric(rbind(d$a, d$c, d$n1 - d$a, d$n0 - d$c)), dim = c(2, 2, nrow(d)))
   mt <- mantelhaen.test(arr, exact = TRUE)
   case <- paste(ds, "exact", "OR", "all", sep = "/")
   ref <- sprintf("mantelhaen.test(array(rbind(a, c, n1 - a, n0 - c), c(2, 2, k)), exact = TRUE) [R %s, data %s]", getRversion(), ds)
