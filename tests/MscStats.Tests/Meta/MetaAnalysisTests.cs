@@ -276,4 +276,21 @@ public class MetaAnalysisTests
         Assert.That(r.Conventions.Single(c => c.Name == ConventionNames.PredictionInterval).Value, Does.Contain("Higgins"));
         Assert.That(MetaAnalysis.RandomEffects(MetaReference.Binary("two-trials")).PredictionInterval, Is.Not.Null, "metafor's t(k - 1) interval exists");
     }
+
+    [Test]
+    public void Results_RoundTripThroughJson()
+    {
+        var results = new[]
+        {
+            MetaAnalysis.RandomEffects(Sparse(), new RandomEffectsOptions { DoubleZero = DoubleZeroPolicy.Keep }),
+            MetaAnalysis.MantelHaenszel(Sparse()),
+            MetaAnalysis.InverseVariance(MetaReference.Summary("cont-four")),
+        };
+        foreach (var r in results)
+        {
+            var back = MscStatsJson.Deserialize<MetaAnalysisResult>(MscStatsJson.Serialize(r));
+            Assert.That(back, Is.EqualTo(r), r.Method);
+            Assert.That(ReferenceEquals(back, r), Is.False);
+        }
+    }
 }
