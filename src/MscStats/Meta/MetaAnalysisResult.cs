@@ -150,6 +150,22 @@ public sealed record MetaAnalysisResult : IAnalysisResult
         ? null
         : new ConfidenceInterval(Back(PredictionInterval.Lower), Back(PredictionInterval.Upper), PredictionInterval.Level, PredictionInterval.Method);
 
+    /// <summary>The notebook form: an HTML table of the pooled estimate, heterogeneity, trials, conventions and diagnostics.</summary>
+    /// <returns>An HTML fragment, escaped, with inline styles only.</returns>
+    public string ToHtml() => ResultHtml.Table(Method,
+    [
+        ("pooled", Pooled.ToString()),
+        ("p", ReportFormat.PValue(PValue)),
+        ("prediction", PooledPrediction?.ToString() ?? string.Empty),
+        ("heterogeneity", Heterogeneity?.ToString() ?? string.Empty),
+        ("trials", ResultHtml.Join(Trials)),
+        ("further test", Test?.ToString() ?? string.Empty),
+        ("sample sizes", SampleSizes.ToString()),
+        ("conventions", ResultHtml.Join(Conventions)),
+        ("diagnostics", ResultHtml.Join(Diagnostics)),
+        ("library", "MscStats " + LibraryVersion),
+    ]);
+
     /// <summary>The invariant report line, e.g. <c>Mantel–Haenszel odds ratio = 0.31, 95% CI 0.12 to 0.80 (Wald, RBG variance); 4 of 5 trials, p = 0.015</c>.</summary>
     public override string ToString()
     {

@@ -53,6 +53,14 @@ public sealed record MetaSensitivityResult : IAnalysisResult
     /// <param name="label">A trial's label.</param>
     public MetaSensitivityStep? Step(string label) => Steps.FirstOrDefault(s => s.Label == label);
 
+    /// <summary>The notebook form: an HTML table of the full analysis and one row per refit.</summary>
+    /// <returns>An HTML fragment, escaped, with inline styles only.</returns>
+    public string ToHtml() => ResultHtml.Table(
+        Method,
+        new[] { ("all trials", Full.ToString()) }
+            .Concat(Steps.Select(s => ((Kind == "cumulative" ? "up to " : "without ") + s.Label, s.Result?.ToString() ?? s.Note ?? "undefined")))
+            .Append(("library", "MscStats " + LibraryVersion)));
+
     /// <summary>The invariant form: the kind, the full result and one line per step.</summary>
     public override string ToString() => Kind + ": " + Full + "; " + string.Join("; ", Steps);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using MscStats.Internal.Validation;
+using MscStats.Meta;
 using MscStats.Plots;
 using MscStats.Results;
 
@@ -32,6 +33,8 @@ public static class NotebookDisplay
         typeof(BootstrapResult),
         typeof(NumberNeededToTreatResult),
         typeof(AdjustedEffectResult),
+        typeof(MetaAnalysisResult),
+        typeof(MetaSensitivityResult),
         typeof(MethodComparison),
         typeof(ComparisonReport),
         typeof(Figure),
@@ -49,6 +52,8 @@ public static class NotebookDisplay
         BootstrapResult b => b.ToHtml(),
         NumberNeededToTreatResult n => ResultHtml.Table("number needed to treat", [("result", n.ToString()), ("library", "MscStats " + n.LibraryVersion)]),
         AdjustedEffectResult a => a.ToHtml(),
+        MetaAnalysisResult m => m.ToHtml(),
+        MetaSensitivityResult m => m.ToHtml(),
         MethodComparison c => ReportRenderer.HtmlFragment(c),
         ComparisonReport r => ReportRenderer.HtmlFragment(r),
         Figure f => f.ToHtml(),
