@@ -40,7 +40,8 @@ public sealed record MetaTrialRow
 
     /// <summary>
     /// The per-trial effect on the pooling scale (a log odds ratio, log risk ratio, risk difference, mean difference or
-    /// Hedges' g), with the correction applied; null where undefined (an excluded double-zero trial).
+    /// Hedges' g), with the correction applied; null where not computed: a double-zero trial that is excluded, or whose
+    /// effect the heterogeneity statistic of Mantel–Haenszel and Peto pooling leaves out (as metafor) even when it is kept.
     /// </summary>
     public double? Effect { get; }
 
