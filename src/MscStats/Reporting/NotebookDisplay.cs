@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using MscStats.Internal.Validation;
+using MscStats.Meta;
 using MscStats.Plots;
 using MscStats.Results;
 
@@ -33,6 +34,8 @@ public static class NotebookDisplay
         typeof(NumberNeededToTreatResult),
         typeof(AdjustedEffectResult),
         typeof(PowerResult),
+        typeof(MetaAnalysisResult),
+        typeof(MetaSensitivityResult),
         typeof(MethodComparison),
         typeof(ComparisonReport),
         typeof(Figure),
@@ -51,6 +54,8 @@ public static class NotebookDisplay
         NumberNeededToTreatResult n => ResultHtml.Table("number needed to treat", [("result", n.ToString()), ("library", "MscStats " + n.LibraryVersion)]),
         AdjustedEffectResult a => a.ToHtml(),
         PowerResult p => p.ToHtml(),
+        MetaAnalysisResult m => m.ToHtml(),
+        MetaSensitivityResult m => m.ToHtml(),
         MethodComparison c => ReportRenderer.HtmlFragment(c),
         ComparisonReport r => ReportRenderer.HtmlFragment(r),
         Figure f => f.ToHtml(),

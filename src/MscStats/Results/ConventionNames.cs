@@ -74,4 +74,16 @@ public static class ConventionNames
 
     /// <summary>How the uncertainty of a pilot's estimates enters a power calculation (none, SD upper limit, Julious, expected power, assurance).</summary>
     public const string PilotUncertainty = "pilot-uncertainty";
+
+    /// <summary>The model of a meta-analysis (common effect or random effects) and how trials are weighted.</summary>
+    public const string Model = "model";
+
+    /// <summary>The estimator of the between-trial variance τ² (DerSimonian–Laird, REML, Paule–Mandel).</summary>
+    public const string Tau2 = "tau2";
+
+    /// <summary>What a meta-analysis does with double-zero trials (excluded or kept).</summary>
+    public const string DoubleZero = "double-zero";
+
+    /// <summary>How a prediction interval is formed.</summary>
+    public const string PredictionInterval = "prediction-interval";
 }

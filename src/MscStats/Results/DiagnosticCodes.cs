@@ -107,4 +107,16 @@ public static class DiagnosticCodes
 
     /// <summary>A sample-size search could not reach its target power within the stated maximum; the best size found is reported with the reason.</summary>
     public const string TargetNotReached = "target-not-reached";
+
+    /// <summary>Double-zero trials (no events, or events only, in both arms) were excluded from a meta-analysis; they are listed in its trial rows.</summary>
+    public const string DoubleZeroTrials = "double-zero-trials";
+
+    /// <summary>A meta-analysis pooled a single trial: there is no heterogeneity to estimate and the pooled estimate is that trial's.</summary>
+    public const string SingleTrial = "single-trial";
+
+    /// <summary>A random-effects meta-analysis of few trials: τ² is poorly estimated and the normal interval is too narrow (IntHout et al. 2014).</summary>
+    public const string FewTrials = "few-trials";
+
+    /// <summary>The Hartung–Knapp factor q is below 1, so the untruncated Hartung–Knapp interval is narrower than the normal one would be with t quantiles.</summary>
+    public const string HartungKnappBelowOne = "hartung-knapp-below-one";
 }

@@ -6,9 +6,10 @@ namespace MscStats.Results;
 /// version. Panels, renderers and notebook display work through this interface.
 /// </summary>
 /// <remarks>
-/// Implemented by <see cref="EstimateResult"/>, <see cref="TestResult"/>, <see cref="BootstrapResult"/> and
-/// <see cref="NumberNeededToTreatResult"/>; the interface members are explicit where the record names the same thing
-/// otherwise (an estimate's <c>Measure</c>, a test's <c>Test</c>), so JSON keeps the records' own shape.
+/// Implemented by <see cref="EstimateResult"/>, <see cref="TestResult"/>, <see cref="BootstrapResult"/>,
+/// <see cref="NumberNeededToTreatResult"/>, <see cref="AdjustedEffectResult"/> and the meta-analysis results
+/// <c>MetaAnalysisResult</c> and <c>MetaSensitivityResult</c>; the interface members are explicit where the record names
+/// the same thing otherwise (an estimate's <c>Measure</c>, a test's <c>Test</c>), so JSON keeps the records' own shape.
 /// </remarks>
 public interface IAnalysisResult
 {

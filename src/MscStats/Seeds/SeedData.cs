@@ -83,6 +83,58 @@ public static class SeedData
             .ToImmutableArray();
     }
 
+    /// <summary>
+    /// The bundled published trials (<see cref="LoadTrials"/>) as the trials of a meta-analysis of one binary endpoint: for
+    /// each trial that reports an endpoint matching <paramref name="endpoint"/>, its counts labelled by first author and
+    /// year (e.g. <c>Shu 2020</c>). A trial that reports no matching endpoint is not part of the meta-analysis.
+    /// </summary>
+    /// <param name="outcome">The pooled outcome's name, e.g. <c>death</c>.</param>
+    /// <param name="endpoint">Selects the endpoint of a trial; at most one per trial may match.</param>
+    /// <returns>The trials in file order.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">A trial has two matching endpoints, or no trial has one.</exception>
+    public static MetaBinarySample LoadMetaSample(string outcome, Func<PublishedBinaryEndpoint, bool> endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var trials = new List<BinaryTrial>();
+        foreach (var trial in LoadTrials())
+        {
+            var matches = trial.BinaryEndpoints.Where(endpoint).ToList();
+            if (matches.Count > 1)
+            {
+                throw new ArgumentException(
+                    "matches " + matches.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " endpoints of trial '" + trial.Id + "' ("
+                    + string.Join(", ", matches.Select(m => m.Name)) + "); it must select at most one per trial.",
+                    nameof(endpoint));
+            }
+
+            if (matches.Count == 1)
+            {
+                var e = matches[0];
+                string label = trial.Citation.Authors.Replace(" et al.", string.Empty, StringComparison.Ordinal) + " "
+                               + trial.Citation.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                trials.Add(new BinaryTrial(label, e.TreatedEvents, e.TreatedTotal, e.ControlEvents, e.ControlTotal));
+            }
+        }
+
+        if (trials.Count == 0)
+        {
+            throw new ArgumentException("matches no endpoint of the bundled trials.", nameof(endpoint));
+        }
+
+        return new MetaBinarySample(trials, new OutcomeInfo(outcome), new ArmLabels("MSC", "Control"));
+    }
+
+    /// <summary>
+    /// The mortality endpoints of the bundled published trials as one meta-analysis (<see cref="LoadMetaSample"/> with the
+    /// endpoints named <c>death</c>, <c>28-day death</c> or <c>28-day mortality</c>): Shu 2020, Lanzoni 2021, Matthay 2019
+    /// and Leng 2020.
+    /// </summary>
+    /// <returns>The four trials.</returns>
+    public static MetaBinarySample LoadMortality()
+        => LoadMetaSample("death", e => e.Name is "death" or "28-day death" or "28-day mortality");
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

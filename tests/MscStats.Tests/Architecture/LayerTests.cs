@@ -23,7 +23,7 @@ public class LayerTests
         ["MscStats.Results", "MscStats.Exceptions", "MscStats.Data", "MscStats.Import", "MscStats.Internal.Validation"],
         ["MscStats.Distributions", "MscStats.Internal.Numerics", "MscStats.Internal.Random"],
         [
-            "MscStats.Descriptives", "MscStats.Effects", "MscStats.Inference", "MscStats.Exact", "MscStats.Resampling", "MscStats.Seeds", "MscStats.Planning",
+            "MscStats.Descriptives", "MscStats.Effects", "MscStats.Inference", "MscStats.Exact", "MscStats.Resampling", "MscStats.Seeds", "MscStats.Planning", "MscStats.Meta",
             "MscStats.Internal.Resampling", "MscStats.Internal.Permutation", "MscStats.Internal.Unconditional", "MscStats.Internal.Ranking",
             "MscStats.Internal.Estimation",
         ],
@@ -33,7 +33,7 @@ public class LayerTests
 
     /// <summary>The analysis families: public façades that must not use one another.</summary>
     private static readonly string[] Families =
-        ["MscStats.Descriptives", "MscStats.Effects", "MscStats.Inference", "MscStats.Exact", "MscStats.Resampling", "MscStats.Seeds", "MscStats.Planning"];
+        ["MscStats.Descriptives", "MscStats.Effects", "MscStats.Inference", "MscStats.Exact", "MscStats.Resampling", "MscStats.Seeds", "MscStats.Planning", "MscStats.Meta"];
 
     private static int LayerOf(string ns)
     {

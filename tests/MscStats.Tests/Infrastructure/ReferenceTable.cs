@@ -45,6 +45,9 @@ internal sealed class ReferenceTable
 
     public IEnumerable<string> Cases => _values.Keys.Select(k => k.Case).Distinct();
 
+    /// <summary>The quantities stored for <paramref name="case"/>, in file order.</summary>
+    public IEnumerable<string> Quantities(string @case) => _values.Keys.Where(k => k.Case == @case).Select(k => k.Quantity);
+
     public bool Has(string @case, string quantity) => _values.ContainsKey((@case, quantity));
 
     public double this[string @case, string quantity] => Parse(_values[(@case, quantity)]);

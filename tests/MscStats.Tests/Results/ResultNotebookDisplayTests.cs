@@ -31,6 +31,8 @@ public class ResultNotebookDisplayTests
         Bootstrap.MeanDifference(Sample, new BootstrapOptions(5) { Resamples = 1000 }),
         MethodPanel.Continuous(Sample, new ComparisonOptions(7) { BootstrapResamples = 1000 }),
         MethodPanel.Study(SeedData.LoadPilot(), new ComparisonOptions(7) { BootstrapResamples = 1000 }, ["IgM"]),
+        MscStats.Meta.MetaAnalysis.RandomEffects(SeedData.LoadMortality()),
+        MscStats.Meta.MetaAnalysis.LeaveOneOut(SeedData.LoadMortality()),
     ];
 
     [TestCaseSource(nameof(Values))]
@@ -49,6 +51,8 @@ public class ResultNotebookDisplayTests
             MethodComparison c => c.Rows[0].Method,
             ComparisonReport r => r.Title,
             NumberNeededToTreatResult n => n.ToString(),
+            MscStats.Meta.MetaAnalysisResult m => ReportFormat.Number(m.Pooled.Estimate),
+            MscStats.Meta.MetaSensitivityResult m => "without " + m.Steps[0].Label,
             _ => throw new InvalidOperationException(),
         };
         Assert.That(html, Does.Contain(System.Net.WebUtility.HtmlEncode(expected)));
