@@ -17,7 +17,17 @@ internal static class TDistribution
 
     public static double Cdf(double t, double df) => Sf(-t, df);
 
-    public static double Quantile(double p, double df) => NoncentralT.Quantile(p, df, 0);
+    /// <summary>
+    /// The quantile: the root of the direct tails above (incomplete beta), from the normal quantile with the same
+    /// root finder and tolerance (1e-13 relative) as <see cref="NoncentralT.Quantile"/>, whose tails integrate; about a
+    /// hundred times faster than calling it with noncentrality 0.
+    /// </summary>
+    public static double Quantile(double p, double df)
+    {
+        double start = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, p);
+        Func<double, double> f = p <= 0.5 ? t => Cdf(t, df) - p : t => (1 - p) - Sf(t, df);
+        return RootFinder.IncreasingRoot(f, start, 1.0, 1e-13 * Math.Max(1, Math.Abs(start)));
+    }
 
     /// <summary>The p-value of an observed t for an alternative (greater: treated above control).</summary>
     public static double PValue(double t, double df, Alternative alternative) => alternative switch
