@@ -1,5 +1,6 @@
 using System;
 using MscStats.Exceptions;
+using MscStats.Internal.Numerics;
 using MscStats.Internal.Validation;
 
 namespace MscStats.Internal.Ranking;
@@ -46,7 +47,7 @@ internal readonly record struct Dominance(double Greater, double Less, double De
         for (int i = 0; i < n1; i++)
         {
             // d = sign(xᵢ − yⱼ) summed over j: the control values below xᵢ minus those above it.
-            long below = Below(sortedY, x[i]), above = n2 - AtMost(sortedY, x[i]);
+            long below = SortedSearch.LowerBound(sortedY, x[i]), above = n2 - SortedSearch.UpperBound(sortedY, x[i]);
             rowMeans[i] = below - above;
             greater += below;
             less += above;
@@ -54,7 +55,7 @@ internal readonly record struct Dominance(double Greater, double Less, double De
 
         for (int j = 0; j < n2; j++)
         {
-            colMeans[j] = (n1 - AtMost(sortedX, y[j])) - Below(sortedX, y[j]);
+            colMeans[j] = (n1 - SortedSearch.UpperBound(sortedX, y[j])) - SortedSearch.LowerBound(sortedX, y[j]);
         }
 
         double pairs = (double)n1 * n2;
@@ -82,46 +83,6 @@ internal readonly record struct Dominance(double Greater, double Less, double De
         // Brunner–Munzel with the control as the first sample, so that p̂ = P(Y < X) + ½P(Y = X).
         var (pHat, se, df) = BrunnerMunzel(y, x);
         return new Dominance(greater / pairs, less / pairs, delta, cliffVariance, pHat, se, df);
-    }
-
-    /// <summary>#{values &lt; v} in ascending values.</summary>
-    private static int Below(double[] sorted, double v)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    /// <summary>#{values ≤ v} in ascending values.</summary>
-    private static int AtMost(double[] sorted, double v)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= v)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     /// <summary>p̂ = P(A &lt; B) + ½P(A = B), its standard error and degrees of freedom (Brunner and Munzel 2000, eqs. 4.3–4.5).</summary>
