@@ -313,7 +313,7 @@ public static class RandomizationTest
         }
 
         double alpha = options.Alternative == Alternative.TwoSided ? level.Alpha : 2 * level.Alpha;
-        var (lower, upper, isInterval) = ThresholdInterval.Invert(counts.Thresholds!, counts.Direction!, zeroGreater, zeroLess, total, alpha);
+        var (lower, upper, isInterval) = ThresholdInterval.Invert(counts.Thresholds!, counts.Direction!, zeroGreater, zeroLess, total, alpha, out int pos);
         if (!isInterval)
         {
             diagnostics.Add(Diagnostic.Warning(
@@ -323,12 +323,6 @@ public static class RandomizationTest
 
         // An infinite shift still leaves the zero-threshold assignments and those flipping the unusual way (Pos) in each
         // tail; when that floor is above α/2 no effect on that side is rejected, however large.
-        long pos = 0;
-        foreach (sbyte d in counts.Direction!)
-        {
-            pos += d > 0 ? 1 : 0;
-        }
-
         var unbounded = new List<string>();
         if (options.Alternative != Alternative.Less && double.IsNegativeInfinity(lower))
         {

@@ -17,9 +17,12 @@ namespace MscStats.Internal.Permutation;
 /// </remarks>
 internal static class ThresholdInterval
 {
-    /// <summary>The limits and whether the set is an interval.</summary>
+    /// <summary>
+    /// The limits and whether the set is an interval; <paramref name="unusual"/> is |Pos|, the assignments that flip the
+    /// unusual way (they stay in a tail however large the shift).
+    /// </summary>
     public static (double Lower, double Upper, bool IsInterval) Invert(
-        double[] thresholds, sbyte[] direction, long zeroGreater, long zeroLess, long total, double alpha)
+        double[] thresholds, sbyte[] direction, long zeroGreater, long zeroLess, long total, double alpha, out int unusual)
     {
         int negCount = 0, posCount = 0;
         for (int i = 0; i < direction.Length; i++)
@@ -29,6 +32,7 @@ internal static class ThresholdInterval
         }
 
         var neg = new double[negCount];
+        unusual = posCount;
         var pos = new double[posCount];
         for (int i = 0, a = 0, b = 0; i < direction.Length; i++)
         {
@@ -122,10 +126,10 @@ internal static class ThresholdInterval
         private bool InSet(double delta, bool justAbove)
         {
             // #{neg ≤ δ} and #{neg ≥ δ} (or, just above δ, #{neg ≤ δ} and #{neg > δ}).
-            long negAtMost = delta <= (_low.Length > 0 ? _low[^1] : double.NegativeInfinity) ? UpperBound(_low, delta) : neg.Length - (_high.Length - UpperBound(_high, delta));
-            long negBelow = delta <= (_low.Length > 0 ? _low[^1] : double.NegativeInfinity) ? LowerBound(_low, delta) : neg.Length - (_high.Length - LowerBound(_high, delta));
-            long posAtMost = UpperBound(pos, delta);
-            long posBelow = LowerBound(pos, delta);
+            long negAtMost = delta <= (_low.Length > 0 ? _low[^1] : double.NegativeInfinity) ? SortedSearch.UpperBound(_low, delta) : neg.Length - (_high.Length - SortedSearch.UpperBound(_high, delta));
+            long negBelow = delta <= (_low.Length > 0 ? _low[^1] : double.NegativeInfinity) ? SortedSearch.LowerBound(_low, delta) : neg.Length - (_high.Length - SortedSearch.LowerBound(_high, delta));
+            long posAtMost = SortedSearch.UpperBound(pos, delta);
+            long posBelow = SortedSearch.LowerBound(pos, delta);
             long greater, less;
             if (justAbove)
             {
@@ -195,44 +199,6 @@ internal static class ThresholdInterval
             }
 
             return (lower, upper, interval);
-        }
-
-        private static int UpperBound(double[] sorted, double value)
-        {
-            int lo = 0, hi = sorted.Length;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (sorted[mid] <= value)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            return lo;
-        }
-
-        private static int LowerBound(double[] sorted, double value)
-        {
-            int lo = 0, hi = sorted.Length;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (sorted[mid] < value)
-                {
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid;
-                }
-            }
-
-            return lo;
         }
     }
 }
