@@ -179,7 +179,7 @@ internal static class App
             },
             parse.GetValue(checkOutcome), parse.GetValue(treated), parse.GetValue(control), Design(parse.GetValue(randomization), parse.GetValue(blockAllocation))));
 
-        return new RootCommand("mscstats: method-comparison reports for small two-arm clinical cohorts (MscStats).") { analyze, check };
+        return new RootCommand("mscstats: method-comparison reports for small two-arm clinical cohorts (MscStats).") { analyze, check, MetaCommand.Create(console) };
     }
 
     private static int Analyze(
@@ -253,6 +253,11 @@ internal static class App
         catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException)
         {
             throw new InputException("'" + resultsPath + "' is not a results file written by 'mscstats analyze': " + e.Message);
+        }
+
+        if (recorded.Comparisons.Any(c => c.Kind is EndpointKind.PooledBinary or EndpointKind.PooledContinuous))
+        {
+            throw new InputException("'" + resultsPath + "' was written by 'mscstats meta', which check does not re-run; run 'mscstats meta' on the same file again and compare its results.json.");
         }
 
         if (file is null && !string.Equals(recorded.Source, BundledSource, StringComparison.Ordinal))
@@ -361,36 +366,42 @@ internal static class App
         console.WriteLine();
         foreach (var comparison in report.Comparisons)
         {
+            PrintComparison(console, comparison);
+        }
+    }
+
+    /// <summary>One comparison as a console table, with its flags and diagnostics.</summary>
+    internal static void PrintComparison(IAnsiConsole console, MethodComparison comparison)
+    {
+        console.WriteLine();
+        console.Write(new Rule(Markup.Escape(comparison.Title)).LeftJustified());
+        console.Write(new Text(ReportRendererText.Sizes(comparison)));
+        console.WriteLine();
+        var table = new Table();
+        foreach (var header in new[] { "method", "estimate", comparison.Level + " CI", "p", "MC error", "notes" })
+        {
+            table.AddColumn(new TableColumn(new Text(header)));
+        }
+
+        table.Columns[1].RightAligned();
+        table.Columns[3].RightAligned();
+        foreach (var row in comparison.Rows)
+        {
+            var cells = ReportRendererText.ConsoleCells(row);
+            table.AddRow(cells.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c)).ToArray());
+        }
+
+        console.Write(table);
+        foreach (var flag in comparison.Flags)
+        {
+            console.Write(new Text("! " + (flag.Arm is null ? string.Empty : "[" + flag.Arm + "] ") + flag.Message, new Style(Color.Yellow)));
             console.WriteLine();
-            console.Write(new Rule(Markup.Escape(comparison.Title)).LeftJustified());
-            console.Write(new Text(ReportRendererText.Sizes(comparison)));
+        }
+
+        foreach (var diagnostic in comparison.Diagnostics)
+        {
+            console.Write(new Text(diagnostic.ToString()));
             console.WriteLine();
-            var table = new Table();
-            foreach (var header in new[] { "method", "estimate", comparison.Level + " CI", "p", "MC error", "notes" })
-            {
-                table.AddColumn(new TableColumn(new Text(header)));
-            }
-
-            table.Columns[1].RightAligned();
-            table.Columns[3].RightAligned();
-            foreach (var row in comparison.Rows)
-            {
-                var cells = ReportRendererText.ConsoleCells(row);
-                table.AddRow(cells.Select(c => (Spectre.Console.Rendering.IRenderable)new Text(c)).ToArray());
-            }
-
-            console.Write(table);
-            foreach (var flag in comparison.Flags)
-            {
-                console.Write(new Text("! " + (flag.Arm is null ? string.Empty : "[" + flag.Arm + "] ") + flag.Message, new Style(Color.Yellow)));
-                console.WriteLine();
-            }
-
-            foreach (var diagnostic in comparison.Diagnostics)
-            {
-                console.Write(new Text(diagnostic.ToString()));
-                console.WriteLine();
-            }
         }
     }
 

@@ -28,7 +28,9 @@ internal static class ReportRendererText
         string interval = row.Interval is { } ci ? ReportFormat.Number(ci.Lower) + " to " + ReportFormat.Number(ci.Upper) : string.Empty;
         string p = row.PValue is { } pv ? ReportFormat.PValue(pv.Value) : string.Empty;
         string mc = row.MonteCarloError?.ToString() ?? string.Empty;
-        string notes = string.Join("; ", row.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning || d.Code == DiagnosticCodes.ZeroCellCorrection).Select(d => d.Code));
+        string notes = string.Join("; ", row.Diagnostics
+            .Where(d => d.Severity == DiagnosticSeverity.Warning || d.Code is DiagnosticCodes.ZeroCellCorrection or DiagnosticCodes.PredictionInterval)
+            .Select(d => d.Code == DiagnosticCodes.PredictionInterval ? d.Message : d.Code));
         return [method, estimate, interval, p, mc, notes];
     }
 }

@@ -51,4 +51,10 @@ public enum CsvProblem
     /// <see cref="CohortCsvOptions.BlockAllocation"/> without a <c>block</c> column.
     /// </summary>
     RandomizationConflict,
+
+    /// <summary>A meta-analysis file mixes the columns of 2x2 counts with those of per-arm summaries.</summary>
+    MixedOutcomeKinds,
+
+    /// <summary>A trial's numbers contradict each other or their range: events above the total, a total of 0, an SD that is not positive.</summary>
+    InconsistentCounts,
 }

@@ -111,6 +111,41 @@ public static class Plot
         => ForestRecipe.Draw(rows, options);
 
     /// <summary>
+    /// The forest plot of a meta-analysis: one row per trial with its estimate as a square whose area is proportional to
+    /// the trial's weight and its Wald interval from the trial's effect and variance (on the log scale for ratios, with
+    /// the analysis's continuity correction where it applied one); a row per pooled result with its estimate and interval
+    /// as a diamond and, for a random-effects result, its prediction interval as a red dashed line; on the right the
+    /// numbers and each result's weights. Excluded trials (e.g. double-zero) keep their row, with the reason instead of a
+    /// mark. The subtitle gives the trials pooled and the heterogeneity.
+    /// </summary>
+    /// <param name="results">
+    /// One to four results of <see cref="Meta.MetaAnalysis"/> on the same trials with the same measure, e.g. the
+    /// Mantel–Haenszel and the random-effects odds ratio; the trial squares and weights come from the first.
+    /// </param>
+    /// <param name="options">Texts and size; null for the defaults.</param>
+    /// <returns>The figure: one panel.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="results"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// No result or more than four, a null element, results of different trials or measures, or an option is invalid.
+    /// </exception>
+    public static Figure MetaForest(IReadOnlyList<Meta.MetaAnalysisResult> results, PlotOptions? options = null)
+        => MetaForestRecipe.Draw(results, options);
+
+    /// <summary>
+    /// The funnel plot of a meta-analysis: each pooled trial's effect (log scale for ratios) against its standard error,
+    /// growing downwards, with the pooled estimate and the region μ̂ ± z·SE where trials would fall without heterogeneity
+    /// or small-study effects. With fewer than 10 trials the subtitle says that the plot is too sparse to judge asymmetry
+    /// (Sterne et al. 2011, BMJ 343:d4002); the figure is still drawn.
+    /// </summary>
+    /// <param name="result">A result of <see cref="Meta.MetaAnalysis"/>; trials without a finite effect and variance (excluded ones) are left out.</param>
+    /// <param name="options">Texts and size; null for the defaults.</param>
+    /// <returns>The figure: one panel.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentException">No pooled trial has a finite effect and variance, or an option is invalid.</exception>
+    public static Figure Funnel(Meta.MetaAnalysisResult result, PlotOptions? options = null)
+        => FunnelRecipe.Draw(result, options);
+
+    /// <summary>
     /// The histogram of a resampling distribution (bootstrap replicates, a permutation null distribution) with the observed
     /// statistic as a vertical line and, optionally, an interval above the bars. Bins: the Freedman–Diaconis width
     /// 2·IQR·n^(−1/3) (Freedman and Diaconis 1981), bounded to 5–60 bins and rounded to a nice number, edges at its multiples.

@@ -22,4 +22,16 @@ public enum EndpointKind
     /// (ANCOVA with its exact randomization test, HC2, Lin's estimator, the change score).
     /// </summary>
     BaselineAdjusted,
+
+    /// <summary>
+    /// A binary outcome pooled across trials from their 2x2 counts (<see cref="MetaBinarySample"/>): Mantel–Haenszel,
+    /// Peto, the exact conditional odds ratio, inverse-variance and random-effects pooling side by side.
+    /// </summary>
+    PooledBinary,
+
+    /// <summary>
+    /// A continuous outcome pooled across trials from their per-arm summaries (<see cref="MetaSummarySample"/>): mean
+    /// difference and Hedges' g, common-effect and random-effects.
+    /// </summary>
+    PooledContinuous,
 }

@@ -65,12 +65,14 @@ public sealed record MethodComparison
     /// <summary>The kind of endpoint.</summary>
     public EndpointKind Kind { get; }
 
-    /// <summary>The kind as report text: <c>continuous</c>, <c>binary</c>, <c>paired</c>, <c>paired binary</c> or <c>baseline-adjusted</c>.</summary>
+    /// <summary>The kind as report text: <c>continuous</c>, <c>binary</c>, <c>paired</c>, <c>paired binary</c>, <c>baseline-adjusted</c>, <c>pooled binary (meta-analysis)</c> or <c>pooled continuous (meta-analysis)</c>.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string KindName => Kind switch
     {
         EndpointKind.PairedBinary => "paired binary",
         EndpointKind.BaselineAdjusted => "baseline-adjusted",
+        EndpointKind.PooledBinary => "pooled binary (meta-analysis)",
+        EndpointKind.PooledContinuous => "pooled continuous (meta-analysis)",
         _ => Kind.ToString().ToLowerInvariant(),
     };
 

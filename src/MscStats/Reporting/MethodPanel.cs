@@ -47,6 +47,8 @@ public static class MethodPanel
         EndpointKind.Binary => Panels.Binary.Select(e => e.Key).ToList(),
         EndpointKind.PairedBinary => Panels.PairedBinary.Select(e => e.Key).ToList(),
         EndpointKind.BaselineAdjusted => Panels.Adjusted.Select(e => e.Key).ToList(),
+        EndpointKind.PooledBinary => Panels.PooledBinary.Select(e => e.Key).ToList(),
+        EndpointKind.PooledContinuous => Panels.PooledContinuous.Select(e => e.Key).ToList(),
         _ => Panels.Paired.Select(e => e.Key).ToList(),
     };
 
@@ -86,6 +88,46 @@ public static class MethodPanel
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static MethodComparison Adjusted(BaselineSample sample, ComparisonOptions options)
         => AdjustedRun(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name).Comparison;
+
+    /// <summary>
+    /// Pools a binary outcome across trials with every pooling method side by side (the method comparison applied to
+    /// meta-analysis): the Mantel–Haenszel odds ratio with the Cochran–Mantel–Haenszel test, the exact conditional odds
+    /// ratio and test, Peto, inverse variance with ½ added to zero-cell trials, random effects by DerSimonian–Laird with the
+    /// normal interval and by REML and Paule–Mandel with Hartung–Knapp, and the Mantel–Haenszel risk ratio and risk
+    /// difference. Each row is the direct <see cref="Meta.MetaAnalysis"/> call at its defaults and the options' level; its
+    /// notes give the trials pooled, the heterogeneity and (random effects) the prediction interval. The flags show where
+    /// the methods disagree about the null value.
+    /// </summary>
+    /// <param name="sample">The trials.</param>
+    /// <param name="options">The level.</param>
+    /// <returns>The comparison (<see cref="EndpointKind.PooledBinary"/>); sample sizes are summed over the trials.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static MethodComparison Pooled(MetaBinarySample sample, ComparisonOptions options)
+    {
+        Guard.NotNull(sample);
+        Guard.NotNull(options);
+        var rows = Panels.Run(Panels.PooledBinary, sample, options, arm: null);
+        var sizes = new SampleSizes(sample.Trials.Sum(t => t.TreatedTotal), sample.Trials.Sum(t => t.ControlTotal));
+        return Build(sample.Outcome.Name, sample.Outcome, EndpointKind.PooledBinary, sample.Arms, sizes, options, rows, null);
+    }
+
+    /// <summary>
+    /// Pools a continuous outcome across trials from their per-arm summaries with every pooling method side by side: the
+    /// mean difference and Hedges' g, each by inverse variance (common effect) and by random effects (DerSimonian–Laird with
+    /// the normal interval; REML and Paule–Mandel with Hartung–Knapp for the mean difference, REML with Hartung–Knapp for g).
+    /// </summary>
+    /// <param name="sample">The trials.</param>
+    /// <param name="options">The level.</param>
+    /// <returns>The comparison (<see cref="EndpointKind.PooledContinuous"/>); sample sizes are summed over the trials.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static MethodComparison Pooled(MetaSummarySample sample, ComparisonOptions options)
+    {
+        Guard.NotNull(sample);
+        Guard.NotNull(options);
+        var rows = Panels.Run(Panels.PooledContinuous, sample, options, arm: null);
+        var sizes = new SampleSizes(sample.Trials.Sum(t => t.Treated.N), sample.Trials.Sum(t => t.Control.N));
+        return Build(sample.Outcome.Name, sample.Outcome, EndpointKind.PooledContinuous, sample.Arms, sizes, options, rows, null);
+    }
 
     /// <summary>
     /// Analyses one outcome of a study with the panels that fit its kind (<see cref="Data.Study.KindOf"/>): a continuous

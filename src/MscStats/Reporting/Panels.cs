@@ -6,6 +6,8 @@ using MscStats.Effects;
 using MscStats.Exact;
 using MscStats.Exceptions;
 using MscStats.Inference;
+using MscStats.Internal.Validation;
+using MscStats.Meta;
 using MscStats.Resampling;
 using MscStats.Results;
 
@@ -91,6 +93,49 @@ internal static class Panels
         new("mcnemar-mid-p", "McNemar's mid-p test", 1, (s, o) => BinaryTest.McNemar(s, new McNemarOptions { Level = o.Level, Method = McNemarMethod.MidP })),
         new("mcnemar-corrected", "McNemar's chi-squared test, continuity corrected", 1, (s, o) => BinaryTest.McNemar(s, new McNemarOptions { Level = o.Level, Method = McNemarMethod.AsymptoticCorrected })),
     ];
+
+    /// <summary>
+    /// The pooled binary panel: fixed-effect Mantel–Haenszel odds ratio with the Cochran–Mantel–Haenszel test, the exact
+    /// conditional odds ratio, Peto, inverse-variance with the ½ correction, random effects (DerSimonian–Laird with the normal
+    /// interval, then REML and Paule–Mandel with Hartung–Knapp), and the Mantel–Haenszel risk ratio and risk difference.
+    /// Double-zero trials are excluded (and listed) by every method but the exact conditional one, where they change nothing.
+    /// </summary>
+    public static readonly PanelEntry<MetaBinarySample>[] PooledBinary =
+    [
+        new("mh-or", "Mantel-Haenszel odds ratio (common effect)", 1, (s, o) => MetaAnalysis.MantelHaenszel(s, new MantelHaenszelOptions { Level = o.Level })),
+        new("cmh", "Cochran-Mantel-Haenszel test", 1, (s, o) => CochranMantelHaenszel(s, o), "mh-or"),
+        new("exact-conditional", "Exact conditional odds ratio and test", 1, (s, o) => MetaAnalysis.ExactConditional(s, new IntervalOptions { Level = o.Level })),
+        new("peto-or", "Peto odds ratio (common effect)", 1, (s, o) => MetaAnalysis.Peto(s, new PetoOptions { Level = o.Level })),
+        new("iv-or", "Inverse-variance odds ratio, 0.5 added to zero-cell trials (common effect)", 1, (s, o) => MetaAnalysis.InverseVariance(s, new InverseVarianceOptions { Level = o.Level })),
+        new("re-dl-or", "Random-effects odds ratio, DerSimonian-Laird, normal interval", 1, (s, o) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.DerSimonianLaird, RandomEffectsInterval.Normal))),
+        new("re-reml-hksj-or", "Random-effects odds ratio, REML, Hartung-Knapp", 1, (s, o) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.RestrictedMaximumLikelihood, RandomEffectsInterval.HartungKnapp))),
+        new("re-pm-hksj-or", "Random-effects odds ratio, Paule-Mandel, Hartung-Knapp", 1, (s, o) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.PauleMandel, RandomEffectsInterval.HartungKnapp))),
+        new("mh-rr", "Mantel-Haenszel risk ratio (common effect)", 1, (s, o) => MetaAnalysis.MantelHaenszel(s, new MantelHaenszelOptions { Level = o.Level, Measure = BinaryMeasure.RiskRatio })),
+        new("mh-rd", "Mantel-Haenszel risk difference (common effect)", 0, (s, o) => MetaAnalysis.MantelHaenszel(s, new MantelHaenszelOptions { Level = o.Level, Measure = BinaryMeasure.RiskDifference })),
+    ];
+
+    /// <summary>
+    /// The pooled continuous panel: the mean difference by inverse variance (common effect) and by random effects
+    /// (DerSimonian–Laird with the normal interval; REML and Paule–Mandel with Hartung–Knapp), then Hedges' g the same ways.
+    /// </summary>
+    public static readonly PanelEntry<MetaSummarySample>[] PooledContinuous =
+    [
+        new("iv-md", "Mean difference, inverse variance (common effect)", 0, (s, o) => MetaAnalysis.InverseVariance(s, new InverseVarianceOptions { Level = o.Level })),
+        new("re-dl-md", "Mean difference, random effects, DerSimonian-Laird, normal interval", 0, (s, o) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.DerSimonianLaird, RandomEffectsInterval.Normal))),
+        new("re-reml-hksj-md", "Mean difference, random effects, REML, Hartung-Knapp", 0, (s, o) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.RestrictedMaximumLikelihood, RandomEffectsInterval.HartungKnapp))),
+        new("re-pm-hksj-md", "Mean difference, random effects, Paule-Mandel, Hartung-Knapp", 0, (s, o) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.PauleMandel, RandomEffectsInterval.HartungKnapp))),
+        new("iv-g", "Hedges' g, inverse variance (common effect)", 0, (s, o) => MetaAnalysis.InverseVariance(s, new InverseVarianceOptions { Level = o.Level, Continuous = ContinuousMeasure.HedgesG })),
+        new("re-reml-hksj-g", "Hedges' g, random effects, REML, Hartung-Knapp", 0, (s, o) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.RestrictedMaximumLikelihood, RandomEffectsInterval.HartungKnapp) with { Continuous = ContinuousMeasure.HedgesG })),
+    ];
+
+    /// <summary>Random-effects options at the panel's level with the given τ² estimator and interval (everything else the defaults).</summary>
+    public static RandomEffectsOptions RandomEffects(ComparisonOptions o, Tau2Estimator tau2, RandomEffectsInterval interval)
+        => RandomEffectsOptions.Default with { Level = o.Level, Tau2 = tau2, Interval = interval };
+
+    /// <summary>The Cochran–Mantel–Haenszel test that the Mantel–Haenszel odds ratio carries (continuity corrected, as R's mantelhaen.test).</summary>
+    private static TestResult CochranMantelHaenszel(MetaBinarySample sample, ComparisonOptions o)
+        => MetaAnalysis.MantelHaenszel(sample, new MantelHaenszelOptions { Level = o.Level }).Test
+           ?? throw new AssumptionException(AssumptionReason.DegenerateTable, sample.Outcome.Name, "the Cochran-Mantel-Haenszel test is undefined for these trials.", nameof(sample));
 
     /// <summary>
     /// The bootstrap options of the panel: BCa only, at the options' seed, resamples and level. The distribution is kept
@@ -186,6 +231,7 @@ internal static class RowBuilder
             Merge(t.Conventions, t.Estimate?.Conventions ?? default), Merge(t.Diagnostics, t.Estimate?.Diagnostics ?? default)),
         BootstrapResult b => FromBootstrap(entry, b, arm),
         AdjustedEffectResult a => Build(entry, a.Estimate, arm),
+        MetaAnalysisResult m => FromPooled(entry, m, arm),
         _ => throw new InvalidOperationException("Panel entry '" + entry.Key + "' returned a " + result.GetType().Name + ", which has no row form."),
     };
 
@@ -196,6 +242,29 @@ internal static class RowBuilder
             entry.Key, entry.Method, arm, b.Statistic, b.Estimate, interval?.Interval, entry.NullValue,
             monteCarloError: interval is null ? null : new MonteCarloError(interval.LowerError, interval.UpperError),
             resampling: b.Resampling, companions: entry.Companions, conventions: b.Conventions, diagnostics: b.Diagnostics);
+    }
+
+    /// <summary>
+    /// A pooled result on its reporting scale (exponentiated for ratios), with its heterogeneity and, for random effects,
+    /// the prediction interval as notes: neither is an interval of the pooled effect, so neither enters the flags.
+    /// </summary>
+    private static MethodRow FromPooled<TSample>(PanelEntry<TSample> entry, MetaAnalysisResult m, string? arm)
+    {
+        var pooled = m.Pooled;
+        var notes = new List<Diagnostic>();
+        string trials = Guard.Format(m.PooledTrials) + " of " + Guard.Format(m.Trials.Count) + " trials pooled";
+        notes.Add(Diagnostic.Info(DiagnosticCodes.PooledTrials, m.Heterogeneity is { } h ? trials + "; heterogeneity " + h : trials));
+        if (m.PooledPrediction is { } pi)
+        {
+            notes.Add(Diagnostic.Info(
+                DiagnosticCodes.PredictionInterval,
+                "prediction interval for a new trial " + ReportFormat.Number(pi.Lower) + " to " + ReportFormat.Number(pi.Upper) + " (" + pi.Level + ", " + pi.Method + ")"));
+        }
+
+        return new MethodRow(
+            entry.Key, entry.Method, arm, m.Measure, pooled.Estimate, pooled.Interval, entry.NullValue, m.DegreesOfFreedom is null ? "z" : "t",
+            m.Statistic, m.DegreesOfFreedom, Probability.FromValue(m.PValue), companions: entry.Companions, conventions: m.Conventions,
+            diagnostics: new EquatableArray<Diagnostic>(m.Diagnostics.Concat(notes)));
     }
 
     private static EquatableArray<T> Merge<T>(EquatableArray<T> first, EquatableArray<T> second)

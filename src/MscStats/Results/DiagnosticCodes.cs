@@ -119,4 +119,10 @@ public static class DiagnosticCodes
 
     /// <summary>The Hartung–Knapp factor q is below 1, so the untruncated Hartung–Knapp interval is narrower than the normal one would be with t quantiles.</summary>
     public const string HartungKnappBelowOne = "hartung-knapp-below-one";
+
+    /// <summary>Information: how many trials a pooled row pooled, and their heterogeneity (Q, I², τ²).</summary>
+    public const string PooledTrials = "pooled-trials";
+
+    /// <summary>Information: the random-effects prediction interval of the effect in a new trial, beside the pooled row.</summary>
+    public const string PredictionInterval = "prediction-interval";
 }

@@ -37,6 +37,8 @@ internal static class PlotFixtures
         ("ancova-oxygenation", () => Plot.Ancova(OxygenationBaseline(), AdjustedEffect.Ancova(OxygenationBaseline()))),
         ("lin-oxygenation", () => Plot.Ancova(OxygenationBaseline(), AdjustedEffect.Lin(OxygenationBaseline()))),
         ("randomization-ancova-oxygenation", () => Plot.Randomization(NullDraws(), OxygenationRandomizationTest.Value)),
+        ("meta-forest-mortality", () => Plot.MetaForest([MscStats.Meta.MetaAnalysis.MantelHaenszel(SeedData.LoadMortality()), MscStats.Meta.MetaAnalysis.RandomEffects(SeedData.LoadMortality())])),
+        ("meta-funnel-mortality", () => Plot.Funnel(MscStats.Meta.MetaAnalysis.RandomEffects(SeedData.LoadMortality()))),
     ];
 
     /// <summary>The pilot's oxygenation index with baseline and follow-up, under complete randomization (assumed).</summary>
