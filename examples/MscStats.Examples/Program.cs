@@ -19,6 +19,7 @@ public static class Program
         ("paired-analysis", "change from baseline within each arm of the bundled pilot (IgM), direct calls and the paired panel", PairedAnalysis.Run),
         ("ci-check", "analyse, keep the JSON, recompute with the recorded seed and compare every number (as 'mscstats check')", CiCheck.Run),
         ("trial-endpoint", "a binary endpoint of the published MSC trials: exact tests, exact unconditional RD interval, panel, forest plot", TrialEndpoint.Run),
+        ("pooling-trials", "pool mortality and ventilation across the bundled published MSC trials with every pooling method: flags, leave-one-out, forest and funnel plots", PoolingTrials.Run),
         ("notebook", "the code of examples/notebooks/reanalysis.ipynb, cell by cell", NotebookWalkthrough.Run),
     ];
 

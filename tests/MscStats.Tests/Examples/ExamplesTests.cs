@@ -30,7 +30,23 @@ public class ExamplesTests
 
     [Test]
     public void EveryExample_IsCoveredBelow()
-        => Assert.That(Program.Examples.Select(e => e.Name), Is.EquivalentTo(new[] { "pilot-summary", "pilot-effects", "quick-start", "published-trials", "simulate-pilot", "baseline-adjusted", "paired-analysis", "ci-check", "trial-endpoint", "notebook" }));
+        => Assert.That(Program.Examples.Select(e => e.Name), Is.EquivalentTo(new[] { "pilot-summary", "pilot-effects", "quick-start", "published-trials", "simulate-pilot", "baseline-adjusted", "paired-analysis", "ci-check", "trial-endpoint", "pooling-trials", "notebook" }));
+
+    [Test]
+    public void PoolingTrials_ShowsTheAnswerMovingBetweenSubsetsAndMethods()
+    {
+        string text = Run("pooling-trials");
+        // The numbers are the pooled panel's rows, checked against metafor in Reporting/PooledPanelTests; here the story.
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Contain("All four trials: death, MSC 71 vs Control 64"));
+            Assert.That(text, Does.Contain("COVID-19 trials only: death (COVID-19 trials)"));
+            Assert.That(System.Text.RegularExpressions.Regex.Matches(text, "no flags: every method gives the same verdict"), Has.Count.EqualTo(2));
+            Assert.That(text, Does.Contain("flag: At alpha = 0.05, 2 of 10 tests reject (Peto odds ratio (common effect) p = 0.0418"));
+            Assert.That(text, Does.Contain("without Matthay 2019: "));
+            Assert.That(text, Does.Contain("Funnel plot: odds ratio").And.Contain("too few (under 10)"));
+        });
+    }
 
     [Test]
     public void TrialEndpoint_PrintsTheExactTestsThePanelAndTheForestPlot()
