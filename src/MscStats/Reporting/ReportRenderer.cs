@@ -303,7 +303,12 @@ public static class ReportRenderer
 
     private static string Meta(ComparisonReport report)
         => (report.Source is null ? string.Empty : "Data: " + report.Source + ". ")
-           + "Seed " + report.Options.Seed.ToString(CultureInfo.InvariantCulture) + ", "
+           + (report.Comparisons.Count > 0 && report.Comparisons.All(c => c.Kind is EndpointKind.PooledBinary or EndpointKind.PooledContinuous)
+               ? Percent(report.Options.Level) + " level; nothing random (no seed or resamples apply). MscStats " + report.LibraryVersion + "."
+               : Seeded(report));
+
+    private static string Seeded(ComparisonReport report)
+        => "Seed " + report.Options.Seed.ToString(CultureInfo.InvariantCulture) + ", "
            + report.Options.BootstrapResamples.ToString(CultureInfo.InvariantCulture) + " bootstrap resamples, "
            + Percent(report.Options.Level) + " level, missing values: " + report.Options.MissingData + ". MscStats " + report.LibraryVersion + ".";
 

@@ -69,7 +69,7 @@ public class MetaCliTests
                 Assert.That(() => XDocument.Parse(File.ReadAllText(svg)), Throws.Nothing, svg);
             }
 
-            Assert.That(html, Does.Contain("<svg").And.Contain("Funnel plot"));
+            Assert.That(html, Does.Contain("<svg").And.Contain("Funnel plot").And.Contain("nothing random (no seed or resamples apply)"));
         });
     }
 

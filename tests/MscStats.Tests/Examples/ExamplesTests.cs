@@ -39,7 +39,7 @@ public class ExamplesTests
         // The numbers are the pooled panel's rows, checked against metafor in Reporting/PooledPanelTests; here the story.
         Assert.Multiple(() =>
         {
-            Assert.That(text, Does.Contain("All four trials: death, MSC 71 vs Control 64"));
+            Assert.That(text, Does.Contain("All four trials: death, n = 71 vs 64"));
             Assert.That(text, Does.Contain("COVID-19 trials only: death (COVID-19 trials)"));
             Assert.That(System.Text.RegularExpressions.Regex.Matches(text, "no flags: every method gives the same verdict"), Has.Count.EqualTo(2));
             Assert.That(text, Does.Contain("flag: At alpha = 0.05, 2 of 10 tests reject (Peto odds ratio (common effect) p = 0.0418"));

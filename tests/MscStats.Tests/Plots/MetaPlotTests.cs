@@ -121,9 +121,20 @@ public class MetaPlotTests
     [Test]
     public void Funnel_TenTrials_NoWarning()
     {
-        var trials = Enumerable.Range(1, 10).Select(i => new BinaryTrial("T" + i, i % 4 + 1, 20 + i, i % 3 + 3, 20 + 2 * i));
+        var trials = Enumerable.Range(1, 10).Select(i => new BinaryTrial("T" + i, i % 4 + 1, 20 + i, i % 3 + 3, 20 + 2 * i)).ToArray();
         var figure = Plot.Funnel(MetaAnalysis.RandomEffects(new MetaBinarySample(trials)));
         Assert.That(figure.Subtitle, Is.EqualTo("10 trials"));
+        Assert.That(figure.Panels[0].Marks.OfType<TextMark>().Select(t => t.Text), Is.EquivalentTo(trials.Select(t => t.Label)), "ten trials are labelled");
+    }
+
+    [Test]
+    public void Funnel_ManyTrials_UnlabelledAndTheCaptionSaysSo()
+    {
+        var trials = Enumerable.Range(1, 25).Select(i => new BinaryTrial("T" + i, i % 4 + 1, 20 + i, i % 3 + 3, 20 + 2 * i)).ToArray();
+        var figure = Plot.Funnel(MetaAnalysis.RandomEffects(new MetaBinarySample(trials)));
+        Assert.That(figure.Panels[0].Marks.OfType<TextMark>(), Is.Empty);
+        Assert.That(figure.Panels[0].Marks.OfType<PointsMark>().Single().Points, Has.Count.EqualTo(25));
+        Assert.That(figure.Caption!.Replace("\n", " ", StringComparison.Ordinal), Does.Contain("unlabelled above 20"));
     }
 
     [Test]

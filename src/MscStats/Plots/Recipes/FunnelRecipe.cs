@@ -15,6 +15,9 @@ internal static class FunnelRecipe
     /// <summary>Below this many trials a funnel plot cannot show asymmetry (Sterne et al. 2011).</summary>
     internal const int FewTrials = 10;
 
+    /// <summary>Up to this many trials each point is labelled.</summary>
+    internal const int MaxLabelled = 20;
+
     public static Figure Draw(MetaAnalysisResult result, PlotOptions? options)
     {
         Guard.NotNull(result);
@@ -58,6 +61,7 @@ internal static class FunnelRecipe
         double width = o.Width ?? 640;
         string caption = o.Caption ?? FitCaption(
             "Points: trials, effect against its standard error (" + result.Method + ", " + result.Measure + (ratio ? " on the log scale" : string.Empty)
+            + (k > MaxLabelled ? "; unlabelled above " + Guard.Format(MaxLabelled) + " trials" : string.Empty)
             + "). Solid line: the pooled estimate " + ReportFormat.Number(result.Pooled.Estimate) + "; grey lines: the region where " + result.Interval.Level
             + " of trials would fall around it without heterogeneity or small-study effects. Dashed line: no effect.",
             width);
@@ -77,7 +81,8 @@ internal static class FunnelRecipe
             new SegmentsMark(EquatableArray.Create(new LineSegment(Back(centre), yMin, Back(centre), 0, PlotColour.Blue)), 1.5),
             new PointsMark(points.Select(p => new PlotPoint(Back(p.Effect), -p.Se, PlotColour.Black)).ToArray(), 4.5, "trials"),
         };
-        foreach (var p in points)
+        // Labels while they can be read; beyond that many trials they would overlap near the top of the funnel.
+        foreach (var p in k <= MaxLabelled ? points : [])
         {
             marks.Add(new TextMark(Back(p.Effect), -p.Se, p.Label, TextAnchor.Start, offsetX: 7, offsetY: -6, size: 10, colour: PlotColour.Grey));
         }
