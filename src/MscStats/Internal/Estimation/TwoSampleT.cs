@@ -23,8 +23,26 @@ internal static class TwoSampleT
             throw new AssumptionException(AssumptionReason.ZeroVariance, "both arms", "both arms have SD 0, so the t statistic is undefined.", paramName);
         }
 
-        double df = (v1 + v2) * (v1 + v2) / (v1 * v1 / (m.Treated.N - 1) + v2 * v2 / (m.Control.N - 1));
-        return (se, df);
+        return (se, SatterthwaiteDf(v1, v2, m.Treated.N, m.Control.N));
+    }
+
+    /// <summary>
+    /// The Satterthwaite degrees of freedom (v1 + v2)² / (v1²/(n1 − 1) + v2²/(n2 − 1)) of two variance components, written
+    /// with the shares r = v/(v1 + v2) so that no variance is squared: finite for variances up to the largest double.
+    /// </summary>
+    public static double SatterthwaiteDf(double v1, double v2, int n1, int n2)
+    {
+        double total = v1 + v2;
+        double r1 = v1 / total, r2 = v2 / total;
+        if (double.IsInfinity(total))
+        {
+            // v1 + v2 overflowed: take the shares from the halves.
+            double half = v1 / 2 + v2 / 2;
+            r1 = v1 / 2 / half;
+            r2 = v2 / 2 / half;
+        }
+
+        return 1 / (r1 * r1 / (n1 - 1) + r2 * r2 / (n2 - 1));
     }
 
     /// <summary>Student's pooled standard error and n1 + n2 − 2 degrees of freedom.</summary>

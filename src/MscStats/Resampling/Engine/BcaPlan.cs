@@ -54,19 +54,37 @@ internal sealed record BcaPlan(double P1, double P2, double Z0, double A, string
         return new BcaPlan(alpha / 2, 1 - alpha / 2, z0, a, problem, BootstrapIntervalsBuilder.LevelSd(alpha / 2, resamples), BootstrapIntervalsBuilder.LevelSd(1 - alpha / 2, resamples));
     }
 
-    /// <summary>The jackknife acceleration; NaN when undefined (zero jackknife variance).</summary>
+    /// <summary>
+    /// The jackknife acceleration; NaN when undefined (zero jackknife variance). The acceleration does not change when
+    /// every influence value is multiplied by the same number, so they are divided by a power of two near the largest in
+    /// magnitude (exactly) before they are cubed: data up to the largest double give a finite acceleration instead of an overflow.
+    /// </summary>
     public static double Acceleration(double[][] jackknife, BcaAcceleration method, double estimate)
     {
+        double Center(double[] values) => method == BcaAcceleration.PerArm ? values.Average() : estimate;
+        double scale = 0;
+        foreach (var values in jackknife)
+        {
+            double center = Center(values);
+            foreach (double v in values)
+            {
+                scale = Math.Max(scale, Math.Abs((values.Length - 1) * (center - v)));
+            }
+        }
+
+        // A power of two near the largest value: dividing by it is exact, so ordinary data give the same bits as unscaled.
+        scale = scale > 0 && double.IsFinite(scale) ? Math.ScaleB(1.0, Math.ILogB(scale)) : 1;
+
         double numerator = 0, denominator = 0;
         foreach (var values in jackknife)
         {
             int n = values.Length;
             // Efron-Tibshirani center the jackknife values on their mean; R boot's usual.jack on the full-data statistic.
-            double center = method == BcaAcceleration.PerArm ? values.Average() : estimate;
+            double center = Center(values);
             double cube = 0, square = 0;
             foreach (double v in values)
             {
-                double u = (n - 1) * (center - v);
+                double u = (n - 1) * (center - v) / scale;
                 cube += u * u * u;
                 square += u * u;
             }

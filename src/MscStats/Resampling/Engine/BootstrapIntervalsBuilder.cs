@@ -38,6 +38,22 @@ internal static class BootstrapIntervalsBuilder
         se = Math.Sqrt(variance);
         bias = mean - estimate;
         double kurtosis = variance > 0 ? m4 / (variance * variance) : 3;
+        if (!double.IsFinite(kurtosis))
+        {
+            // The fourth powers overflowed (replicates spread beyond about 1e77): the kurtosis does not change with the
+            // scale, so take it from the deviations divided by a power of two near the SD.
+            double scale = Math.ScaleB(1.0, Math.ILogB(se));
+            double s2 = 0, s4 = 0;
+            foreach (double r in replicates)
+            {
+                double d = (r - mean) / scale;
+                s2 += d * d;
+                s4 += d * d * d * d;
+            }
+
+            double v = s2 / (b - 1);
+            kurtosis = s4 / b / (v * v);
+        }
         seError = se * Math.Sqrt(Math.Max(kurtosis - 1, 0) / (4.0 * b));
 
         // Every level whose quantile is read below is announced, so that the tails are prepared in one pass.

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using MscStats.Data;
 using MscStats.Internal.Resampling;
+using MscStats.Exceptions;
 using MscStats.Internal.Validation;
 using MscStats.Results;
 
@@ -48,6 +49,7 @@ internal static class BootstrapRun
         using var replicates = new ReplicateBuffer(resamples, options.KeepDistribution);
         using var inner = studentized ? new ReplicateBuffer(resamples, keep: false) : null;
         BootstrapEngine.Run(design, options.Seed, 0, resamples, replicates.Array, inner?.Array, options.MaxDegreeOfParallelism);
+        RefuseOverflow(replicates.Values, estimate, "sample");
         double[][]? jackknife = options.Intervals.HasFlag(BootstrapIntervals.BCa) ? BootstrapEngine.Jackknife(design) : null;
         while (true)
         {
@@ -99,6 +101,30 @@ internal static class BootstrapRun
             return new BootstrapResult(
                 name, estimate, bias, se, seError, intervals.ToArray(), sizes, new ResamplingInfo(options.Seed, resamples), distinct,
                 conventions.ToArray(), diagnostics.ToArray(), options.KeepDistribution ? new EquatableArray<double>(replicates.Array) : default, z0, acceleration);
+        }
+    }
+
+    /// <summary>
+    /// The standard error, the normal interval and the Monte Carlo errors of the limits square deviations of the
+    /// replicates; beyond about 1e154 those squares overflow. Such data are refused with the remedy (as the moments refuse
+    /// them) instead of ending in an infinite or undefined error.
+    /// </summary>
+    private static void RefuseOverflow(ArraySegment<double> replicates, double estimate, string paramName)
+    {
+        const double Largest = 1e150;
+        double spread = 0;
+        foreach (double r in replicates)
+        {
+            spread = Math.Max(spread, Math.Abs(r - estimate));
+        }
+
+        if (!(spread <= Largest))
+        {
+            throw new AssumptionException(
+                AssumptionReason.WrongKindOfData, "bootstrap",
+                "the bootstrap replicates lie as far as " + spread.ToString("G3", CultureInfo.InvariantCulture) + " from the estimate, so their variance overflows double precision "
+                + "(beyond 1.8e308); rescale the data (e.g. change its unit): mean-based results scale with the data.",
+                paramName);
         }
     }
 
