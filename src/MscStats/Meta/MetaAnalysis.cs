@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
@@ -619,6 +620,25 @@ public static class MetaAnalysis
             sample.Trials.Select(t => new EffectRow(t.Label, true, t.Effect, t.Variance, 0, 0, null)).ToArray(), "effect", false, new SampleSizes(0, 0),
             [new Convention(ConventionNames.Estimator, "effects and variances as given; sample sizes not known (reported as 0)")], [], sample.Outcome.Name);
 
+    /// <summary>
+    /// Q, τ² and the weights square the effects and use the variances' reciprocals: effects beyond about 1e150 in magnitude
+    /// or variances outside 1e-300 to 1e300 would overflow them. Such trials are refused with the remedy.
+    /// </summary>
+    private static void RefuseOverflow(double[] y, double[] v, string outcome, string paramName)
+    {
+        for (int i = 0; i < y.Length; i++)
+        {
+            if (!(Math.Abs(y[i]) <= 1e150) || !(v[i] >= 1e-300 && v[i] <= 1e300))
+            {
+                throw new AssumptionException(
+                    AssumptionReason.WrongKindOfData, outcome,
+                    "a trial's effect (" + y[i].ToString("G3", CultureInfo.InvariantCulture) + ") or variance (" + v[i].ToString("G3", CultureInfo.InvariantCulture)
+                    + ") is too large or too small to pool in double precision (effects up to 1e150, variances 1e-300 to 1e300); rescale the outcome (e.g. change its unit).",
+                    paramName);
+            }
+        }
+    }
+
     private static MetaAnalysisResult Pool(
         Prepared p, ConfidenceLevel level, Tau2Estimator? tau2Method, RandomEffectsInterval intervalKind, string paramName,
         PredictionDistribution prediction = PredictionDistribution.MatchInterval)
@@ -635,6 +655,7 @@ public static class MetaAnalysis
                 paramName);
         }
 
+        RefuseOverflow(y, v, p.OutcomeName, paramName);
         var diagnostics = p.Diagnostics;
         var conventions = p.Conventions;
         double q0 = RandomEffectsFit.GeneralizedQ(y, v, 0);

@@ -22,7 +22,7 @@ internal readonly record struct ArmMoments(int N, double Mean, double Variance)
     {
         double mean = Moments.Mean(values);
         double variance = values.Length >= 2 ? Moments.Variance(values, mean) : double.NaN;
-        if (!double.IsFinite(mean) || double.IsInfinity(variance))
+        if (!double.IsFinite(mean) || (values.Length >= 2 && !double.IsFinite(variance)))
         {
             double largest = 0;
             foreach (double v in values)
