@@ -80,7 +80,18 @@ public readonly record struct ConfidenceLevel : IComparable<ConfidenceLevel>
     public static bool operator >=(ConfidenceLevel left, ConfidenceLevel right) => left.CompareTo(right) >= 0;
 
     /// <summary>The level as an invariant-culture percentage, e.g. <c>95%</c> or <c>99.9%</c>.</summary>
-    public override string ToString() => (Value * 100.0).ToString("0.###", CultureInfo.InvariantCulture) + "%";
+    public override string ToString()
+    {
+        // Enough digits that a level below 100% never prints as "100%" (0.999999 is 99.9999%), and no more than needed.
+        double percent = Value * 100.0;
+        string text = percent.ToString("0.###", CultureInfo.InvariantCulture);
+        for (int digits = 4; text == "100" && digits <= 15; digits++)
+        {
+            text = percent.ToString("0." + new string('#', digits), CultureInfo.InvariantCulture);
+        }
+
+        return text + "%";
+    }
 }
 
 internal sealed class ConfidenceLevelJsonConverter : JsonConverter<ConfidenceLevel>

@@ -153,7 +153,11 @@ internal readonly record struct Dominance(double Greater, double Less, double De
             throw new AssumptionException(
                 AssumptionReason.ZeroVariance,
                 subject,
-                "the Brunner-Munzel variance is 0 (the arms do not overlap and have no spread in their placements), so the statistic is undefined.",
+                "the Brunner-Munzel variance is 0 ("
+                + (PHat == 0.5
+                    ? "every value of one arm ties with every value of the other, e.g. all values equal"
+                    : "the arms do not overlap: every value of one arm lies " + (PHat > 0.5 ? "above" : "below") + " every value of the other, with no spread in their placements")
+                + "), so the statistic is undefined.",
                 paramName);
         }
     }
