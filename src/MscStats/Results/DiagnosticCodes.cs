@@ -119,4 +119,7 @@ public static class DiagnosticCodes
 
     /// <summary>The Hartung–Knapp factor q is below 1, so the untruncated Hartung–Knapp interval is narrower than the normal one would be with t quantiles.</summary>
     public const string HartungKnappBelowOne = "hartung-knapp-below-one";
+
+    /// <summary>Some replicates of a simulation gave no answer (the data broke an assumption of the method); they are counted and left out of the denominator.</summary>
+    public const string UndefinedReplicates = "undefined-replicates";
 }
