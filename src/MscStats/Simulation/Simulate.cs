@@ -384,7 +384,7 @@ public static class Simulate
             new("model", spec.Design.ToString()),
             coverage
                 ? new(ConventionNames.Estimator, "coverage: share of defined " + spec.Level + " intervals that contain the true difference " + Guard.Format(spec.Design.Difference))
-                : new(ConventionNames.Estimator, "power: share of defined replicates with p <= " + Guard.Format(spec.Alpha.Value) + " (" + TestResult.AlternativeText(spec.Alternative) + ")"),
+                : new(ConventionNames.Estimator, "power: share of defined replicates with p at most " + Guard.Format(spec.Alpha.Value) + " (" + TestResult.AlternativeText(spec.Alternative) + ")"),
             new(ConventionNames.IntervalMethod, "Monte Carlo error: SE sqrt(p(1 - p)/n), Clopper-Pearson " + SimulationResult.MonteCarloLevel + " interval"),
             new(ConventionNames.Resampling, "seed blocks of " + n + " replicates; block b draws its data from the stream derived from (seed, b)"),
         };

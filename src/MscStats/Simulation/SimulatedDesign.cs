@@ -184,13 +184,13 @@ public sealed record SimulatedDesign
         } + ", " + SampleSizes;
         if (Distribution == SimulatedDistribution.Binary)
         {
-            return head + ", proportions " + ReportFormat.Number(TreatedProportion!.Value) + " vs " + ReportFormat.Number(ControlProportion!.Value);
+            return head + ", proportions " + Guard.Format(TreatedProportion!.Value) + " vs " + Guard.Format(ControlProportion!.Value);
         }
 
-        return head + ", means " + ReportFormat.Number(TreatedMean!.Value) + " vs " + ReportFormat.Number(ControlMean!.Value)
+        return head + ", means " + Guard.Format(TreatedMean!.Value) + " vs " + Guard.Format(ControlMean!.Value)
                + (Distribution == SimulatedDistribution.Baseline
-                   ? ", SD " + ReportFormat.Number(TreatedStandardDeviation!.Value) + ", rho " + ReportFormat.Number(BaselineCorrelation!.Value)
-                   : ", SDs " + ReportFormat.Number(TreatedStandardDeviation!.Value) + " vs " + ReportFormat.Number(ControlStandardDeviation!.Value))
+                   ? ", SD " + Guard.Format(TreatedStandardDeviation!.Value) + ", rho " + Guard.Format(BaselineCorrelation!.Value)
+                   : ", SDs " + Guard.Format(TreatedStandardDeviation!.Value) + " vs " + Guard.Format(ControlStandardDeviation!.Value))
                + (Decimals is int d ? ", rounded to " + d.ToString(System.Globalization.CultureInfo.InvariantCulture) + " decimals" : string.Empty);
     }
 
