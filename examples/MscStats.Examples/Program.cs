@@ -20,6 +20,7 @@ public static class Program
         ("ci-check", "analyse, keep the JSON, recompute with the recorded seed and compare every number (as 'mscstats check')", CiCheck.Run),
         ("trial-endpoint", "a binary endpoint of the published MSC trials: exact tests, exact unconditional RD interval, panel, forest plot", TrialEndpoint.Run),
         ("notebook", "the code of examples/notebooks/reanalysis.ipynb, cell by cell", NotebookWalkthrough.Run),
+        ("power-simulation", "simulated power of ANCOVA t, the ANCOVA randomization test and Welch at 10 vs 10, beside the analytic power; four shards merged", PowerSimulation.Run),
     ];
 
     /// <summary>Entry point.</summary>

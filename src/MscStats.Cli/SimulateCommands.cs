@@ -323,11 +323,18 @@ internal static class SimulateCommands
         return (values[0]!.Value, values[^1]!.Value);
     }
 
+    /// <summary>
+    /// Writes the file atomically: to a hidden temporary file beside it, then renamed into place, so that a shard killed
+    /// mid-write leaves no truncated partial for <c>merge</c> to find.
+    /// </summary>
     private static void Write(string path, string text)
     {
         try
         {
-            File.WriteAllText(path, text, new UTF8Encoding(false));
+            string full = Path.GetFullPath(path);
+            string temporary = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + ".tmp");
+            File.WriteAllText(temporary, text, new UTF8Encoding(false));
+            File.Move(temporary, full, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
