@@ -154,6 +154,24 @@ public sealed record SimulationResult : IAnalysisResult
     [JsonIgnore]
     public ResamplingInfo Resampling => new(Seed, Replicates);
 
+    /// <summary>The notebook form: an HTML table of the estimate with its Monte Carlo error, the study, the counts, conventions and diagnostics.</summary>
+    /// <returns>An HTML fragment, escaped, with inline styles only.</returns>
+    public string ToHtml() => ResultHtml.Table(Method,
+    [
+        (Quantity == SimulatedQuantity.Coverage ? "coverage" : "power", Estimate is double p ? Fixed(p) : "undefined"),
+        ("Monte Carlo error", Estimate is null ? string.Empty
+            : "SE " + Fixed(MonteCarloStandardError!.Value) + "; " + MonteCarloInterval!.Level + " Clopper-Pearson " + Fixed(MonteCarloInterval.Lower) + " to " + Fixed(MonteCarloInterval.Upper)),
+        ("replicates", Replicates.ToString(CultureInfo.InvariantCulture) + " (" + Undefined.ToString(CultureInfo.InvariantCulture) + " undefined), "
+                       + Hits.ToString(CultureInfo.InvariantCulture) + (Quantity == SimulatedQuantity.Coverage ? " covered" : " rejected")),
+        ("misses below, above; mean width", MissedBelow is long below ? below.ToString(CultureInfo.InvariantCulture) + ", " + MissedAbove!.Value.ToString(CultureInfo.InvariantCulture)
+                                            + (MeanWidth is double w ? "; " + ReportFormat.Number(w) : string.Empty) : string.Empty),
+        ("study", Spec.ToString()),
+        ("seed, blocks", Seed.ToString(CultureInfo.InvariantCulture) + ", " + BlockCount.ToString(CultureInfo.InvariantCulture) + " blocks of " + Spec.BlockSize.ToString(CultureInfo.InvariantCulture)),
+        ("conventions", ResultHtml.Join(Conventions)),
+        ("diagnostics", ResultHtml.Join(Diagnostics)),
+        ("library", "MscStats " + LibraryVersion),
+    ]);
+
     /// <summary>
     /// The invariant report line, e.g. <c>simulated power: Welch t test = 0.8030 (MC SE 0.0126; 95% Clopper-Pearson 0.7770 to 0.8272),
     /// 1000 replicates, seed 42</c>.

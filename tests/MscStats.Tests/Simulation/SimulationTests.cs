@@ -305,6 +305,14 @@ public class SimulationTests
     }
 
     [Test]
+    public void Result_HasANotebookDisplay()
+    {
+        var result = Simulate.Run(new SimulationSpec(SimulatedDesign.Normal(5, 5, 1, 0, 1, 1), SimulatedMethod.WelchInterval, 50), new SimulationOptions(2));
+        string html = MscStats.Reporting.NotebookDisplay.Html(result);
+        Assert.That(html, Does.StartWith("<table").And.Contain("simulated coverage: Welch t interval").And.Contain("Clopper-Pearson").And.Contain("misses below, above"));
+    }
+
+    [Test]
     public void UndefinedReplicates_AreCountedAndReported()
     {
         // Values rounded to 0 decimals with a tiny SD: arms are often constant, and Student's t is then undefined.
