@@ -21,6 +21,7 @@ public static class Program
         ("trial-endpoint", "a binary endpoint of the published MSC trials: exact tests, exact unconditional RD interval, panel, forest plot", TrialEndpoint.Run),
         ("pooling-trials", "pool mortality and ventilation across the bundled published MSC trials with every pooling method: flags, leave-one-out, forest and funnel plots", PoolingTrials.Run),
         ("notebook", "the code of examples/notebooks/reanalysis.ipynb, cell by cell", NotebookWalkthrough.Run),
+        ("power-simulation", "simulated power of ANCOVA t, the ANCOVA randomization test and Welch at 10 vs 10, beside the analytic power; four shards merged", PowerSimulation.Run),
     ];
 
     /// <summary>Entry point.</summary>

@@ -179,7 +179,7 @@ internal static class App
             },
             parse.GetValue(checkOutcome), parse.GetValue(treated), parse.GetValue(control), Design(parse.GetValue(randomization), parse.GetValue(blockAllocation))));
 
-        return new RootCommand("mscstats: method-comparison reports for small two-arm clinical cohorts (MscStats).") { analyze, check, MetaCommand.Create(console) };
+        return new RootCommand("mscstats: method-comparison reports for small two-arm clinical cohorts (MscStats).") { analyze, check, MetaCommand.Create(console), SimulateCommands.Simulate(console), SimulateCommands.Merge(console) };
     }
 
     private static int Analyze(

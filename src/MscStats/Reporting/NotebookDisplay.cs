@@ -4,6 +4,7 @@ using MscStats.Internal.Validation;
 using MscStats.Meta;
 using MscStats.Plots;
 using MscStats.Results;
+using MscStats.Simulation;
 
 namespace MscStats.Reporting;
 
@@ -36,6 +37,7 @@ public static class NotebookDisplay
         typeof(PowerResult),
         typeof(MetaAnalysisResult),
         typeof(MetaSensitivityResult),
+        typeof(SimulationResult),
         typeof(MethodComparison),
         typeof(ComparisonReport),
         typeof(Figure),
@@ -56,6 +58,7 @@ public static class NotebookDisplay
         PowerResult p => p.ToHtml(),
         MetaAnalysisResult m => m.ToHtml(),
         MetaSensitivityResult m => m.ToHtml(),
+        SimulationResult s => s.ToHtml(),
         MethodComparison c => ReportRenderer.HtmlFragment(c),
         ComparisonReport r => ReportRenderer.HtmlFragment(r),
         Figure f => f.ToHtml(),

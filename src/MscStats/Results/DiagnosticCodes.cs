@@ -125,4 +125,7 @@ public static class DiagnosticCodes
 
     /// <summary>Information: the random-effects prediction interval of the effect in a new trial, beside the pooled row.</summary>
     public const string PredictionInterval = "prediction-interval";
+
+    /// <summary>Some replicates of a simulation gave no answer (the data broke an assumption of the method); they are counted and left out of the denominator.</summary>
+    public const string UndefinedReplicates = "undefined-replicates";
 }

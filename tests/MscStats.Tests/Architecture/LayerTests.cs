@@ -27,6 +27,7 @@ public class LayerTests
             "MscStats.Internal.Resampling", "MscStats.Internal.Permutation", "MscStats.Internal.Unconditional", "MscStats.Internal.Ranking",
             "MscStats.Internal.Estimation",
         ],
+        ["MscStats.Simulation"],
         ["MscStats.Plots", "MscStats.Plots.Recipes"],
         ["MscStats.Reporting"],
     ];

@@ -30,7 +30,7 @@ public class ExamplesTests
 
     [Test]
     public void EveryExample_IsCoveredBelow()
-        => Assert.That(Program.Examples.Select(e => e.Name), Is.EquivalentTo(new[] { "pilot-summary", "pilot-effects", "quick-start", "published-trials", "simulate-pilot", "baseline-adjusted", "paired-analysis", "ci-check", "trial-endpoint", "pooling-trials", "notebook" }));
+        => Assert.That(Program.Examples.Select(e => e.Name), Is.EquivalentTo(new[] { "pilot-summary", "pilot-effects", "quick-start", "published-trials", "simulate-pilot", "baseline-adjusted", "paired-analysis", "ci-check", "trial-endpoint", "pooling-trials", "notebook", "power-simulation" }));
 
     [Test]
     public void PoolingTrials_ShowsTheAnswerMovingBetweenSubsetsAndMethods()
@@ -194,6 +194,20 @@ public class ExamplesTests
             Assert.That(lines[2], Is.EqualTo("check passed: 157 numbers within tolerance"));
             Assert.That(lines[3], Does.StartWith("check failed: "));
             Assert.That(lines[4], Does.StartWith("  oxygenation index [mmHg] - baseline-adjusted (headline) / ancova-randomization / lower: 41.7531850711"));
+        });
+    }
+
+    [Test]
+    public void PowerSimulation_PrintsSimulatedBesideAnalyticPower_AndMergedShardsMatch()
+    {
+        var lines = Run("power-simulation").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines[0], Does.StartWith("analytic: ANCOVA power, noncentral t: power = "));
+            Assert.That(lines[1], Does.StartWith("simulated power: ANCOVA t test = "));
+            Assert.That(lines[2], Does.StartWith("simulated power: ANCOVA randomization test = "));
+            Assert.That(lines[3], Does.StartWith("simulated power: Welch t test = "));
+            Assert.That(lines[4], Is.EqualTo("4 shards merged give the bytes of the single run: yes"));
         });
     }
 
