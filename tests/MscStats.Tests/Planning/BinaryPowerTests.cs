@@ -51,6 +51,30 @@ public class BinaryPowerTests
         }
     }
 
+    [TestCase(Alternative.TwoSided, false)]
+    [TestCase(Alternative.TwoSided, true)]
+    [TestCase(Alternative.Greater, false)]
+    [TestCase(Alternative.Less, true)]
+    public void FisherRegion_BisectedByKey_EqualsEveryTablesPValue(Alternative alternative, bool midP)
+    {
+        // The region is found by bisection over each margin's outcomes sorted by a key of the p-value; here every table's
+        // p-value from the same kernel decides instead.
+        const int n1 = 40, n2 = 33;
+        foreach (var rule in new[] { TwoSidedRule.MinimumLikelihood, TwoSidedRule.Central, TwoSidedRule.Blaker })
+        {
+            var region = LevelRegion.Fisher(n1, n2, 0.05, alternative, rule, midP, 1e-7);
+            for (int m = 1; m < n1 + n2; m++)
+            {
+                var d = new MscStats.Internal.Numerics.Hypergeometric(n1, n2, m).Probabilities(0);
+                for (int x1 = d.Min; x1 <= d.Max; x1++)
+                {
+                    bool rejects = MscStats.Internal.Numerics.FisherPValue.Of(d, x1, alternative, rule, midP, 1e-7) <= 0.05;
+                    Assert.That(region.Rejects(x1, m - x1), Is.EqualTo(rejects), rule + " m = " + m + ", x1 = " + x1);
+                }
+            }
+        }
+    }
+
     [TestCase(Alternative.TwoSided, 7, 5)]
     [TestCase(Alternative.Greater, 6, 8)]
     [TestCase(Alternative.Less, 9, 4)]

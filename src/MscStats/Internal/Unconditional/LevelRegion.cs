@@ -105,13 +105,82 @@ internal sealed class LevelRegion
         for (int m = 1; m < n1 + n2; m++)
         {
             var d = new Hypergeometric(n1, n2, m).Probabilities(0);
-            for (int x1 = d.Min; x1 <= d.Max; x1++)
+            foreach (int x1 in FisherRejected(d, alpha, alternative, rule, midP, tolerance))
             {
-                rejected[x1, m - x1] = FisherPValue.Of(d, x1, alternative, rule, midP, tolerance) <= alpha;
+                rejected[x1, m - x1] = true;
             }
         }
 
         return new LevelRegion(rejected, n1, n2);
+    }
+
+    /// <summary>
+    /// The x on one margin whose Fisher p-value (<see cref="FisherPValue.Of"/>) is at most α. Each rule's p-value is a
+    /// nondecreasing function of a key of x, also in floating point: the probability d[x] (minimum likelihood: the sum over
+    /// the outcomes at most as likely, a superset of nonnegative terms added in the same order as the key grows), min(L, G)
+    /// (central: min(1, 2 min(L, G))), L or G (one-sided), Blaker's γ = min(L, G) (the sum over outcomes with γ at most as
+    /// large), with L = P(A &lt; x) + ½ᵐⁱᵈ d[x] and G = P(A &gt; x) + ½ᵐⁱᵈ d[x] summed in the order <c>Below</c> and <c>Above</c>
+    /// sum them, so every key is the value the p-value compares. The x are sorted by key and the last one rejected is
+    /// found by bisection with O(log s) p-values; equal keys give equal p-values.
+    /// </summary>
+    private static List<int> FisherRejected(Hypergeometric.Distribution d, double alpha, Alternative alternative, TwoSidedRule rule, bool midP, double tolerance)
+    {
+        int s = d.Max - d.Min + 1;
+        double half = midP ? 0.5 : 1.0;
+        var below = new double[s];
+        var above = new double[s];
+        double sum = 0;
+        for (int i = 0; i < s; i++)
+        {
+            below[i] = sum;
+            sum += d[d.Min + i];
+        }
+
+        sum = 0;
+        for (int i = s - 1; i >= 0; i--)
+        {
+            above[i] = sum;
+            sum += d[d.Min + i];
+        }
+
+        var order = new (double Key, int X)[s];
+        for (int i = 0; i < s; i++)
+        {
+            int x = d.Min + i;
+            double less = below[i] + half * d[x], greater = above[i] + half * d[x];
+            double key = alternative switch
+            {
+                Alternative.Less => less,
+                Alternative.Greater => greater,
+                _ => rule == TwoSidedRule.MinimumLikelihood ? d[x] : Math.Min(less, greater),
+            };
+            order[i] = (key, x);
+        }
+
+        Array.Sort(order, static (a, b) => a.Key.CompareTo(b.Key));
+
+        // Invariant: positions below `low` are rejected, `high` and beyond are not.
+        int low = 0, high = s;
+        while (low < high)
+        {
+            int mid = low + (high - low) / 2;
+            if (FisherPValue.Of(d, order[mid].X, alternative, rule, midP, tolerance) <= alpha)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        var rejected = new List<int>(low);
+        for (int i = 0; i < low; i++)
+        {
+            rejected.Add(order[i].X);
+        }
+
+        return rejected;
     }
 
     /// <summary>
