@@ -9,7 +9,7 @@ public enum BinaryPlannedTest
 {
     /// <summary>
     /// Fisher's exact test (<c>BinaryTest.Fisher</c>) with the two-sided rule, mid-p and tolerance of
-    /// <see cref="BinaryPowerOptions.TwoSided"/> and <see cref="BinaryPowerOptions.MidP"/>; exact power (R <c>Exact::power.exact.test(method = "fisher")</c> computes the same sum).
+    /// <see cref="BinaryPowerOptions.TwoSided"/> and <see cref="BinaryPowerOptions.MidP"/>; exact power.
     /// </summary>
     Fisher,
 
