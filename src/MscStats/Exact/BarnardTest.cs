@@ -1,5 +1,6 @@
 using System;
 using MscStats.Data;
+using MscStats.Internal.Unconditional;
 using MscStats.Internal.Validation;
 using MscStats.Results;
 
@@ -35,7 +36,7 @@ internal static class BarnardTest
         options ??= BarnardOptions.Default;
         bool pooled = Guard.Defined(options.Statistic, "options.Statistic") == BarnardStatistic.Pooled;
         int n1 = sample.TreatedTotal, n2 = sample.ControlTotal;
-        double Statistic(int x1, int x2) => Wald(x1, n1, x2, n2, pooled);
+        double Statistic(int x1, int x2) => TableStatistics.Wald(x1, n1, x2, n2, pooled);
 
         // The pooled Z on margin m is (x₁(1/n₁ + 1/n₂) − m/n₂)/σ_m, σ_m² = p(1 − p)(1/n₁ + 1/n₂) with p = m/n: the
         // run ends (Z ≥ top, Z ≤ bottom) solve linear equations, so each walk starts where it ends (the test decides).
@@ -52,29 +53,5 @@ internal static class BarnardTest
         return UnconditionalEngine.Run(
             sample, options, "Barnard's exact test (" + (pooled ? "pooled" : "unpooled") + " Wald)", "Z", Statistic, largerIsExtreme: true, orientedStatistic: true,
             marginRuns: pooled ? Guess : null);
-    }
-
-    internal static double Wald(int x1, int n1, int x2, int n2, bool pooled)
-    {
-        double p1 = (double)x1 / n1, p2 = (double)x2 / n2;
-        double variance;
-        if (pooled)
-        {
-            double p = (double)(x1 + x2) / (n1 + n2);
-            variance = p * (1 - p) * (1.0 / n1 + 1.0 / n2);
-        }
-        else
-        {
-            variance = p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2;
-        }
-
-        if (variance > 0)
-        {
-            return (p1 - p2) / Math.Sqrt(variance);
-        }
-
-        // Zero variance: equal proportions (both 0 or both 1) give 0; the unpooled statistic of a completely separated
-        // table (all vs none) is ±∞, the most extreme value, as in scipy.
-        return p1 == p2 ? 0 : p1 > p2 ? double.PositiveInfinity : double.NegativeInfinity;
     }
 }

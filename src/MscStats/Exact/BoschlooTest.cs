@@ -1,6 +1,7 @@
 using System;
 using MscStats.Data;
 using MscStats.Internal.Numerics;
+using MscStats.Internal.Unconditional;
 using MscStats.Internal.Validation;
 using MscStats.Results;
 
@@ -56,31 +57,7 @@ internal static class BoschlooTest
         int n1 = sample.TreatedTotal, n2 = sample.ControlTotal;
         bool greaterAlternative = options.Alternative == Alternative.Greater;
 
-        // One-sided Fisher p-values of every table from the conditional (hypergeometric) probabilities, each tail summed
-        // from its far end so that small p-values keep their relative accuracy.
-        var fisher = new double[n1 + 1, n2 + 1];
-        for (int m = 0; m <= n1 + n2; m++)
-        {
-            var (lo, hi) = HypergeometricTerms.Support(n1, n2, m);
-            double tail = 0;
-            if (greaterAlternative)
-            {
-                for (int x1 = hi; x1 >= lo; x1--)
-                {
-                    tail += h[x1, m - x1];
-                    fisher[x1, m - x1] = tail;
-                }
-            }
-            else
-            {
-                for (int x1 = lo; x1 <= hi; x1++)
-                {
-                    tail += h[x1, m - x1];
-                    fisher[x1, m - x1] = tail;
-                }
-            }
-        }
-
+        var fisher = TableStatistics.OneSidedFisher(n1, n2, h, greaterAlternative);
         double Statistic(int x1, int x2) => fisher[x1, x2];
 
         return UnconditionalEngine.Run(sample, options, "Boschloo's exact test", "Fisher p", Statistic, largerIsExtreme: false, orientedStatistic: false, h, stopAbove);

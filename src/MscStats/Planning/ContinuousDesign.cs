@@ -7,8 +7,8 @@ namespace MscStats.Planning;
 /// <summary>
 /// The planning assumptions of a two-arm trial with a continuous endpoint, in the manner of R's
 /// <c>power.t.test</c>: the difference to detect, the SD, the arm sizes, and which of them a verb of
-/// <see cref="Power"/> solves for. <see cref="Power.Compute"/> needs the difference and the sizes,
-/// <see cref="Power.SampleSize"/> the difference and the allocation ratio, <see cref="Power.DetectableEffect"/>
+/// <see cref="Power"/> solves for. <see cref="Power.Compute(ContinuousDesign, PowerOptions?)"/> needs the difference and the sizes,
+/// <see cref="Power.SampleSize(ContinuousDesign, PowerOptions?)"/> the difference and the allocation ratio, <see cref="Power.DetectableEffect"/>
 /// the sizes.
 /// </summary>
 /// <remarks>

@@ -131,6 +131,47 @@ public static class Power
     }
 
     /// <summary>
+    /// The power of a two-arm trial with a binary endpoint at the design's arm sizes and proportions. For an exact test it
+    /// is the sum of Bin(x₁; n₁, p₁)·Bin(x₂; n₂, p₂) over the tables (x₁, x₂) the test rejects at level α (p-value ≤ α,
+    /// found with the test's own p-value kernel), and the result carries the test's actual size; a normal approximation is
+    /// a closed form and says so.
+    /// </summary>
+    /// <param name="design">The design, with <see cref="BinaryDesign.Treated"/> and <see cref="BinaryDesign.Control"/> set (each at most <see cref="BinaryPowerOptions.ExactMaximumPerArm"/> for an exact test).</param>
+    /// <param name="options">Test, α, alternative and the test's conventions; default <see cref="BinaryPowerOptions.Default"/> (Fisher's test).</param>
+    /// <returns>
+    /// The power, with a <see cref="DiagnosticCodes.ZeroEffect"/> note when the proportions are equal (the power is then the
+    /// rejection rate under the null, at most the size) and a <see cref="DiagnosticCodes.SizeAboveAlpha"/> warning when the
+    /// test's size exceeds α (mid-p).
+    /// </returns>
+    /// <remarks>
+    /// One region costs about 1 ms for Fisher's test at 100 per arm and tens of ms for the unconditional tests
+    /// (benchmarks/README.md); the methods are in docs/methods.md ("Binary endpoints: exact power and sample size").
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="design"/> is null.</exception>
+    /// <exception cref="ArgumentException">A value the verb needs is missing or out of range; the exception names it.</exception>
+    public static BinaryPowerResult Compute(BinaryDesign design, BinaryPowerOptions? options = null) => BinaryPower.Compute(design, options);
+
+    /// <summary>
+    /// The sample size of a two-arm trial with a binary endpoint: the power at every control size n₂ from 2 to
+    /// <see cref="BinaryPowerOptions.MaximumPerArm"/> (n₁ = ⌈<see cref="BinaryDesign.AllocationRatio"/>·n₂⌉), the smallest
+    /// sizes reaching <see cref="BinaryPowerOptions.TargetPower"/>, and the smallest sizes from which the power stays at or
+    /// above it up to the maximum (<see cref="BinaryPowerResult.StableSampleSizes"/>). Exact power is a saw-tooth in n, so
+    /// the two can differ; the result holds the whole curve (<see cref="BinaryPowerResult.Curve"/>) for
+    /// <c>Plot.PowerCurve</c>.
+    /// </summary>
+    /// <param name="design">The design with the proportions and allocation ratio; its sizes must be unset.</param>
+    /// <param name="options">Test, α, alternative, target and maximum; default <see cref="BinaryPowerOptions.Default"/>.</param>
+    /// <returns>
+    /// The smallest sizes reaching the target, their power and the test's size there; when the target is out of reach, the
+    /// sizes with the highest power scanned, with <see cref="BinaryPowerResult.TargetReached"/> false and the reason in a
+    /// <see cref="DiagnosticCodes.TargetNotReached"/> diagnostic; a <see cref="DiagnosticCodes.PowerNotMonotone"/> note when
+    /// the power dips below the target after first reaching it.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="design"/> is null.</exception>
+    /// <exception cref="ArgumentException">A value the verb needs is missing or out of range; the exception names it.</exception>
+    public static BinaryPowerResult SampleSize(BinaryDesign design, BinaryPowerOptions? options = null) => BinaryPower.SampleSize(design, options);
+
+    /// <summary>
     /// The smallest difference (positive, or negative for <see cref="Alternative.Less"/>) that the design's arm sizes detect with
     /// power <see cref="PowerOptions.TargetPower"/>, solved with Brent's method to 1e-10 relative.
     /// </summary>

@@ -232,4 +232,18 @@ public static class Plot
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     public static Figure Proportions(BinarySample sample, ProportionOptions? proportion = null, PlotOptions? options = null)
         => ProportionsRecipe.Draw(sample, proportion, options);
+
+    /// <summary>
+    /// The power against sample size from a sample-size search for a binary endpoint: the power at every control size the
+    /// search scanned (the saw-tooth of exact power), the target as a dashed line, and the smallest size reaching the
+    /// target and the smallest from which the power stays at or above it, as vertical lines. Drawn from the result's
+    /// curve; nothing is recomputed.
+    /// </summary>
+    /// <param name="result">The result of <c>Power.SampleSize(BinaryDesign, BinaryPowerOptions)</c>, which holds the curve.</param>
+    /// <param name="options">Texts and size; null for the defaults.</param>
+    /// <returns>The figure: one panel.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="result"/> holds no curve (a single power from <c>Power.Compute</c>), or an option is invalid.</exception>
+    public static Figure PowerCurve(BinaryPowerResult result, PlotOptions? options = null)
+        => PowerCurveRecipe.Draw(result, options);
 }

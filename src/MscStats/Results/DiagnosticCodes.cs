@@ -108,6 +108,12 @@ public static class DiagnosticCodes
     /// <summary>A sample-size search could not reach its target power within the stated maximum; the best size found is reported with the reason.</summary>
     public const string TargetNotReached = "target-not-reached";
 
+    /// <summary>The exact power of a discrete test falls below the target again at a larger n (the saw-tooth); the size from which it stays above is reported.</summary>
+    public const string PowerNotMonotone = "power-not-monotone";
+
+    /// <summary>A planned test's actual size exceeds its nominal α (e.g. a mid-p test).</summary>
+    public const string SizeAboveAlpha = "size-above-alpha";
+
     /// <summary>Double-zero trials (no events, or events only, in both arms) were excluded from a meta-analysis; they are listed in its trial rows.</summary>
     public const string DoubleZeroTrials = "double-zero-trials";
 

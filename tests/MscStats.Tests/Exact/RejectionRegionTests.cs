@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
 using MscStats.Exact;
+using MscStats.Internal.Unconditional;
 using MscStats.Internal.Numerics;
 using MscStats.Results;
 using NUnit.Framework;
@@ -30,11 +31,11 @@ public class RejectionRegionTests
             for (int trial = 0; trial < 12; trial++)
             {
                 int a = rng.Next(n1 + 1), c = rng.Next(n2 + 1);
-                double observed = BarnardTest.Wald(a, n1, c, n2, pooled: true);
+                double observed = TableStatistics.Wald(a, n1, c, n2, pooled: true);
                 double tol = double.IsFinite(observed) ? 1e-9 * Math.Max(Math.Abs(observed), 1e-300) : 0;
                 bool Extreme(int x1, int x2)
                 {
-                    double t = BarnardTest.Wald(x1, n1, x2, n2, pooled: true);
+                    double t = TableStatistics.Wald(x1, n1, x2, n2, pooled: true);
                     return alternative switch
                     {
                         Alternative.Greater => t >= observed - tol,
@@ -71,7 +72,7 @@ public class RejectionRegionTests
     [Test]
     public void Evaluate_SlopeAndCurvatureEqualDifferenceQuotients()
     {
-        var region = RejectionRegion.FromMarginRuns(30, 40, (x1, x2) => Math.Abs(BarnardTest.Wald(x1, 30, x2, 40, true)) >= 2.1, Alternative.TwoSided);
+        var region = RejectionRegion.FromMarginRuns(30, 40, (x1, x2) => Math.Abs(TableStatistics.Wald(x1, 30, x2, 40, true)) >= 2.1, Alternative.TwoSided);
         var basis = new double[71];
         foreach (double pi in new[] { 0.03, 0.2, 0.5, 0.77, 0.96 })
         {

@@ -60,6 +60,11 @@ public class JsonRoundTripTests
         yield return new PowerResult(
             "Student t sample size (assurance), noncentral t", 0.8123, 1.2, 2.5, Probability.Alpha05, Alternative.Greater, Sizes, 48, 2.91, 0.8, true,
             conventions, diagnostics, "0.1.0-test");
+        var curve = EquatableArray.Create(new PowerCurvePoint(24, 24, 0.8337), new PowerCurvePoint(25, 25, 0.8331));
+        yield return curve[0];
+        yield return new BinaryPowerResult(
+            "Fisher's exact test sample size, exact binomial enumeration", 0.8337, 0.5, 0.1, Probability.Alpha05, Alternative.TwoSided, new SampleSizes(24, 24), 0.031,
+            0.8335, true, new SampleSizes(26, 26), 0.85, curve, conventions, diagnostics, "0.1.0-test");
         yield return new StudySummary("pilot", new ArmLabels("MSC", "Control"), 12, 13, EquatableArray.Create(continuous), EquatableArray.Create(binary), diagnostics);
     }
 

@@ -92,7 +92,7 @@ internal static class UnconditionalRiskDifference
             }
         }
 
-        var region = new Runs(extreme, n1, n2);
+        var region = new TableRuns(extreme, n1, n2);
         double lo = Math.Max(0, -delta), hi = Math.Min(1, 1 - delta);
         return Supremum(p2 => region.Probability(p2 + delta, p2), lo, hi, gridPoints);
     }
@@ -144,7 +144,11 @@ internal static class UnconditionalRiskDifference
         return risingTrue ? hi : lo;
     }
 
-    private static double Supremum(Func<double, double> f, double lo, double hi, int points)
+    /// <summary>
+    /// The supremum of f on [lo, hi]: a grid of <paramref name="points"/> equally spaced points, and golden-section search
+    /// between the neighbours of every local maximum of the grid to 1e-12.
+    /// </summary>
+    internal static double Supremum(Func<double, double> f, double lo, double hi, int points)
     {
         if (hi - lo < 1e-15)
         {
@@ -196,76 +200,6 @@ internal static class UnconditionalRiskDifference
         }
 
         return best;
-    }
-
-    /// <summary>A set of tables as runs of x₂ per x₁, with its probability under independent binomials in O(n₁ + n₂ + runs).</summary>
-    private sealed class Runs
-    {
-        private readonly int _n1;
-        private readonly int _n2;
-        private readonly List<(int X1, int From, int To)> _runs = [];
-        private readonly double[] _b1;
-        private readonly double[] _b2;
-        private readonly BinomialBasis _basis1;
-        private readonly BinomialBasis _basis2;
-        private readonly double[] _below;
-        private readonly double[] _above;
-
-        public Runs(bool[,] extreme, int n1, int n2)
-        {
-            _n1 = n1;
-            _n2 = n2;
-            _b1 = new double[n1 + 1];
-            _b2 = new double[n2 + 1];
-            _basis1 = new BinomialBasis(n1);
-            _basis2 = new BinomialBasis(n2);
-            _below = new double[n2 + 2];
-            _above = new double[n2 + 2];
-            for (int x1 = 0; x1 <= n1; x1++)
-            {
-                for (int x2 = 0; x2 <= n2; x2++)
-                {
-                    if (!extreme[x1, x2])
-                    {
-                        continue;
-                    }
-
-                    int from = x2;
-                    while (x2 + 1 <= n2 && extreme[x1, x2 + 1])
-                    {
-                        x2++;
-                    }
-
-                    _runs.Add((x1, from, x2));
-                }
-            }
-        }
-
-        public double Probability(double p1, double p2)
-        {
-            _basis1.Fill(p1, _b1);
-            _basis2.Fill(p2, _b2);
-            for (int k = 1; k <= _n2 + 1; k++)
-            {
-                _below[k] = _below[k - 1] + _b2[k - 1];
-            }
-
-            _above[_n2 + 1] = 0;
-            for (int k = _n2; k >= 0; k--)
-            {
-                _above[k] = _above[k + 1] + _b2[k];
-            }
-
-            double total = 0;
-            foreach (var (x1, from, to) in _runs)
-            {
-                // The run's mass from the end of the support it is nearer, so small tails keep their relative accuracy.
-                double mass = _below[to + 1] <= _above[from] ? _below[to + 1] - _below[from] : _above[from] - _above[to + 1];
-                total += _b1[x1] * mass;
-            }
-
-            return total;
-        }
     }
 
     /// <summary>

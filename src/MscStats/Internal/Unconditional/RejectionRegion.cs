@@ -2,7 +2,7 @@ using System;
 using MscStats.Internal.Numerics;
 using MscStats.Results;
 
-namespace MscStats.Exact;
+namespace MscStats.Internal.Unconditional;
 
 /// <summary>
 /// The probability of a rejection region as a polynomial in the common probability π, in Bernstein form: a table
