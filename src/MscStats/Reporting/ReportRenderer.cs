@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -36,6 +37,9 @@ public static class ReportRenderer
         figure { margin: 1.5em 0; }
         figcaption { font-weight: bold; margin-bottom: 0.4em; }
         footer { margin-top: 3em; color: #777; font-size: 0.85em; }
+        section.summary table { font-size: 1em; }
+        details > summary { cursor: pointer; }
+        details > summary h2 { display: inline-block; margin: 1em 0 0.3em 0; }
         """;
 
     /// <summary>The page's style sheet with every selector scoped to <c>.mscstats-report</c> (<c>body</c> becomes the <c>div</c> itself).</summary>
@@ -108,9 +112,10 @@ public static class ReportRenderer
             html.Append("<pre class=\"provenance\">").Append(Escape(report.Provenance)).Append("</pre>\n");
         }
 
+        Summary(report, html);
         foreach (var comparison in report.Comparisons)
         {
-            Section(comparison, html);
+            Section(comparison, html, collapsible: true);
         }
 
         html.Append("<section>\n<h2>Figures</h2>\n");
@@ -119,9 +124,10 @@ public static class ReportRenderer
             html.Append("<p>No figures.</p>\n");
         }
 
-        foreach (var figure in report.Figures)
+        for (int i = 0; i < report.Figures.Count; i++)
         {
-            html.Append("<figure>\n<figcaption>").Append(Escape(figure.Title)).Append("</figcaption>\n")
+            var figure = report.Figures[i];
+            html.Append("<figure id=\"figure-").Append(i + 1).Append("\">\n<figcaption>").Append(Escape(figure.Title)).Append("</figcaption>\n")
                 .Append(figure.Svg.Trim()).Append("\n</figure>\n");
         }
 
@@ -129,9 +135,117 @@ public static class ReportRenderer
             .Append(". Full-precision numbers are in the JSON form of this report.</footer>\n");
     }
 
-    private static void Section(MethodComparison comparison, StringBuilder html)
+    /// <summary>
+    /// The one-screen summary above the method tables: per primary comparison the headline effect with its interval, the
+    /// exact p-value beside it, whether the methods agree (the flags), and a link to the outcome's main figure.
+    /// </summary>
+    private static void Summary(ComparisonReport report, StringBuilder html)
     {
-        html.Append("<section>\n<h2>").Append(Escape(Heading(comparison))).Append("</h2>\n")
+        var lines = SummaryLines(report);
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<section class=\"summary\">\n<h2>Summary</h2>\n<table>\n<thead>\n<tr>");
+        foreach (var header in new[] { "outcome", "analysis", "effect", "estimate", "interval", "p", "test", "methods", "figure" })
+        {
+            html.Append("<th>").Append(header).Append("</th>");
+        }
+
+        html.Append("</tr>\n</thead>\n<tbody>\n");
+        foreach (var line in lines)
+        {
+            var e = line.Effect;
+            var t = line.Test;
+            html.Append("<tr>")
+                .Append("<td>").Append(Escape(line.Comparison.Outcome.ToString())).Append(line.Effect.Arm is null ? string.Empty : Escape(" (" + line.Effect.Arm + ")")).Append("</td>")
+                .Append("<td>").Append(Escape(line.Comparison.KindName)).Append("</td>")
+                .Append("<td>").Append(Escape(e.Method)).Append("</td>");
+            if (e.Failure is not null)
+            {
+                html.Append("<td class=\"num\">-</td><td class=\"num\">-</td>");
+            }
+            else
+            {
+                html.Append("<td class=\"num\">").Append(e.Estimate is double est ? Escape(ReportFormat.Number(est)) : string.Empty).Append("</td>")
+                    .Append("<td class=\"num\">").Append(e.Interval is { } ci ? Escape(ReportFormat.Number(ci.Lower) + " to " + ReportFormat.Number(ci.Upper)) : string.Empty).Append("</td>");
+            }
+
+            html.Append("<td class=\"num p\">").Append(t?.PValue is { } p ? Escape(ReportFormat.PValue(p.Value)) : "-").Append("</td>")
+                .Append("<td>").Append(t is null ? string.Empty : Escape(t.Method)).Append("</td>")
+                .Append("<td>").Append(Escape(line.Comparison.Flags.Count == 0
+                    ? "agree"
+                    : Guard.Format(line.Comparison.Flags.Count) + (line.Comparison.Flags.Count == 1 ? " flag: " : " flags: ") + string.Join(", ", line.Comparison.Flags.Select(f => FlagName(f.Kind)).Distinct())))
+                .Append("</td><td>");
+            if (line.Figure is int f)
+            {
+                html.Append("<a href=\"#figure-").Append(f + 1).Append("\">").Append(Escape(report.Figures[f].Title)).Append("</a>");
+            }
+
+            html.Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n<p class=\"meta\">Headline rows of the primary analyses; every method, its conventions and diagnostics follow below (click a heading to open its table).</p>\n</section>\n");
+    }
+
+    /// <summary>One line of the summary: a primary comparison, its headline effect row and exact-test row, and its main figure.</summary>
+    internal sealed record SummaryLine(MethodComparison Comparison, MethodRow Effect, MethodRow? Test, int? Figure);
+
+    /// <summary>
+    /// The summary's lines: for every primary comparison, its headline effect (the ANCOVA randomization row; the Welch mean
+    /// difference; the Newcombe risk difference; per arm the paired mean difference or paired risk difference; for pooled
+    /// trials random effects with Hartung–Knapp, else the common-effect row) and the exact test beside it (the same row;
+    /// the exact permutation test; Fisher's exact test; the paired permutation test; McNemar's exact test).
+    /// </summary>
+    internal static IReadOnlyList<SummaryLine> SummaryLines(ComparisonReport report)
+    {
+        var lines = new List<SummaryLine>();
+        foreach (var c in report.Comparisons.Where(c => c.Role == ComparisonRole.Primary))
+        {
+            var (effectKeys, testKey) = c.Kind switch
+            {
+                EndpointKind.BaselineAdjusted => (new[] { "ancova-randomization" }, "ancova-randomization"),
+                EndpointKind.Continuous => (new[] { "mean-difference" }, "permutation"),
+                EndpointKind.Binary => (new[] { "rd-newcombe" }, "fisher-minlike"),
+                EndpointKind.Paired => (new[] { "paired-mean-difference" }, "paired-permutation"),
+                EndpointKind.PairedBinary => (new[] { "paired-rd-newcombe" }, "mcnemar-exact"),
+                EndpointKind.PooledBinary => (new[] { "re-reml-hksj-or", "mh-or" }, null),
+                _ => (new[] { "re-reml-hksj-md", "iv-md" }, (string?)null),
+            };
+            int figure = -1;
+            for (int i = 0; i < report.Figures.Count && figure < 0; i++)
+            {
+                figure = report.Figures[i].Title.StartsWith(c.SourceOutcome + ":", StringComparison.Ordinal) ? i : -1;
+            }
+
+            foreach (var arm in c.Rows.Select(r => r.Arm).Distinct())
+            {
+                var effect = effectKeys.Select(k => c.Row(k, arm)).FirstOrDefault(r => r is not null && r.Failure is null) ?? c.Row(effectKeys[0], arm);
+                if (effect is null)
+                {
+                    continue;
+                }
+
+                var test = testKey is null ? effect : c.Row(testKey, arm);
+                lines.Add(new SummaryLine(c, effect, test, figure >= 0 ? figure : (report.Figures.Count > 0 && c.Kind is EndpointKind.PooledBinary or EndpointKind.PooledContinuous ? 0 : null)));
+            }
+        }
+
+        return lines;
+    }
+
+    private static string FlagName(FlagKind kind) => kind switch
+    {
+        FlagKind.TestIntervalDisagreement => "a test and its interval disagree",
+        FlagKind.PValuesStraddleAlpha => "p-values on both sides of alpha",
+        FlagKind.IntervalsStraddleNull => "intervals on both sides of the null",
+        _ => "difference in significance",
+    };
+
+    private static void Section(MethodComparison comparison, StringBuilder html, bool collapsible = false)
+    {
+        html.Append(collapsible ? "<section>\n<details>\n<summary><h2>" : "<section>\n<h2>").Append(Escape(Heading(comparison))).Append(collapsible ? "</h2></summary>\n" : "</h2>\n")
             .Append("<p class=\"sizes\">").Append(Escape(Sizes(comparison))).Append("</p>\n")
             .Append("<table>\n<thead>\n<tr>");
         foreach (var header in Headers(comparison))
@@ -180,7 +294,7 @@ public static class ReportRenderer
             html.Append("<p class=\"meta\">").Append(Escape(comparison.Diagnostics.ToString())).Append("</p>\n");
         }
 
-        html.Append("</section>\n");
+        html.Append(collapsible ? "</details>\n</section>\n" : "</section>\n");
     }
 
     /// <summary>

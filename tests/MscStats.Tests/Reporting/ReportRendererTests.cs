@@ -30,7 +30,7 @@ public class ReportRendererTests
     public void Html_IsWellFormed_WithOneTablePerComparison_AndTheFigureInline()
     {
         var doc = ParseHtml(ReportRenderer.Html(Pilot.Value));
-        var tables = doc.Descendants("table").ToList();
+        var tables = doc.Descendants("table").Where(t => (string?)t.Parent!.Attribute("class") != "summary").ToList();
         Assert.Multiple(() =>
         {
             Assert.That(tables, Has.Count.EqualTo(Pilot.Value.Comparisons.Count));
@@ -47,6 +47,49 @@ public class ReportRendererTests
         });
     }
 
+    /// <summary>
+    /// The summary on top: one line per primary comparison (the pilot: five baseline-adjusted outcomes and one binary), each
+    /// number exactly the text its row in results.json formats to, the flags counted, the method tables collapsible, and
+    /// the figure links pointing at figures of the page.
+    /// </summary>
+    [Test]
+    public void Html_SummaryOnTop_EveryNumberAsInResultsJson_TablesCollapsible()
+    {
+        var recorded = ReportRenderer.ReadJson(ReportRenderer.Json(Pilot.Value));
+        var doc = ParseHtml(ReportRenderer.Html(Pilot.Value));
+        var summary = doc.Descendants("section").First();
+        var rows = summary.Descendants("tbody").Single().Elements("tr").Select(tr => tr.Elements("td").Select(td => td.Value).ToArray()).ToArray();
+        var primary = recorded.Comparisons.Where(c => c.Role == ComparisonRole.Primary).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That((string?)summary.Attribute("class"), Is.EqualTo("summary"));
+            Assert.That(summary.Element("h2")!.Value, Is.EqualTo("Summary"));
+            Assert.That(rows, Has.Length.EqualTo(primary.Count));
+            for (int i = 0; i < rows.Length; i++)
+            {
+                var c = primary[i];
+                var effect = c.Kind == EndpointKind.BaselineAdjusted ? c.Row("ancova-randomization")! : c.Row("rd-newcombe")!;
+                var test = c.Kind == EndpointKind.BaselineAdjusted ? effect : c.Row("fisher-minlike")!;
+                Assert.That(rows[i][0], Is.EqualTo(c.Outcome.ToString()));
+                Assert.That(rows[i][2], Is.EqualTo(effect.Method));
+                Assert.That(rows[i][3], Is.EqualTo(ReportFormat.Number(effect.Estimate!.Value)), c.Title);
+                Assert.That(rows[i][4], Is.EqualTo(ReportFormat.Number(effect.Interval!.Lower) + " to " + ReportFormat.Number(effect.Interval.Upper)), c.Title);
+                Assert.That(rows[i][5], Is.EqualTo(ReportFormat.PValue(test.PValue!.Value.Value)), c.Title);
+                Assert.That(rows[i][7], c.Flags.Count == 0 ? Is.EqualTo("agree") : Does.StartWith(c.Flags.Count + " flag"), c.Title);
+            }
+
+            Assert.That(primary.Select(c => c.Kind).Distinct(), Is.EquivalentTo(new[] { EndpointKind.BaselineAdjusted, EndpointKind.Binary }));
+            Assert.That(doc.Descendants("details").Count(), Is.EqualTo(recorded.Comparisons.Count), "every method table collapsible");
+            Assert.That(doc.Descendants("a"), Is.Empty, "the placeholder figure's title names no outcome");
+        });
+
+        // With a figure titled by an outcome, that outcome's line links to it.
+        var outcome = primary[0].SourceOutcome;
+        var withFigure = Pilot.Value.WithFigures([new ReportFigure("other: x", Svg), new ReportFigure(outcome + ": ANCOVA", Svg)]);
+        var links = ParseHtml(ReportRenderer.Html(withFigure)).Descendants("a").ToList();
+        Assert.That(links.Select(a => ((string)a.Attribute("href")!, a.Value)), Is.EqualTo(new[] { ("#figure-2", outcome + ": ANCOVA") }));
+    }
+
     [Test]
     public void Html_IsSelfContained()
     {
@@ -58,7 +101,7 @@ public class ReportRendererTests
             Assert.That(doc.Descendants("script"), Is.Empty);
             Assert.That(doc.Descendants("link"), Is.Empty);
             Assert.That(doc.Descendants("img"), Is.Empty);
-            Assert.That(doc.Descendants().Attributes().Where(a => a.Name.LocalName is "src" or "href"), Is.Empty);
+            Assert.That(doc.Descendants().Attributes().Where(a => a.Name.LocalName is "src" || (a.Name.LocalName == "href" && !a.Value.StartsWith('#'))), Is.Empty, "links only within the page");
             Assert.That(html, Does.Not.Contain("@import").And.Not.Contain("url("));
         });
     }
