@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using MscStats.Plots;
+using MscStats.ScottPlot;
+using MscStats.Tests.Plots;
+using NUnit.Framework;
+
+namespace MscStats.Tests.ScottPlot;
+
+/// <summary>Every figure kind converts to a ScottPlot multiplot and renders to an image of the requested size and format.</summary>
+public class ScottPlotRenderTests
+{
+    private static IEnumerable<TestCaseData> Names() => PlotFixtures.All.Select(f => new TestCaseData(f.Name).SetArgDisplayNames(f.Name));
+
+    [TestCaseSource(nameof(Names))]
+    public void Render_EveryFigureKind_PngOfTheFigureSize(string name)
+    {
+        var figure = ScottPlotFixtures.Figure(name);
+        byte[] png = ScottPlotFigure.Render(figure);
+        if (Environment.GetEnvironmentVariable(ScottPlotFixtures.UpdateVariable) == "1")
+        {
+            Directory.CreateDirectory(ScottPlotFixtures.DocImages);
+            File.WriteAllBytes(Path.Combine(ScottPlotFixtures.DocImages, name + ".scottplot.png"), png);
+        }
+
+        using var bitmap = ScottPlotFixtures.Decode(png);
+        Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo(((int)Math.Round(figure.Width), (int)Math.Round(figure.Height))));
+    }
+}
