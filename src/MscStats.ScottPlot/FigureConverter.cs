@@ -38,9 +38,9 @@ internal static class FigureConverter
     private static readonly Colour Ink = Colour.FromHex("#222222");
     private static readonly Colour Muted = Colour.FromHex("#555555");
 
-    public static Multiplot Convert(Figure figure)
+    public static FigureMultiplot Convert(Figure figure)
     {
-        var multiplot = new Multiplot(Page(figure));
+        var multiplot = new FigureMultiplot(Page(figure), figure.Width, figure.Height);
 
         // A multiplot copies the style of its first plot onto each plot added; every plot here is styled as a whole.
         multiplot.Subplots.PlotAddedAction = _ => { };
@@ -49,7 +49,7 @@ internal static class FigureConverter
             multiplot.AddPlot(PanelPlot(figure, panel));
         }
 
-        multiplot.Layout = new FigureLayout(figure.Width, figure.Height);
+        multiplot.Layout = new FigureLayout();
 
         // ScottPlot draws a plot twice on its first render (to lay out its tick labels); panels do not clear the canvas,
         // so that first render is done here, once, on a scratch image.
@@ -64,14 +64,9 @@ internal static class FigureConverter
     public static int Pixels(double units) => Math.Max(1, (int)Math.Round(units));
 
     /// <summary>Sets every subplot's scale factor for an image of <paramref name="width"/> x <paramref name="height"/> pixels.</summary>
-    public static void Scale(Multiplot multiplot, int width, int height)
+    public static void Scale(FigureMultiplot multiplot, int width, int height)
     {
-        if (multiplot.Layout is not FigureLayout layout)
-        {
-            return;
-        }
-
-        double scale = Math.Min(width / layout.Width, height / layout.Height);
+        double scale = Math.Min(width / multiplot.FigureWidth, height / multiplot.FigureHeight);
         foreach (var plot in multiplot.GetPlots())
         {
             plot.ScaleFactor = scale;
@@ -85,6 +80,7 @@ internal static class FigureConverter
         plot.FigureBackground.Color = Colors.White;
         plot.DataBackground.Color = Colors.White;
         plot.HideAxesAndGrid();
+
         plot.Axes.SetLimits(0, figure.Width, 0, figure.Height);
         plot.Layout.LayoutEngine = new ProportionalDataArea(new PlotArea(0, 0, figure.Width, figure.Height), figure.Width, figure.Height);
         double H(double y) => figure.Height - y;
@@ -147,6 +143,7 @@ internal static class FigureConverter
 
         // Panels draw over the page: no clearing of the canvas, transparent backgrounds.
         plot.RenderManager.RenderActions.RemoveAll(a => a is global::ScottPlot.Rendering.RenderActions.ClearCanvas or global::ScottPlot.Rendering.RenderActions.RenderFigureBackground);
+
         plot.FigureBackground.Color = Colors.Transparent;
         plot.DataBackground.Color = Colors.Transparent;
         plot.HideGrid();
@@ -401,12 +398,8 @@ internal static class FigureConverter
     }
 
     /// <summary>Every subplot covers the whole image: the page and each panel place their data areas themselves.</summary>
-    private sealed class FigureLayout(double width, double height) : IMultiplotLayout
+    private sealed class FigureLayout : IMultiplotLayout
     {
-        public double Width { get; } = width;
-
-        public double Height { get; } = height;
-
         public PixelRect[] GetSubplotRectangles(SubplotCollection subplots, PixelRect figureRect)
             => Enumerable.Repeat(figureRect, subplots.Count).ToArray();
     }

@@ -20,7 +20,7 @@ namespace MscStats.ScottPlot;
 /// Subplot <c>i + 1</c> is panel <c>i</c>: its data area is the panel's <see cref="PlotArea"/> (scaled with the image),
 /// its axes and ticks are the model's, and its marks are ScottPlot plottables (the mapping of each mark kind is
 /// listed in docs/plots.md). Panels draw over the page with transparent backgrounds. Restyle any subplot through ScottPlot before
-/// rendering it (<see cref="IMultiplotExtensions.Render(IMultiplot, int, int)"/>) or with <see cref="Render(Multiplot, FigureImageFormat, int, int)"/>.
+/// rendering it (ScottPlot's <c>IMultiplot</c> extensions such as <c>Render</c> and <c>SavePng</c>) or with <see cref="Render(FigureMultiplot, FigureImageFormat, int, int)"/>.
 /// </para>
 /// <para>
 /// Sizes: an image of <c>width</c> x <c>height</c> pixels places every position in proportion to the figure's size and
@@ -43,7 +43,7 @@ public static class ScottPlotFigure
     /// <returns>A new multiplot; render it at any size.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="figure"/> is null.</exception>
     /// <exception cref="ArgumentException">The figure holds a mark of a kind the converter does not know.</exception>
-    public static Multiplot ToMultiplot(Figure figure)
+    public static FigureMultiplot ToMultiplot(Figure figure)
     {
         ArgumentNullException.ThrowIfNull(figure);
         return FigureConverter.Convert(figure);
@@ -76,7 +76,7 @@ public static class ScottPlotFigure
     /// <returns>The encoded image (UTF-8 text for SVG).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="multiplot"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A size or the format is out of range.</exception>
-    public static byte[] Render(Multiplot multiplot, FigureImageFormat format, int width, int height)
+    public static byte[] Render(FigureMultiplot multiplot, FigureImageFormat format, int width, int height)
     {
         ArgumentNullException.ThrowIfNull(multiplot);
         CheckSize(width, nameof(width));
@@ -95,7 +95,7 @@ public static class ScottPlotFigure
             return stream.ToArray();
         }
 
-        using var image = multiplot.Render(width, height);
+        using var image = IMultiplotExtensions.Render(multiplot, width, height);
         return format switch
         {
             FigureImageFormat.Png => image.GetImageBytes(ImageFormat.Png, 100),
