@@ -64,7 +64,7 @@ internal static class FigureConverter
     public static int Pixels(double units) => Math.Max(1, (int)Math.Round(units));
 
     /// <summary>Sets every subplot's scale factor for an image of <paramref name="width"/> x <paramref name="height"/> pixels.</summary>
-    public static void Scale(FigureMultiplot multiplot, int width, int height)
+    public static void Scale(FigureMultiplot multiplot, double width, double height)
     {
         double scale = Math.Min(width / multiplot.FigureWidth, height / multiplot.FigureHeight);
         foreach (var plot in multiplot.GetPlots())

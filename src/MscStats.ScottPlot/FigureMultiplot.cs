@@ -9,8 +9,10 @@ namespace MscStats.ScottPlot;
 /// Every subplot covers the whole image and places its data area where the figure puts it.
 /// </summary>
 /// <remarks>
-/// It renders each subplot between a save and a restore of the canvas: ScottPlot scales the canvas by a plot's
-/// <c>ScaleFactor</c> and leaves it so, which would scale every subplot drawn over the first one again. Use it through
+/// It renders each subplot between a save and a restore of the canvas, every panel in a layer of its own: ScottPlot
+/// scales the canvas by a plot's <c>ScaleFactor</c> and leaves it so, which would scale every subplot drawn over the first
+/// one again, and at a <c>ScaleFactor</c> other than 1 it clears the canvas before drawing a plot, which would erase the
+/// page. Use it through
 /// ScottPlot's <see cref="IMultiplot"/> extensions (<c>Render</c>, <c>SavePng</c>) or <see cref="ScottPlotFigure.Render(FigureMultiplot, FigureImageFormat, int, int)"/>.
 /// Not thread safe: render one instance from one thread at a time.
 /// </remarks>
@@ -43,8 +45,11 @@ public sealed class FigureMultiplot : Multiplot, IMultiplot
         var rectangles = Layout.GetSubplotRectangles(Subplots, figureRect);
         for (int i = 0; i < Subplots.Count; i++)
         {
-            int saved = canvas.Save();
-            Subplots.GetPlot(i).Render(canvas, rectangles[i]);
+            // A layer of its own: at a ScaleFactor other than 1 ScottPlot clears the canvas before it draws a plot.
+            // (At scale 1 it does not, and a plain save keeps vector canvases, which drop layers, complete.)
+            var plot = Subplots.GetPlot(i);
+            int saved = i == 0 || plot.ScaleFactor == 1 ? canvas.Save() : canvas.SaveLayer();
+            plot.Render(canvas, rectangles[i]);
             canvas.RestoreToCount(saved);
         }
     }

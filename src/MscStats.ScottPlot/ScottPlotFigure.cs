@@ -82,19 +82,24 @@ public static class ScottPlotFigure
         CheckSize(width, nameof(width));
         CheckSize(height, nameof(height));
         CheckFormat(format);
-        FigureConverter.Scale(multiplot, width, height);
         if (format == FigureImageFormat.Svg)
         {
+            // Vector output: drawn at scale 1 in figure-sized units and scaled by the canvas, so that no plot needs a
+            // layer (SkiaSharp's SVG canvas drops layers).
+            FigureConverter.Scale(multiplot, multiplot.FigureWidth, multiplot.FigureHeight);
+            float k = (float)Math.Min(width / multiplot.FigureWidth, height / multiplot.FigureHeight);
             using var stream = new MemoryStream();
             using (var managed = new SKManagedWStream(stream))
             using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), managed))
             {
-                multiplot.Render(canvas, new PixelRect(0, width, height, 0));
+                canvas.Scale(k);
+                multiplot.Render(canvas, new PixelRect(0, width / k, height / k, 0));
             }
 
             return stream.ToArray();
         }
 
+        FigureConverter.Scale(multiplot, width, height);
         using var image = IMultiplotExtensions.Render(multiplot, width, height);
         return format switch
         {
