@@ -11,8 +11,7 @@ namespace MscStats.ScottPlot;
 /// <remarks>
 /// It renders each subplot between a save and a restore of the canvas, every panel in a layer of its own: ScottPlot
 /// scales the canvas by a plot's <c>ScaleFactor</c> and leaves it so, which would scale every subplot drawn over the first
-/// one again, and at a <c>ScaleFactor</c> other than 1 it clears the canvas before drawing a plot, which would erase the
-/// page. Use it through
+/// one again, and it clears the canvas before drawing a plot, which would erase the page. Use it through
 /// ScottPlot's <see cref="IMultiplot"/> extensions (<c>Render</c>, <c>SavePng</c>) or <see cref="ScottPlotFigure.Render(FigureMultiplot, FigureImageFormat, int, int)"/>.
 /// Not thread safe: render one instance from one thread at a time.
 /// </remarks>
@@ -24,6 +23,9 @@ public sealed class FigureMultiplot : Multiplot, IMultiplot
         FigureWidth = width;
         FigureHeight = height;
     }
+
+    /// <summary>Whether the canvas being drawn is a vector (SVG) canvas, which drops layers.</summary>
+    internal bool VectorOutput { get; set; }
 
     /// <summary>The figure's width in figure units; an image this many pixels wide draws one unit per pixel.</summary>
     public double FigureWidth { get; }
@@ -45,11 +47,10 @@ public sealed class FigureMultiplot : Multiplot, IMultiplot
         var rectangles = Layout.GetSubplotRectangles(Subplots, figureRect);
         for (int i = 0; i < Subplots.Count; i++)
         {
-            // A layer of its own: at a ScaleFactor other than 1 ScottPlot clears the canvas before it draws a plot.
-            // (At scale 1 it does not, and a plain save keeps vector canvases, which drop layers, complete.)
-            var plot = Subplots.GetPlot(i);
-            int saved = i == 0 || plot.ScaleFactor == 1 ? canvas.Save() : canvas.SaveLayer();
-            plot.Render(canvas, rectangles[i]);
+            // Each panel in a layer of its own: ScottPlot clears the canvas before it draws a plot. On a vector canvas,
+            // which drops layers and draws the clearing as a transparent rectangle, a plain save.
+            int saved = i == 0 || VectorOutput ? canvas.Save() : canvas.SaveLayer();
+            Subplots.GetPlot(i).Render(canvas, rectangles[i]);
             canvas.RestoreToCount(saved);
         }
     }

@@ -93,7 +93,15 @@ public static class ScottPlotFigure
             using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), managed))
             {
                 canvas.Scale(k);
-                multiplot.Render(canvas, new PixelRect(0, width / k, height / k, 0));
+                multiplot.VectorOutput = true;
+                try
+                {
+                    multiplot.Render(canvas, new PixelRect(0, width / k, height / k, 0));
+                }
+                finally
+                {
+                    multiplot.VectorOutput = false;
+                }
             }
 
             return stream.ToArray();

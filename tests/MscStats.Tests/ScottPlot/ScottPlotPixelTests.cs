@@ -103,6 +103,29 @@ public class ScottPlotPixelTests
         }
     }
 
+    [TestCaseSource(nameof(Names))]
+    public void Page_TitleDrawnUnderThePanels(string name)
+    {
+        // The title's first line sits on the baseline at y = 28 from x = 16 (PlotLayout); panels draw over the page and
+        // must not erase it, at the natural size and at twice the size.
+        var figure = ScottPlotFixtures.Figure(name);
+        foreach (double scale in new[] { 1.0, 2.0 })
+        {
+            int width = (int)Math.Round(figure.Width * scale), height = (int)Math.Round(figure.Height * scale);
+            using var bitmap = ScottPlotFixtures.Decode(ScottPlotFigure.Render(figure, FigureImageFormat.Png, width, height));
+            int ink = 0;
+            for (int x = (int)(16 * scale); x < (int)(216 * scale); x++)
+            {
+                for (int y = (int)(14 * scale); y < (int)(30 * scale); y++)
+                {
+                    ink += bitmap.GetPixel(x, y).Red < 128 ? 1 : 0;
+                }
+            }
+
+            Assert.That(ink, Is.GreaterThan(100 * scale * scale), name + " at " + scale + "x: the title band holds no text");
+        }
+    }
+
     [TestCaseSource(nameof(Sizes))]
     public void Render_RequestedSize_ImageOfThatSizeWithMarksScaled(double sx, double sy)
     {
