@@ -28,4 +28,16 @@ public class ScottPlotRenderTests
         using var bitmap = ScottPlotFixtures.Decode(png);
         Assert.That((bitmap.Width, bitmap.Height), Is.EqualTo(((int)Math.Round(figure.Width), (int)Math.Round(figure.Height))));
     }
+
+    [Test]
+    public void DocsExample_RestyleThroughScottPlotThenRender()
+    {
+        // docs/plots.md, "PNG, JPEG, WebP and restyling".
+        var figure = ScottPlotFixtures.Figure("gardner-altman-oxygenation");
+        FigureMultiplot multiplot = ScottPlotFigure.ToMultiplot(figure);
+        global::ScottPlot.IMultiplotExtensions.GetPlot(multiplot, 1).Axes.Left.Label.FontSize = 14;
+        byte[] png = ScottPlotFigure.Render(multiplot, FigureImageFormat.Png, 600, 460);
+        using var bitmap = ScottPlotFixtures.Decode(png);
+        Assert.That((bitmap.Width, bitmap.Height, multiplot.Subplots.Count), Is.EqualTo((600, 460, 1 + figure.Panels.Count)));
+    }
 }
