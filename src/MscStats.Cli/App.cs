@@ -118,7 +118,12 @@ internal static class App
             Arity = ArgumentArity.ZeroOrOne,
         };
         var outcome = new Option<string?>("--outcome") { Description = "Analyse only this outcome (default: every outcome)." };
-        var outDir = new Option<string>("--out") { Description = "Folder for report.html, report.md, results.json and the SVG figures.", DefaultValueFactory = _ => "mscstats-report" };
+        var outDir = new Option<string>("--out") { Description = "Folder for report.html, report.md, results.json and the figures.", DefaultValueFactory = _ => "mscstats-report" };
+        var figureFiles = new Option<string>("--figures")
+        {
+            Description = "Figure files beside the reports: svg (the default), png (drawn with ScottPlot) or both. report.html always shows the figures as inline SVG.",
+            DefaultValueFactory = _ => "svg",
+        }.AcceptOnlyFromAmong("svg", "png", "both");
         var seed = new Option<ulong>("--seed") { Description = "Seed of the bootstrap rows.", DefaultValueFactory = _ => DefaultSeed };
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples (at least 100).", DefaultValueFactory = _ => 10_000 };
         var treated = new Option<string?>("--treated") { Description = "The treated arm's label in the CSV (default 'Treated'; for check, the label recorded in results.json)." };
@@ -136,11 +141,11 @@ internal static class App
 
         var analyze = new Command("analyze", "Analyse every outcome (or one) with the full panel of methods; print the tables and write HTML, Markdown and JSON reports.")
         {
-            file, outcome, outDir, seed, resamples, treated, control, randomization, blockAllocation,
+            file, outcome, outDir, seed, resamples, treated, control, randomization, blockAllocation, figureFiles,
         };
         analyze.SetAction(parse => Analyze(
             console, parse.GetValue(file), parse.GetValue(outcome), parse.GetValue(outDir)!, parse.GetValue(seed), parse.GetValue(resamples),
-            parse.GetValue(treated), parse.GetValue(control), Design(parse.GetValue(randomization), parse.GetValue(blockAllocation))));
+            parse.GetValue(treated), parse.GetValue(control), Design(parse.GetValue(randomization), parse.GetValue(blockAllocation)), parse.GetValue(figureFiles)!));
 
         var results = new Argument<string>("results") { Description = "A results.json written by 'mscstats analyze'." };
         var checkFile = new Argument<string?>("file")
@@ -183,7 +188,8 @@ internal static class App
     }
 
     private static int Analyze(
-        IAnsiConsole console, string? file, string? outcome, string outDir, ulong seed, int resamples, string? treated, string? control, TrialDesign design)
+        IAnsiConsole console, string? file, string? outcome, string outDir, ulong seed, int resamples, string? treated, string? control, TrialDesign design,
+        string figureFiles)
     {
         if (resamples < 100)
         {
@@ -196,7 +202,8 @@ internal static class App
         var run = Compute(console, study, outcomes, options, source);
         var report = run.Report;
         var notDrawn = new List<string>();
-        var figures = ReportFigures.For(run, notDrawn);
+        var drawn = ReportFigures.Draw(run, notDrawn);
+        var figures = drawn.Select(f => new ReportFigure(f.Title, f.Figure.ToSvg())).ToList();
 
         PrintReport(console, report);
         if (string.IsNullOrWhiteSpace(outDir))
@@ -205,16 +212,13 @@ internal static class App
         }
 
         string folder = Path.GetFullPath(outDir);
-        var files = new List<(string Name, string Text)>
+        var files = new List<(string Name, byte[] Content)>
         {
-            (HtmlFile, ReportRenderer.Html(report.WithFigures(figures))),
-            (MarkdownFile, ReportRenderer.Markdown(report)),
-            (JsonFile, ReportRenderer.Json(report)),
+            (HtmlFile, Utf8(ReportRenderer.Html(report.WithFigures(figures)))),
+            (MarkdownFile, Utf8(ReportRenderer.Markdown(report))),
+            (JsonFile, Utf8(ReportRenderer.Json(report))),
         };
-        for (int i = 0; i < figures.Count; i++)
-        {
-            files.Add((FigureFile(i, figures[i].Title), figures[i].Svg));
-        }
+        files.AddRange(FigureFiles(drawn, figureFiles));
 
         ReportFolder.Write(folder, outDir, files);
 
@@ -225,7 +229,8 @@ internal static class App
         }
 
         console.WriteLine();
-        console.Write(new Text("Wrote " + HtmlFile + ", " + MarkdownFile + ", " + JsonFile + " and " + figures.Count.ToString(CultureInfo.InvariantCulture) + " SVG figures to " + folder));
+        console.Write(new Text("Wrote " + HtmlFile + ", " + MarkdownFile + ", " + JsonFile + " and " + figures.Count.ToString(CultureInfo.InvariantCulture) + " "
+                               + (figureFiles == "both" ? "SVG and PNG" : figureFiles.ToUpperInvariant()) + " figures to " + folder));
         console.WriteLine();
         return ExitCodes.Success;
     }
@@ -316,6 +321,26 @@ internal static class App
         error.WriteLine(result.ToString());
         return ExitCodes.CheckFailed;
     }
+
+    /// <summary>The figure files of <c>--figures</c>: SVG from the SVG writer, PNG from MscStats.ScottPlot at the figure's size.</summary>
+    private static IEnumerable<(string Name, byte[] Content)> FigureFiles(IReadOnlyList<(string Title, Plots.Figure Figure)> figures, string kind)
+    {
+        for (int i = 0; i < figures.Count; i++)
+        {
+            string svgName = FigureFile(i, figures[i].Title);
+            if (kind is "svg" or "both")
+            {
+                yield return (svgName, Utf8(figures[i].Figure.ToSvg()));
+            }
+
+            if (kind is "png" or "both")
+            {
+                yield return (System.IO.Path.ChangeExtension(svgName, ".png"), MscStats.ScottPlot.ScottPlotFigure.Render(figures[i].Figure));
+            }
+        }
+    }
+
+    internal static byte[] Utf8(string text) => new System.Text.UTF8Encoding(false).GetBytes(text);
 
     /// <summary>The file name of figure i: <c>figure-01-oxygenation-index-estimation-plot.svg</c>.</summary>
     internal static string FigureFile(int index, string title)

@@ -120,15 +120,15 @@ internal static class MetaCommand
             notDrawn.Add("forest and funnel plots: no pooling method was defined for these trials (see the table)");
         }
 
-        var files = new List<(string Name, string Text)>
+        var files = new List<(string Name, byte[] Content)>
         {
-            (App.HtmlFile, ReportRenderer.Html(report.WithFigures(figures))),
-            (App.MarkdownFile, ReportRenderer.Markdown(report)),
-            (App.JsonFile, ReportRenderer.Json(report)),
+            (App.HtmlFile, App.Utf8(ReportRenderer.Html(report.WithFigures(figures)))),
+            (App.MarkdownFile, App.Utf8(ReportRenderer.Markdown(report))),
+            (App.JsonFile, App.Utf8(ReportRenderer.Json(report))),
         };
         for (int i = 0; i < figures.Count; i++)
         {
-            files.Add((App.FigureFile(i, figures[i].Title), figures[i].Svg));
+            files.Add((App.FigureFile(i, figures[i].Title), App.Utf8(figures[i].Svg)));
         }
 
         string folder = Path.GetFullPath(outDir);

@@ -19,9 +19,9 @@ internal static partial class ReportFolder
     /// <summary>Writes <paramref name="files"/> as the folder <paramref name="folder"/>.</summary>
     /// <param name="folder">The full path of the report folder.</param>
     /// <param name="shown">The folder as the user gave it, for messages.</param>
-    /// <param name="files">File names (no directories) and their text.</param>
+    /// <param name="files">File names (no directories) and their contents.</param>
     /// <exception cref="InputException">The folder cannot be written, or holds files the run would not write.</exception>
-    public static void Write(string folder, string shown, IReadOnlyList<(string Name, string Text)> files)
+    public static void Write(string folder, string shown, IReadOnlyList<(string Name, byte[] Content)> files)
     {
         string parent = Path.GetDirectoryName(folder) ?? throw new InputException("cannot write the reports to '" + shown + "': it has no parent folder.");
         string name = Path.GetFileName(folder);
@@ -35,9 +35,9 @@ internal static partial class ReportFolder
         {
             Directory.CreateDirectory(parent);
             Directory.CreateDirectory(staging);
-            foreach (var (file, text) in files)
+            foreach (var (file, content) in files)
             {
-                File.WriteAllText(Path.Combine(staging, file), text);
+                File.WriteAllBytes(Path.Combine(staging, file), content);
             }
 
             for (int attempt = 1; ; attempt++)
@@ -113,6 +113,6 @@ internal static partial class ReportFolder
         }
     }
 
-    [GeneratedRegex(@"^figure-\d{2,}-[a-z0-9-]*\.svg$")]
+    [GeneratedRegex(@"^figure-\d{2,}-[a-z0-9-]*\.(svg|png)$")]
     private static partial Regex FigureName();
 }

@@ -40,10 +40,23 @@ public static class ReportFigures
     /// <paramref name="notDrawn"/> is null.
     /// </exception>
     public static IReadOnlyList<ReportFigure> For(AnalysisRun run, ICollection<string>? notDrawn = null)
+        => Draw(run, notDrawn).Select(f => new ReportFigure(f.Title, f.Figure.ToSvg())).ToList();
+
+    /// <summary>
+    /// The same figures as <see cref="For"/>, as figure models with their titles, for renderers other than the SVG writer
+    /// (the <c>mscstats</c> command draws PNG files from them with MscStats.ScottPlot).
+    /// </summary>
+    /// <param name="run">The run, from <see cref="MethodPanel.Run"/>.</param>
+    /// <param name="notDrawn">As for <see cref="For"/>.</param>
+    /// <returns>The figures with their titles, in the order of <see cref="For"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="run"/> is null.</exception>
+    /// <exception cref="AssumptionException">A figure is undefined for the data and <paramref name="notDrawn"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">As for <see cref="For"/>.</exception>
+    public static IReadOnlyList<(string Title, Figure Figure)> Draw(AnalysisRun run, ICollection<string>? notDrawn = null)
     {
         Guard.NotNull(run);
         var options = run.Report.Options;
-        var figures = new List<ReportFigure>();
+        var figures = new List<(string Title, Figure Figure)>();
         var forest = new List<ForestRow>();
         foreach (var comparison in run.Comparisons)
         {
@@ -88,7 +101,7 @@ public static class ReportFigures
         {
             try
             {
-                figures.Add(new ReportFigure(title, draw().ToSvg()));
+                figures.Add((title, draw()));
             }
             catch (Exception e) when (notDrawn is not null && IsUndefinedForTheData(e))
             {

@@ -97,6 +97,36 @@ public class CliTests
         Assert.That(report.SourceOutcomes(), Is.EqualTo(new[] { "IgM" }));
     }
 
+    [TestCase("png", false, true)]
+    [TestCase("both", true, true)]
+    [TestCase("svg", true, false)]
+    public void Analyze_FiguresFlag_WritesTheFilesAskedAndKeepsInlineSvg(string figures, bool svg, bool png)
+    {
+        string outDir = Path_("figures-" + figures);
+        var (code, output, _) = Run("analyze", "--outcome", "IgM", "--out", outDir, "--resamples", "200", "--figures", figures);
+        Assert.That(code, Is.EqualTo(0));
+        var pngs = Directory.GetFiles(outDir, "figure-*.png");
+        Assert.That(Directory.GetFiles(outDir, "figure-*.svg"), svg ? Is.Not.Empty : Is.Empty);
+        Assert.That(pngs, png ? Is.Not.Empty : Is.Empty);
+        foreach (var file in pngs)
+        {
+            using var bitmap = SkiaSharp.SKBitmap.Decode(file);
+            Assert.That(bitmap, Is.Not.Null, file + " is not a PNG image");
+        }
+
+        // report.html stays self-contained: the figures inline as SVG whatever the files.
+        Assert.That(File.ReadAllText(Path.Combine(outDir, App.HtmlFile)), Does.Contain("<svg"));
+        Assert.That(output, Does.Contain(figures == "both" ? "SVG and PNG figures" : figures.ToUpperInvariant() + " figures"));
+    }
+
+    [Test]
+    public void Analyze_UnknownFiguresValue_ExitTwo()
+    {
+        var (code, _, error) = Run("analyze", "--figures", "gif", "--out", Path_("gif"));
+        Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
+        Assert.That(error, Does.Contain("gif"));
+    }
+
     [Test]
     public void Analyze_CsvFile_WithArmLabels()
     {

@@ -11,7 +11,7 @@ public class PowerInputTests
 {
     private static readonly ContinuousDesign Sized = new(1) { Difference = 0.5, Treated = 20, Control = 20 };
 
-    private static string? Param(TestDelegate action) => Assert.Catch<ArgumentException>(action)!.ParamName;
+    private static string? Param(Action action) => Assert.Catch<ArgumentException>(action)!.ParamName;
 
     [TestCase(0.0)]
     [TestCase(1.0)]

@@ -293,15 +293,15 @@ public class AdjustedPlotTests
         var sample = PlotFixtures.OxygenationBaseline();
         var fit = AdjustedEffect.Ancova(sample);
         var test = RandomizationTest.Ancova(sample, RandomizationOptions.Default with { Algorithm = RandomizationAlgorithm.MonteCarlo, Seed = 1, Draws = 200 });
-        yield return new TestCaseData(new TestDelegate(() => Plot.Ancova(null!, fit)), "sample").SetArgDisplayNames("Ancova null sample");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Ancova(sample, null!)), "ancova").SetArgDisplayNames("Ancova null result");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Ancova(sample, fit, new PlotOptions { Width = 50 })), "options.Width").SetArgDisplayNames("Ancova too narrow");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Randomization(new double[] { 1, 2 }, null!)), "test").SetArgDisplayNames("Randomization null test");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Randomization(new double[] { 1 }, test)), "nullDraws").SetArgDisplayNames("Randomization one draw");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Randomization(new[] { 1, double.NaN }, test)), "nullDraws").SetArgDisplayNames("Randomization NaN draw");
+        yield return new TestCaseData(new Action(() => Plot.Ancova(null!, fit)), "sample").SetArgDisplayNames("Ancova null sample");
+        yield return new TestCaseData(new Action(() => Plot.Ancova(sample, null!)), "ancova").SetArgDisplayNames("Ancova null result");
+        yield return new TestCaseData(new Action(() => Plot.Ancova(sample, fit, new PlotOptions { Width = 50 })), "options.Width").SetArgDisplayNames("Ancova too narrow");
+        yield return new TestCaseData(new Action(() => Plot.Randomization(new double[] { 1, 2 }, null!)), "test").SetArgDisplayNames("Randomization null test");
+        yield return new TestCaseData(new Action(() => Plot.Randomization(new double[] { 1 }, test)), "nullDraws").SetArgDisplayNames("Randomization one draw");
+        yield return new TestCaseData(new Action(() => Plot.Randomization(new[] { 1, double.NaN }, test)), "nullDraws").SetArgDisplayNames("Randomization NaN draw");
     }
 
     [TestCaseSource(nameof(BadInputs))]
-    public void BadInput_ThrowsArgumentExceptionNamingTheParameter(TestDelegate call, string parameter)
+    public void BadInput_ThrowsArgumentExceptionNamingTheParameter(Action call, string parameter)
         => Assert.That(call, Throws.InstanceOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo(parameter));
 }

@@ -310,35 +310,35 @@ public class PlotTests
         var sample = PlotFixtures.Oxygenation();
         var boot = PlotFixtures.MeanDifference(sample);
         var paired = PlotFixtures.Pilot().Paired("oxygenation index");
-        yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(null!, boot)), "sample").SetArgDisplayNames("GardnerAltman null sample");
-        yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, null!)), "meanDifference").SetArgDisplayNames("GardnerAltman null result");
-        yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, boot, new PlotOptions { Width = -1 })), "options.Width").SetArgDisplayNames("negative width");
-        yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, boot, new PlotOptions { Height = 60 })), "options.Height").SetArgDisplayNames("height too small");
-        yield return new TestCaseData(new TestDelegate(() => Plot.GardnerAltman(sample, boot, new PlotOptions { Interval = BootstrapIntervals.Standard })), "options.Interval").SetArgDisplayNames("several interval kinds");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Cumming(Array.Empty<ContinuousSample>(), Array.Empty<BootstrapResult>())), "comparisons").SetArgDisplayNames("Cumming empty");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Cumming(new[] { sample, null! }, new[] { boot, boot })), "comparisons").SetArgDisplayNames("Cumming null element");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Cumming(new[] { sample }, null!)), "meanDifferences").SetArgDisplayNames("Cumming null results");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Cumming(new[] { sample, sample }, new[] { boot, null! })), "meanDifferences").SetArgDisplayNames("Cumming null result");
+        yield return new TestCaseData(new Action(() => Plot.GardnerAltman(null!, boot)), "sample").SetArgDisplayNames("GardnerAltman null sample");
+        yield return new TestCaseData(new Action(() => Plot.GardnerAltman(sample, null!)), "meanDifference").SetArgDisplayNames("GardnerAltman null result");
+        yield return new TestCaseData(new Action(() => Plot.GardnerAltman(sample, boot, new PlotOptions { Width = -1 })), "options.Width").SetArgDisplayNames("negative width");
+        yield return new TestCaseData(new Action(() => Plot.GardnerAltman(sample, boot, new PlotOptions { Height = 60 })), "options.Height").SetArgDisplayNames("height too small");
+        yield return new TestCaseData(new Action(() => Plot.GardnerAltman(sample, boot, new PlotOptions { Interval = BootstrapIntervals.Standard })), "options.Interval").SetArgDisplayNames("several interval kinds");
+        yield return new TestCaseData(new Action(() => Plot.Cumming(Array.Empty<ContinuousSample>(), Array.Empty<BootstrapResult>())), "comparisons").SetArgDisplayNames("Cumming empty");
+        yield return new TestCaseData(new Action(() => Plot.Cumming(new[] { sample, null! }, new[] { boot, boot })), "comparisons").SetArgDisplayNames("Cumming null element");
+        yield return new TestCaseData(new Action(() => Plot.Cumming(new[] { sample }, null!)), "meanDifferences").SetArgDisplayNames("Cumming null results");
+        yield return new TestCaseData(new Action(() => Plot.Cumming(new[] { sample, sample }, new[] { boot, null! })), "meanDifferences").SetArgDisplayNames("Cumming null result");
         yield return new TestCaseData(
-            new TestDelegate(() => Plot.Cumming(new[] { sample, PlotFixtures.Pilot().Continuous("CT inflammation area", TimePoint.FollowUp) }, new[] { boot, boot })), "comparisons")
+            new Action(() => Plot.Cumming(new[] { sample, PlotFixtures.Pilot().Continuous("CT inflammation area", TimePoint.FollowUp) }, new[] { boot, boot })), "comparisons")
             .SetArgDisplayNames("Cumming mixed units");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Slopegraph(null!, PlotFixtures.MeanChanges(paired))), "sample").SetArgDisplayNames("Slopegraph null");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Slopegraph(paired, null!)), "meanChanges").SetArgDisplayNames("Slopegraph null results");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Forest(Array.Empty<ForestRow>())), "rows").SetArgDisplayNames("Forest empty");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Forest(new ForestRow[] { null! })), "rows").SetArgDisplayNames("Forest null row");
+        yield return new TestCaseData(new Action(() => Plot.Slopegraph(null!, PlotFixtures.MeanChanges(paired))), "sample").SetArgDisplayNames("Slopegraph null");
+        yield return new TestCaseData(new Action(() => Plot.Slopegraph(paired, null!)), "meanChanges").SetArgDisplayNames("Slopegraph null results");
+        yield return new TestCaseData(new Action(() => Plot.Forest(Array.Empty<ForestRow>())), "rows").SetArgDisplayNames("Forest empty");
+        yield return new TestCaseData(new Action(() => Plot.Forest(new ForestRow[] { null! })), "rows").SetArgDisplayNames("Forest null row");
         yield return new TestCaseData(
-            new TestDelegate(() => Plot.Forest(new[] { new ForestRow("x", BinaryEffect.RiskRatio(BinarySample.Create(1, 5, 0, 5))) }, new PlotOptions { Scale = EffectScale.Difference })), "rows")
+            new Action(() => Plot.Forest(new[] { new ForestRow("x", BinaryEffect.RiskRatio(BinarySample.Create(1, 5, 0, 5))) }, new PlotOptions { Scale = EffectScale.Difference })), "rows")
             .SetArgDisplayNames("Forest infinite difference");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Forest(PlotFixtures.DeathRows(s => BinaryEffect.RiskDifference(s)), new PlotOptions { Scale = (EffectScale)7 })), "options.Scale").SetArgDisplayNames("Forest bad scale");
-        yield return new TestCaseData(new TestDelegate(() => _ = new ForestRow(" ", BinaryEffect.Proportion(1, 2))), "label").SetArgDisplayNames("ForestRow blank label");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Distribution(new double[] { 1 }, 0)), "values").SetArgDisplayNames("Distribution one value");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Distribution(new[] { 1, double.NaN }, 0)), "values").SetArgDisplayNames("Distribution NaN");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Distribution(new double[] { 1, 2 }, double.PositiveInfinity)), "observed").SetArgDisplayNames("Distribution infinite observed");
-        yield return new TestCaseData(new TestDelegate(() => Plot.Proportions(null!)), "sample").SetArgDisplayNames("Proportions null");
-        yield return new TestCaseData(new TestDelegate(() => SvgWriter.Write(null!)), "figure").SetArgDisplayNames("SvgWriter null");
+        yield return new TestCaseData(new Action(() => Plot.Forest(PlotFixtures.DeathRows(s => BinaryEffect.RiskDifference(s)), new PlotOptions { Scale = (EffectScale)7 })), "options.Scale").SetArgDisplayNames("Forest bad scale");
+        yield return new TestCaseData(new Action(() => _ = new ForestRow(" ", BinaryEffect.Proportion(1, 2))), "label").SetArgDisplayNames("ForestRow blank label");
+        yield return new TestCaseData(new Action(() => Plot.Distribution(new double[] { 1 }, 0)), "values").SetArgDisplayNames("Distribution one value");
+        yield return new TestCaseData(new Action(() => Plot.Distribution(new[] { 1, double.NaN }, 0)), "values").SetArgDisplayNames("Distribution NaN");
+        yield return new TestCaseData(new Action(() => Plot.Distribution(new double[] { 1, 2 }, double.PositiveInfinity)), "observed").SetArgDisplayNames("Distribution infinite observed");
+        yield return new TestCaseData(new Action(() => Plot.Proportions(null!)), "sample").SetArgDisplayNames("Proportions null");
+        yield return new TestCaseData(new Action(() => SvgWriter.Write(null!)), "figure").SetArgDisplayNames("SvgWriter null");
     }
 
     [TestCaseSource(nameof(BadInputs))]
-    public void BadInput_ThrowsArgumentExceptionNamingTheParameter(TestDelegate call, string parameter)
+    public void BadInput_ThrowsArgumentExceptionNamingTheParameter(Action call, string parameter)
         => Assert.That(call, Throws.InstanceOf<ArgumentException>().With.Property(nameof(ArgumentException.ParamName)).EqualTo(parameter));
 }
