@@ -621,19 +621,30 @@ public static class MetaAnalysis
             [new Convention(ConventionNames.Estimator, "effects and variances as given; sample sizes not known (reported as 0)")], [], sample.Outcome.Name);
 
     /// <summary>
-    /// Q, τ² and the weights square the effects and use the variances' reciprocals: effects beyond about 1e150 in magnitude
-    /// or variances outside 1e-300 to 1e300 would overflow them. Such trials are refused with the remedy.
+    /// The interval of a quantity increasing in τ² at the τ² limits: when both limits are far above the typical variance the
+    /// two values can round past each other by an ulp (I² at 100%), so the upper is at least the lower.
+    /// </summary>
+    private static ConfidenceInterval Monotone(double lower, double upper, ConfidenceLevel level, string method)
+        => new(lower, Math.Max(lower, upper), level, method);
+
+    /// <summary>I² in percent at τ²: 100 τ²/(τ² + s²), at most 100 (rounding can pass it when τ² ≫ s²), 100 at an unbounded τ² limit.</summary>
+    private static double ISquared(double tau2, double s2) => double.IsPositiveInfinity(tau2) ? 100 : Math.Min(100, 100 * tau2 / (tau2 + s2));
+
+    /// <summary>
+    /// Q, τ², its Q-profile search and the weights square the effects and use the variances' reciprocals: effects beyond
+    /// 1e50 in magnitude or variances outside 1e-150 to 1e100 would take them out of double range. Such trials are refused
+    /// with the remedy.
     /// </summary>
     private static void RefuseOverflow(double[] y, double[] v, string outcome, string paramName)
     {
         for (int i = 0; i < y.Length; i++)
         {
-            if (!(Math.Abs(y[i]) <= 1e150) || !(v[i] >= 1e-300 && v[i] <= 1e300))
+            if (!(Math.Abs(y[i]) <= 1e50) || !(v[i] >= 1e-150 && v[i] <= 1e100))
             {
                 throw new AssumptionException(
                     AssumptionReason.WrongKindOfData, outcome,
                     "a trial's effect (" + y[i].ToString("G3", CultureInfo.InvariantCulture) + ") or variance (" + v[i].ToString("G3", CultureInfo.InvariantCulture)
-                    + ") is too large or too small to pool in double precision (effects up to 1e150, variances 1e-300 to 1e300); rescale the outcome (e.g. change its unit).",
+                    + ") is too large or too small to pool in double precision (effects up to 1e50, variances 1e-150 to 1e100, so that tau^2 and its Q-profile stay in range); rescale the outcome (e.g. change its unit).",
                     paramName);
             }
         }
@@ -671,11 +682,20 @@ public static class MetaAnalysis
             };
             double s2 = RandomEffectsFit.TypicalVariance(v);
             var (lo, hi) = RandomEffectsFit.QProfile(y, v, level.Alpha);
+            if (!double.IsFinite(lo) || double.IsNaN(hi) || !double.IsFinite(tau2) || !double.IsFinite(s2))
+            {
+                throw new AssumptionException(
+                    AssumptionReason.WrongKindOfData, p.OutcomeName,
+                    "tau^2 or its Q-profile interval could not be found for these trials (effects " + y.Min().ToString("G3", CultureInfo.InvariantCulture) + " to "
+                    + y.Max().ToString("G3", CultureInfo.InvariantCulture) + "); rescale the outcome or use the common-effect InverseVariance.",
+                    paramName);
+            }
+
             string qp = "Q-profile (Viechtbauer 2007)";
             heterogeneity = new Heterogeneity(
-                q0, k - 1, ChiSquareUpper(q0, k - 1), 100 * tau2 / (tau2 + s2), (tau2 + s2) / s2, tau2,
-                new ConfidenceInterval(lo, hi, level, qp), new ConfidenceInterval(100 * lo / (lo + s2), 100 * hi / (hi + s2), level, qp),
-                new ConfidenceInterval((lo + s2) / s2, (hi + s2) / s2, level, qp));
+                q0, k - 1, ChiSquareUpper(q0, k - 1), ISquared(tau2, s2), (tau2 + s2) / s2, tau2,
+                new ConfidenceInterval(lo, hi, level, qp), Monotone(ISquared(lo, s2), ISquared(hi, s2), level, qp),
+                Monotone((lo + s2) / s2, (hi + s2) / s2, level, qp));
             conventions.Add(new Convention(ConventionNames.Model, "random effects, weights 1/(v + tau^2)"));
             conventions.Add(new Convention(ConventionNames.Tau2, Tau2Text(tau2Method.GetValueOrDefault())));
             if (k < 5)
