@@ -49,10 +49,11 @@ internal static partial class ReportFolder
 
                 if (Directory.Exists(folder))
                 {
-                    CheckOnlyReports(folder, shown);
                     string old = Path.Combine(parent, "." + name + ".replaced-" + Guid.NewGuid().ToString("N"));
                     try
                     {
+                        // Another run may move the folder away while it is listed: that is a retry, not an error.
+                        CheckOnlyReports(folder, shown);
                         Directory.Move(folder, old);
                     }
                     catch (Exception e) when ((e is IOException or DirectoryNotFoundException) && attempt < Attempts)

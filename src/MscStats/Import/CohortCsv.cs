@@ -210,9 +210,12 @@ public static class CohortCsv
         _ => string.Empty,
     };
 
-    private static CsvReaderOptions ReaderOptions(CohortCsvOptions options) => CsvReaderOptions.Default with
+    private static CsvReaderOptions ReaderOptions(CohortCsvOptions options) => ReaderOptions(options.Delimiter);
+
+    /// <summary>The reader settings of the library's CSV files: a header row, # comments, trimmed fields, line numbers, invariant culture.</summary>
+    internal static CsvReaderOptions ReaderOptions(char delimiter) => CsvReaderOptions.Default with
     {
-        Separator = options.Delimiter,
+        Separator = delimiter,
         HasHeader = true,
         CommentPrefix = '#',
         SkipEmptyLines = true,

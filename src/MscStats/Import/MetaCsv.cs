@@ -145,17 +145,7 @@ public static class MetaCsv
         return trials;
     }
 
-    private static CsvReader Open(string text) => CsvReader.FromText(text, CsvReaderOptions.Default with
-    {
-        HasHeader = true,
-        CommentPrefix = '#',
-        SkipEmptyLines = true,
-        TrimWhitespace = true,
-        TrackLineNumbers = true,
-        MalformedData = CsvMalformedDataHandling.Throw,
-        FieldCountMismatch = CsvFieldCountHandling.Allow,
-        FormatProvider = CultureInfo.InvariantCulture,
-    });
+    private static CsvReader Open(string text) => CsvReader.FromText(text, CohortCsv.ReaderOptions(','));
 
     private static (OutcomeKind Kind, Dictionary<string, int> Index, int Line) Header(CsvReader csv, string text, string? sourceName)
     {

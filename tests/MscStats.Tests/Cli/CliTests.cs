@@ -10,34 +10,12 @@ using NUnit.Framework;
 namespace MscStats.Tests.Cli;
 
 /// <summary>The mscstats command end to end, in process, through <see cref="App.Run"/>.</summary>
-public class CliTests
+public class CliTests : CliTestBase
 {
-    private string _folder = null!;
-
-    [SetUp]
-    public void CreateFolder()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), "mscstats-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-    }
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
-
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter { NewLine = "\n" };
-        var error = new StringWriter { NewLine = "\n" };
-        int code = App.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
-    private string Path_(string name) => Path.Combine(_folder, name);
-
     [Test]
     public void Analyze_BundledPilot_PrintsEveryTable_AndWritesTheThreeReports()
     {
-        string outDir = Path_("report");
+        string outDir = InFolder("report");
         var (code, output, error) = Run("analyze", "--out", outDir, "--resamples", "1000");
         Assert.Multiple(() =>
         {
@@ -88,7 +66,7 @@ public class CliTests
     [Test]
     public void Analyze_OneOutcome_WithSeed_RecordsBoth()
     {
-        string outDir = Path_("one");
+        string outDir = InFolder("one");
         var (code, output, _) = Run("analyze", "--outcome", "IgM", "--seed", "42", "--out", outDir, "--resamples", "500");
         Assert.That(code, Is.EqualTo(0));
         Assert.That(output, Does.Contain("IgM (follow-up)").And.Not.Contain("allergic reaction"));
@@ -102,7 +80,7 @@ public class CliTests
     [TestCase("svg", true, false)]
     public void Analyze_FiguresFlag_WritesTheFilesAskedAndKeepsInlineSvg(string figures, bool svg, bool png)
     {
-        string outDir = Path_("figures-" + figures);
+        string outDir = InFolder("figures-" + figures);
         var (code, output, _) = Run("analyze", "--outcome", "IgM", "--out", outDir, "--resamples", "200", "--figures", figures);
         Assert.That(code, Is.EqualTo(0));
         var pngs = Directory.GetFiles(outDir, "figure-*.png");
@@ -122,7 +100,7 @@ public class CliTests
     [Test]
     public void Analyze_UnknownFiguresValue_ExitTwo()
     {
-        var (code, _, error) = Run("analyze", "--figures", "gif", "--out", Path_("gif"));
+        var (code, _, error) = Run("analyze", "--figures", "gif", "--out", InFolder("gif"));
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(error, Does.Contain("gif"));
     }
@@ -130,9 +108,9 @@ public class CliTests
     [Test]
     public void Analyze_CsvFile_WithArmLabels()
     {
-        string csv = Path_("pilot.csv");
+        string csv = InFolder("pilot.csv");
         File.WriteAllText(csv, SeedData.PilotCsvText());
-        var (code, output, error) = Run("analyze", csv, "--treated", "MSC", "--control", "Control", "--outcome", "serious adverse event", "--out", Path_("csv"));
+        var (code, output, error) = Run("analyze", csv, "--treated", "MSC", "--control", "Control", "--outcome", "serious adverse event", "--out", InFolder("csv"));
         Assert.That(code, Is.EqualTo(0), error);
         Assert.That(output, Does.Contain("Data: pilot.csv"));
     }
@@ -142,18 +120,18 @@ public class CliTests
     {
         // 2 vs 2, an outcome with no spread at all and a binary outcome with no events: every method that is undefined
         // says why in its row, and a figure that cannot be drawn is named with the reason; nothing fails the run.
-        string csv = Path_("tiny.csv");
+        string csv = InFolder("tiny.csv");
         File.WriteAllText(csv, "subject,arm,time,outcome,unit,value\n"
             + "T1,Treated,follow-up,score,pts,1.5\nT2,Treated,follow-up,score,pts,1.5\nC1,Control,follow-up,score,pts,1.5\nC2,Control,follow-up,score,pts,1.5\n"
             + "T1,Treated,follow-up,event,,0\nT2,Treated,follow-up,event,,0\nC1,Control,follow-up,event,,0\nC2,Control,follow-up,event,,0\n"
             + "T1,Treated,follow-up,crp,mg/L,8\nT2,Treated,follow-up,crp,mg/L,12\nC1,Control,follow-up,crp,mg/L,11\nC2,Control,follow-up,crp,mg/L,9\n");
-        var (code, output, error) = Run("analyze", csv, "--out", Path_("tiny"));
+        var (code, output, error) = Run("analyze", csv, "--out", InFolder("tiny"));
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
             Assert.That(output, Does.Contain("not computed: the table has a zero margin"));
             Assert.That(output, Does.Contain("figure not drawn: Hedges' g across outcomes, row score: the pooled SD is 0"));
-            Assert.That(File.Exists(Path.Combine(Path_("tiny"), App.HtmlFile)), Is.True);
+            Assert.That(File.Exists(Path.Combine(InFolder("tiny"), App.HtmlFile)), Is.True);
         });
     }
 
@@ -178,34 +156,34 @@ public class CliTests
     [Test]
     public void Analyze_RandomizationFlags_DeclareTheScheme_AndCheckNeedsTheSameFlags()
     {
-        string csv = Path_("trial.csv");
+        string csv = InFolder("trial.csv");
         File.WriteAllText(csv, BlockedTrialCsv(withBlocks: false));
-        var (code, output, error) = Run("analyze", csv, "--randomization", "simple", "--out", Path_("simple"), "--resamples", "200");
+        var (code, output, error) = Run("analyze", csv, "--randomization", "simple", "--out", InFolder("simple"), "--resamples", "200");
         Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
-        string json = File.ReadAllText(Path.Combine(Path_("simple"), App.JsonFile));
+        string json = File.ReadAllText(Path.Combine(InFolder("simple"), App.JsonFile));
         Assert.That(json, Does.Contain("simple (all 2^N assignments)"));
         Assert.That(json, Does.Contain("all 512 assignments"), "2^9 assignments under simple randomization");
 
         // Re-run with the same flag: passes. Without it complete randomization is assumed and the exact p-values move.
-        Assert.That(Run("check", Path.Combine(Path_("simple"), App.JsonFile), csv, "--randomization", "simple").Code, Is.EqualTo(ExitCodes.Success));
-        Assert.That(Run("check", Path.Combine(Path_("simple"), App.JsonFile), csv).Code, Is.EqualTo(1));
+        Assert.That(Run("check", Path.Combine(InFolder("simple"), App.JsonFile), csv, "--randomization", "simple").Code, Is.EqualTo(ExitCodes.Success));
+        Assert.That(Run("check", Path.Combine(InFolder("simple"), App.JsonFile), csv).Code, Is.EqualTo(1));
     }
 
     [Test]
     public void Analyze_BlockAllocation_IsPassedToThePermutedBlocks()
     {
-        string csv = Path_("blocks.csv");
+        string csv = InFolder("blocks.csv");
         File.WriteAllText(csv, BlockedTrialCsv(withBlocks: true));
-        var (code, output, error) = Run("analyze", csv, "--block-allocation", "2:1", "--out", Path_("blocks"), "--resamples", "200");
+        var (code, output, error) = Run("analyze", csv, "--block-allocation", "2:1", "--out", InFolder("blocks"), "--resamples", "200");
         Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
-        string json = File.ReadAllText(Path.Combine(Path_("blocks"), App.JsonFile));
+        string json = File.ReadAllText(Path.Combine(InFolder("blocks"), App.JsonFile));
         Assert.That(json, Does.Contain("permuted blocks (3 blocks, 2:1)"));
         Assert.That(json, Does.Contain("all 27 assignments"), "3 blocks of C(3, 2) = 3 assignments each");
         Assert.That(output, Does.Contain("interval-unbounded"), "27 assignments cannot bound a 95% interval");
 
         // 1:2 blocks of three hold one treated and two controls, not what the file shows: the baseline-adjusted
         // comparison is not computed, with the reason; the rest of the report is still written.
-        var (badCode, badOutput, badError) = Run("analyze", csv, "--block-allocation", "1:2", "--out", Path_("bad-blocks"), "--resamples", "200");
+        var (badCode, badOutput, badError) = Run("analyze", csv, "--block-allocation", "1:2", "--out", InFolder("bad-blocks"), "--resamples", "200");
         Assert.That(badCode, Is.EqualTo(ExitCodes.Success), badError);
         Assert.That(badOutput, Does.Contain("no baseline-adjusted comparison"));
         Assert.That(badOutput, Does.Contain("such blocks hold 1 and 2"));
@@ -217,7 +195,7 @@ public class CliTests
     [TestCase("--block-allocation", "2:1", "the bundled pilot has none")]
     public void Analyze_BadDesignFlags_ExitTwo(string flag, string value, string message)
     {
-        var (code, _, error) = Run("analyze", flag, value, "--out", Path_("x"));
+        var (code, _, error) = Run("analyze", flag, value, "--out", InFolder("x"));
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(error, Does.Contain(message));
     }
@@ -227,9 +205,9 @@ public class CliTests
     {
         // A 100,000-character value and a terminal escape sequence in an arm label: exit 2, one line of at most a few
         // hundred characters, no raw control characters.
-        string csv = Path_("hostile.csv");
+        string csv = InFolder("hostile.csv");
         File.WriteAllText(csv, "subject,arm,outcome,value\nA,Treated,x,1\nB,Control,x," + new string('9', 50_000) + "x" + new string('9', 50_000) + "\n");
-        var (code, _, error) = Run("analyze", csv, "--out", Path_("hostile"));
+        var (code, _, error) = Run("analyze", csv, "--out", InFolder("hostile"));
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
         var lines = error.TrimEnd('\n').Split('\n');
         Assert.That(lines, Has.Length.EqualTo(1), error.Length > 600 ? error[..600] : error);
@@ -237,7 +215,7 @@ public class CliTests
         Assert.That(lines[0], Does.Contain("more characters)"));
 
         File.WriteAllText(csv, "subject,arm,outcome,value\nA,Treated,x,1\nB,\u001b[31mControl\u0007,x,2\n");
-        (code, _, error) = Run("analyze", csv, "--out", Path_("hostile"));
+        (code, _, error) = Run("analyze", csv, "--out", InFolder("hostile"));
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(error.TrimEnd('\n').Any(c => char.IsControl(c)), Is.False, error);
         Assert.That(error, Does.Contain("\\u001B[31mControl\\u0007"));
@@ -246,13 +224,13 @@ public class CliTests
     [Test]
     public void ReportMarkdown_EscapesHtmlFromTheData()
     {
-        string csv = Path_("html.csv");
+        string csv = InFolder("html.csv");
         File.WriteAllText(csv, "subject,arm,outcome,value\n"
             + string.Concat(Enumerable.Range(0, 4).Select(i => FormattableString.Invariant($"T{i},Treated,<img src=x onerror=alert(1)>,{i + 3}\nC{i},Control,<img src=x onerror=alert(1)>,{i}\n"))));
-        var (code, _, error) = Run("analyze", csv, "--out", Path_("html"), "--resamples", "200");
+        var (code, _, error) = Run("analyze", csv, "--out", InFolder("html"), "--resamples", "200");
         Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
-        string markdown = File.ReadAllText(Path.Combine(Path_("html"), App.MarkdownFile));
-        string html = File.ReadAllText(Path.Combine(Path_("html"), App.HtmlFile));
+        string markdown = File.ReadAllText(Path.Combine(InFolder("html"), App.MarkdownFile));
+        string html = File.ReadAllText(Path.Combine(InFolder("html"), App.HtmlFile));
         Assert.That(markdown, Does.Contain("&lt;img src=x onerror=alert(1)>"));
         Assert.That(markdown, Does.Not.Contain("<img"));
         Assert.That(html, Does.Not.Contain("<img"));
@@ -261,7 +239,7 @@ public class CliTests
     [Test]
     public void Analyze_ReportFolder_HoldsOnlyTheLastRun()
     {
-        string outDir = Path_("replaced");
+        string outDir = InFolder("replaced");
         Assert.That(Run("analyze", "--out", outDir, "--resamples", "200").Code, Is.EqualTo(ExitCodes.Success));
         int before = Directory.GetFiles(outDir, "figure-*.svg").Length;
         Assert.That(Run("analyze", "--outcome", "IgM", "--out", outDir, "--resamples", "200").Code, Is.EqualTo(ExitCodes.Success));
@@ -269,13 +247,13 @@ public class CliTests
         Assert.That(after.Length, Is.LessThan(before), "no figure of the earlier run is left");
         Assert.That(after.All(f => Path.GetFileName(f).Contains("igm", StringComparison.Ordinal) || Path.GetFileName(f).Contains("across", StringComparison.Ordinal)), Is.True,
             string.Join(", ", after.Select(Path.GetFileName)));
-        Assert.That(Directory.GetDirectories(_folder).Select(Path.GetFileName), Is.EqualTo(new[] { "replaced" }), "no staging folder left");
+        Assert.That(Directory.GetDirectories(Folder).Select(Path.GetFileName), Is.EqualTo(new[] { "replaced" }), "no staging folder left");
     }
 
     [Test]
     public void Analyze_ReportFolderWithOtherFiles_IsNotReplaced()
     {
-        string outDir = Path_("mine");
+        string outDir = InFolder("mine");
         Directory.CreateDirectory(outDir);
         File.WriteAllText(Path.Combine(outDir, "notes.txt"), "keep me");
         var (code, _, error) = Run("analyze", "--out", outDir, "--resamples", "200");
@@ -290,7 +268,7 @@ public class CliTests
     {
         // Four runs with different seeds write the same folder at once: the folder ends with one run's files, all of
         // them from that run (the seed in results.json is the seed in report.html and report.md).
-        string outDir = Path_("shared");
+        string outDir = InFolder("shared");
         var codes = new int[4];
         System.Threading.Tasks.Parallel.For(0, 4, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
             codes[i] = Run("analyze", "--outcome", "IgM", "--seed", (100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", outDir, "--resamples", "200").Code);
@@ -299,7 +277,7 @@ public class CliTests
         Assert.That(seed, Is.AnyOf("100", "101", "102", "103"));
         Assert.That(File.ReadAllText(Path.Combine(outDir, App.HtmlFile)), Does.Contain("Seed " + seed + ","));
         Assert.That(File.ReadAllText(Path.Combine(outDir, App.MarkdownFile)), Does.Contain("Seed " + seed + ","));
-        Assert.That(Directory.GetDirectories(_folder).Select(Path.GetFileName), Is.EqualTo(new[] { "shared" }), "no staging or replaced folder left");
+        Assert.That(Directory.GetDirectories(Folder).Select(Path.GetFileName), Is.EqualTo(new[] { "shared" }), "no staging or replaced folder left");
     }
 
     [TestCase("plain text", "plain text")]
@@ -310,24 +288,24 @@ public class CliTests
     [Test]
     public void Analyze_MalformedCsv_ExitsTwo_NamingLineAndColumn()
     {
-        string csv = Path_("bad.csv");
+        string csv = InFolder("bad.csv");
         File.WriteAllText(csv, "subject,arm,outcome,value\nA,Treated,x,1\nB,Control,x,abc\n");
-        var (code, output, error) = Run("analyze", csv, "--out", Path_("bad"));
+        var (code, output, error) = Run("analyze", csv, "--out", InFolder("bad"));
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
             Assert.That(error, Is.EqualTo("error: bad.csv, line 3, column 'value': 'abc' is not a number (invariant culture, decimal point) nor a missing-value token ('', 'NA').\n"));
             Assert.That(output, Is.Empty);
-            Assert.That(Directory.Exists(Path_("bad")), Is.False);
+            Assert.That(Directory.Exists(InFolder("bad")), Is.False);
         });
     }
 
     [Test]
     public void Analyze_UnknownArmLabel_ExitsTwo()
     {
-        string csv = Path_("pilot.csv");
+        string csv = InFolder("pilot.csv");
         File.WriteAllText(csv, SeedData.PilotCsvText());
-        var (code, _, error) = Run("analyze", csv, "--out", Path_("x"));
+        var (code, _, error) = Run("analyze", csv, "--out", InFolder("x"));
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(error, Does.StartWith("error: pilot.csv, line ").And.Contain("column 'arm'"));
     }
@@ -335,7 +313,7 @@ public class CliTests
     [Test]
     public void Analyze_UnknownOutcome_ExitsTwo_ListingTheKnownOnes()
     {
-        var (code, output, error) = Run("analyze", "--outcome", "oxygen", "--out", Path_("x"));
+        var (code, output, error) = Run("analyze", "--outcome", "oxygen", "--out", InFolder("x"));
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(output, Is.Empty);
         Assert.That(error, Is.EqualTo("error: unknown outcome 'oxygen'. Known outcomes: 'oxygenation index', 'CT inflammation area', 'IgM', 'allergic reaction', 'serious adverse event'.\n"));
@@ -344,7 +322,7 @@ public class CliTests
     [Test]
     public void Analyze_MissingFile_ExitsTwo()
     {
-        var (code, _, error) = Run("analyze", Path_("none.csv"));
+        var (code, _, error) = Run("analyze", InFolder("none.csv"));
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(error, Does.StartWith("error: file not found: ").And.Not.Contain("   at "));
     }
@@ -371,7 +349,7 @@ public class CliTests
     [Test]
     public void Check_RoundTrip_PassesUnchanged_AndFailsWhenANumberIsEdited()
     {
-        string outDir = Path_("ci");
+        string outDir = InFolder("ci");
         Assert.That(Run("analyze", "--out", outDir, "--resamples", "1000").Code, Is.EqualTo(0));
         string results = Path.Combine(outDir, App.JsonFile);
 
@@ -385,7 +363,7 @@ public class CliTests
         double p = report.Comparisons.First(c => c.Kind == EndpointKind.Continuous).Row("welch-t")!.PValue!.Value.Value;
         string recorded = p.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         Assert.That(json, Does.Contain("\"pValue\": " + recorded + ","));
-        string edited = Path_("edited.json");
+        string edited = InFolder("edited.json");
         File.WriteAllText(edited, json.Replace("\"pValue\": " + recorded + ",", "\"pValue\": 0.05,", StringComparison.Ordinal));
 
         (code, output, error) = Run("check", edited);
@@ -401,7 +379,7 @@ public class CliTests
     [Test]
     public void Check_ResultsWithAComparisonRemoved_OrAnEditedSeed_Fail()
     {
-        string outDir = Path_("cover");
+        string outDir = InFolder("cover");
         Assert.That(Run("analyze", "--out", outDir, "--resamples", "500").Code, Is.EqualTo(0));
         string results = Path.Combine(outDir, App.JsonFile);
         var report = ReportRenderer.ReadJson(File.ReadAllText(results));
@@ -409,14 +387,14 @@ public class CliTests
         // Drop the IgM comparisons, as if to hide a change: the re-run still produces them, so the check fails.
         var trimmed = new ComparisonReport(
             report.Title, report.Source, report.Provenance, report.Options, new MscStats.Results.EquatableArray<MethodComparison>(report.Comparisons.Where(c => c.SourceOutcome != "IgM")), report.Figures, report.LibraryVersion);
-        string edited = Path_("trimmed.json");
+        string edited = InFolder("trimmed.json");
         File.WriteAllText(edited, ReportRenderer.Json(trimmed));
         var (code, output, _) = Run("check", edited);
         Assert.That(code, Is.EqualTo(ExitCodes.CheckFailed));
         Assert.That(output, Does.Contain("not in the recorded report (the results file does not cover it)"));
 
         // An edited seed: the bootstrap limits move by well under their Monte Carlo allowance, so only --strict sees it.
-        string reseeded = Path_("reseeded.json");
+        string reseeded = InFolder("reseeded.json");
         File.WriteAllText(reseeded, ReportRenderer.Json(new ComparisonReport(
             report.Title, report.Source, report.Provenance, report.Options with { Seed = report.Options.Seed + 1 }, report.Comparisons, report.Figures, report.LibraryVersion)));
         Assert.That(Run("check", reseeded, "--strict").Code, Is.EqualTo(ExitCodes.CheckFailed));
@@ -426,14 +404,14 @@ public class CliTests
     [Test]
     public void Check_MovedBootstrapLimit_WithinItsMonteCarloAllowance_Passes()
     {
-        string outDir = Path_("mc");
+        string outDir = InFolder("mc");
         Assert.That(Run("analyze", "--outcome", "oxygenation index", "--out", outDir, "--resamples", "1000").Code, Is.EqualTo(0));
         string results = Path.Combine(outDir, App.JsonFile);
         var report = ReportRenderer.ReadJson(File.ReadAllText(results));
         var boot = report.Comparisons.First(c => c.Kind == EndpointKind.Continuous).Row("bootstrap-bca")!;
         string lower = boot.Interval!.Lower.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         string moved = (boot.Interval.Lower + 2 * boot.MonteCarloError!.Lower).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-        string edited = Path_("edited.json");
+        string edited = InFolder("edited.json");
         File.WriteAllText(edited, File.ReadAllText(results).Replace("\"lower\": " + lower + ",", "\"lower\": " + moved + ",", StringComparison.Ordinal));
         Assert.That(File.ReadAllText(edited), Does.Contain(moved));
         Assert.That(Run("check", edited, "--outcome", "oxygenation index").Code, Is.EqualTo(ExitCodes.Success));
@@ -450,9 +428,9 @@ public class CliTests
     [Test]
     public void Check_CsvSource_NeedsTheFile_AndPassesWithIt()
     {
-        string csv = Path_("pilot.csv");
+        string csv = InFolder("pilot.csv");
         File.WriteAllText(csv, SeedData.PilotCsvText());
-        string outDir = Path_("csv");
+        string outDir = InFolder("csv");
         Assert.That(Run("analyze", csv, "--treated", "MSC", "--outcome", "allergic reaction", "--out", outDir).Code, Is.EqualTo(0));
         string results = Path.Combine(outDir, App.JsonFile);
         var (code, _, error) = Run("check", results);
@@ -465,9 +443,9 @@ public class CliTests
     [Test]
     public void Check_MissingOrInvalidResults_ExitTwo()
     {
-        Assert.That(Run("check", Path_("none.json")).Error, Does.StartWith("error: results file not found"));
-        File.WriteAllText(Path_("bad.json"), "{ not json");
-        var (code, _, error) = Run("check", Path_("bad.json"));
+        Assert.That(Run("check", InFolder("none.json")).Error, Does.StartWith("error: results file not found"));
+        File.WriteAllText(InFolder("bad.json"), "{ not json");
+        var (code, _, error) = Run("check", InFolder("bad.json"));
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(error, Does.Contain("is not a results file"));
     }

@@ -9,31 +9,11 @@ using NUnit.Framework;
 namespace MscStats.Tests.Cli;
 
 /// <summary><c>mscstats meta</c> end to end, in process, through <see cref="App.Run"/>.</summary>
-public class MetaCliTests
+public class MetaCliTests : CliTestBase
 {
-    private string _folder = null!;
-
-    [SetUp]
-    public void CreateFolder()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), "mscstats-meta-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-    }
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
-
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter { NewLine = "\n" };
-        var error = new StringWriter { NewLine = "\n" };
-        int code = App.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     private string Write(string name, string text)
     {
-        string path = Path.Combine(_folder, name);
+        string path = Path.Combine(Folder, name);
         File.WriteAllText(path, text);
         return path;
     }
@@ -41,7 +21,7 @@ public class MetaCliTests
     [Test]
     public void Bundled_PoolsMortality_PrintsThePanelAndLeaveOneOut_WritesReportsAndTwoFigures()
     {
-        string outDir = Path.Combine(_folder, "meta");
+        string outDir = Path.Combine(Folder, "meta");
         var (code, output, error) = Run("meta", "--out", outDir);
         Assert.Multiple(() =>
         {
@@ -77,7 +57,7 @@ public class MetaCliTests
     public void ContinuousFile_PoolsMeanDifferenceAndHedgesG()
     {
         string file = Write("trials.csv", "trial,treated_n,treated_mean,treated_sd,control_n,control_mean,control_sd\nA,12,310,40,13,280,38\nB,20,295,35,21,290,41\nC,15,300,30,15,270,33\n");
-        var (code, output, error) = Run("meta", file, "--name", "oxygenation index", "--out", Path.Combine(_folder, "out"));
+        var (code, output, error) = Run("meta", file, "--name", "oxygenation index", "--out", Path.Combine(Folder, "out"));
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
@@ -90,7 +70,7 @@ public class MetaCliTests
     public void SingleTrial_RandomEffectsRowsSayWhy_NoInternalError()
     {
         string file = Write("one.csv", "trial,treated_events,treated_total,control_events,control_total\nLanzoni 2021,2,12,7,12\n");
-        var (code, output, error) = Run("meta", file, "--out", Path.Combine(_folder, "out"));
+        var (code, output, error) = Run("meta", file, "--out", Path.Combine(Folder, "out"));
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
@@ -103,7 +83,7 @@ public class MetaCliTests
     public void AllDoubleZero_EveryRowSaysWhy_NoFigures()
     {
         string file = Write("zero.csv", "trial,treated_events,treated_total,control_events,control_total\nA,0,10,0,12\nB,0,8,0,9\n");
-        var (code, output, error) = Run("meta", file, "--out", Path.Combine(_folder, "out"));
+        var (code, output, error) = Run("meta", file, "--out", Path.Combine(Folder, "out"));
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
@@ -118,7 +98,7 @@ public class MetaCliTests
     public void BadFile_OneLineErrorWithTheLine_ExitCodeBadInput(string text, string message)
     {
         string file = Write("bad.csv", text);
-        var (code, _, error) = Run("meta", file, "--out", Path.Combine(_folder, "out"));
+        var (code, _, error) = Run("meta", file, "--out", Path.Combine(Folder, "out"));
         Assert.Multiple(() =>
         {
             Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
@@ -130,7 +110,7 @@ public class MetaCliTests
     [Test]
     public void Check_RefusesAMetaResultsFile_WithTheReason()
     {
-        string outDir = Path.Combine(_folder, "meta");
+        string outDir = Path.Combine(Folder, "meta");
         Assert.That(Run("meta", "--out", outDir).Code, Is.EqualTo(ExitCodes.Success));
         var (code, _, error) = Run("check", Path.Combine(outDir, App.JsonFile));
         Assert.Multiple(() =>

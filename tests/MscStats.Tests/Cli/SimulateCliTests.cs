@@ -11,35 +11,13 @@ namespace MscStats.Tests.Cli;
 /// <c>mscstats simulate</c> and <c>mscstats merge</c>: N shard processes of the real command, merged, give the bytes of
 /// the unsharded run; bad shards and partials that do not fit give one-line errors and exit code 2.
 /// </summary>
-public class SimulateCliTests
+public class SimulateCliTests : CliTestBase
 {
     private static readonly string[] Study =
     [
         "simulate", "--design", "lognormal", "--n", "9,11", "--mean", "2,1", "--sd", "1.5,1", "--method", "bootstrap-percentile",
         "--replicates", "450", "--inner", "199", "--block-size", "40", "--seed", "20240611",
     ];
-
-    private string _folder = null!;
-
-    [SetUp]
-    public void CreateFolder()
-    {
-        _folder = Path.Combine(Path.GetTempPath(), "mscstats-sim-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_folder);
-    }
-
-    [TearDown]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
-
-    private string File_(string name) => Path.Combine(_folder, name);
-
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter { NewLine = "\n" };
-        var error = new StringWriter { NewLine = "\n" };
-        int code = App.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     /// <summary>Starts the built command (MscStats.Cli.dll, copied next to the tests) as its own process.</summary>
     private static Process Start(params string[] args)
@@ -71,8 +49,8 @@ public class SimulateCliTests
     {
         // Three shard processes and the unsharded run at once, as a job array would start them; then merge in another process.
         const int N = 3;
-        using var whole = Start([.. Study, "--out", File_("whole.json"), "--threads", "1"]);
-        var shards = Enumerable.Range(0, N).Select(k => Start([.. Study, "--shard", k + "/" + N, "--out", File_("part-" + k + ".json")])).ToList();
+        using var whole = Start([.. Study, "--out", InFolder("whole.json"), "--threads", "1"]);
+        var shards = Enumerable.Range(0, N).Select(k => Start([.. Study, "--shard", k + "/" + N, "--out", InFolder("part-" + k + ".json")])).ToList();
         Finish(whole, "unsharded run");
         for (int k = 0; k < N; k++)
         {
@@ -80,24 +58,24 @@ public class SimulateCliTests
             shards[k].Dispose();
         }
 
-        using var merge = Start("merge", File_("part-2.json"), File_("part-0.json"), File_("part-1.json"), "--out", File_("merged.json"));
+        using var merge = Start("merge", InFolder("part-2.json"), InFolder("part-0.json"), InFolder("part-1.json"), "--out", InFolder("merged.json"));
         Finish(merge, "merge");
 
-        byte[] expected = File.ReadAllBytes(File_("whole.json"));
-        Assert.That(File.ReadAllBytes(File_("merged.json")), Is.EqualTo(expected));
-        string json = File.ReadAllText(File_("whole.json"));
+        byte[] expected = File.ReadAllBytes(InFolder("whole.json"));
+        Assert.That(File.ReadAllBytes(InFolder("merged.json")), Is.EqualTo(expected));
+        string json = File.ReadAllText(InFolder("whole.json"));
         Assert.That(json, Does.Contain("\"quantity\": \"coverage\"").And.Contain("\"replicates\": 450"));
-        var blocks = Enumerable.Range(0, N).Select(k => MscStats.Simulation.Simulate.ReadPartial(File.ReadAllText(File_("part-" + k + ".json"))).Blocks.Count);
+        var blocks = Enumerable.Range(0, N).Select(k => MscStats.Simulation.Simulate.ReadPartial(File.ReadAllText(InFolder("part-" + k + ".json"))).Blocks.Count);
         Assert.That(blocks, Is.EqualTo(new[] { 4, 4, 4 }), "12 blocks of 40 (the last holds 10), round robin over 3 shards");
     }
 
     [Test]
     public void Simulate_InProcess_PrintsTheResultWithItsMonteCarloError()
     {
-        var (code, output, error) = Run("simulate", "--design", "normal", "--n", "12", "--mean", "1,0", "--sd", "1", "--method", "student-t", "--replicates", "2000", "--seed", "5", "--out", File_("r.json"));
+        var (code, output, error) = Run("simulate", "--design", "normal", "--n", "12", "--mean", "1,0", "--sd", "1", "--method", "student-t", "--replicates", "2000", "--seed", "5", "--out", InFolder("r.json"));
         Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
         Assert.That(output, Does.StartWith("simulated power: Student t test = 0.").And.Contain("MC SE 0.01").And.Contain("Clopper-Pearson").And.Contain("replicates/s"));
-        Assert.That(MscStats.Simulation.Simulate.ReadResult(File.ReadAllText(File_("r.json"))).Replicates, Is.EqualTo(2000));
+        Assert.That(MscStats.Simulation.Simulate.ReadResult(File.ReadAllText(InFolder("r.json"))).Replicates, Is.EqualTo(2000));
     }
 
     [TestCase("0/0", "--shard 0/0: the number of shards N must be at least 1.")]
@@ -105,7 +83,7 @@ public class SimulateCliTests
     [TestCase("1-3", "--shard must be k/N with whole numbers 0 <= k < N, e.g. 0/4 to 3/4, not '1-3'.")]
     public void Simulate_BadShard_IsOneLineError(string shard, string message)
     {
-        var (code, _, error) = Run([.. Study, "--shard", shard, "--out", File_("p.json")]);
+        var (code, _, error) = Run([.. Study, "--shard", shard, "--out", InFolder("p.json")]);
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
         Assert.That(error, Is.EqualTo("error: " + message + "\n"));
     }
@@ -150,7 +128,7 @@ public class SimulateCliTests
     {
         for (int k = 0; k < count; k++)
         {
-            var (code, _, error) = Run([.. With("--seed", seed, "--replicates", replicates), "--shard", k + "/" + count, "--out", File_(name + k + ".json")]);
+            var (code, _, error) = Run([.. With("--seed", seed, "--replicates", replicates), "--shard", k + "/" + count, "--out", InFolder(name + k + ".json")]);
             Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
         }
     }
@@ -161,33 +139,33 @@ public class SimulateCliTests
         Shards("a", 4);
         Shards("s", 2, seed: "7");
         Shards("r", 2, replicates: "500");
-        var (missing, _, missingError) = Run("merge", File_("a0.json"), File_("a1.json"), File_("a3.json"), "--out", File_("m.json"));
-        var (seed, _, seedError) = Run("merge", File_("s0.json"), File_("a1.json"), "--out", File_("m.json"));
-        var (study, _, studyError) = Run("merge", File_("r0.json"), File_("a1.json"), "--out", File_("m.json"));
-        var (overlap, _, overlapError) = Run("merge", File_("a0.json"), File_("a1.json"), File_("a2.json"), File_("a3.json"), File_("a1.json"), "--out", File_("m.json"));
+        var (missing, _, missingError) = Run("merge", InFolder("a0.json"), InFolder("a1.json"), InFolder("a3.json"), "--out", InFolder("m.json"));
+        var (seed, _, seedError) = Run("merge", InFolder("s0.json"), InFolder("a1.json"), "--out", InFolder("m.json"));
+        var (study, _, studyError) = Run("merge", InFolder("r0.json"), InFolder("a1.json"), "--out", InFolder("m.json"));
+        var (overlap, _, overlapError) = Run("merge", InFolder("a0.json"), InFolder("a1.json"), InFolder("a2.json"), InFolder("a3.json"), InFolder("a1.json"), "--out", InFolder("m.json"));
         Assert.Multiple(() =>
         {
             Assert.That(missing, Is.EqualTo(ExitCodes.BadInput));
             Assert.That(missingError, Is.EqualTo("error: cannot merge: 3 of 12 blocks are missing (2, 6, 10): no partial of shard 2/4.\n"));
             Assert.That(seed, Is.EqualTo(ExitCodes.BadInput));
-            Assert.That(seedError, Does.StartWith("error: cannot merge: '" + File_("a1.json") + "' (shard 1/4) has seed 20240611, '" + File_("s0.json") + "' (shard 0/2) seed 7"));
+            Assert.That(seedError, Does.StartWith("error: cannot merge: '" + InFolder("a1.json") + "' (shard 1/4) has seed 20240611, '" + InFolder("s0.json") + "' (shard 0/2) seed 7"));
             Assert.That(study, Is.EqualTo(ExitCodes.BadInput));
             Assert.That(studyError, Does.Contain("is of another study").And.Contain("replicates 450 vs 500"));
             Assert.That(overlap, Is.EqualTo(ExitCodes.BadInput));
             Assert.That(overlapError, Does.Contain("block 1 appears in both"));
-            Assert.That(File.Exists(File_("m.json")), Is.False);
+            Assert.That(File.Exists(InFolder("m.json")), Is.False);
         });
     }
 
     [Test]
     public void Merge_NotAPartial_IsOneLineError()
     {
-        File.WriteAllText(File_("x.json"), "{\"hello\": 1}");
-        var (code, _, error) = Run("merge", File_("x.json"), "--out", File_("m.json"));
-        var (absent, _, absentError) = Run("merge", File_("nope.json"), "--out", File_("m.json"));
+        File.WriteAllText(InFolder("x.json"), "{\"hello\": 1}");
+        var (code, _, error) = Run("merge", InFolder("x.json"), "--out", InFolder("m.json"));
+        var (absent, _, absentError) = Run("merge", InFolder("nope.json"), "--out", InFolder("m.json"));
         Assert.That(code, Is.EqualTo(ExitCodes.BadInput));
-        Assert.That(error, Does.StartWith("error: '" + File_("x.json") + "' is not a partial result written by 'mscstats simulate --shard'"));
+        Assert.That(error, Does.StartWith("error: '" + InFolder("x.json") + "' is not a partial result written by 'mscstats simulate --shard'"));
         Assert.That(absent, Is.EqualTo(ExitCodes.BadInput));
-        Assert.That(absentError, Is.EqualTo("error: partial result not found: " + File_("nope.json") + "\n"));
+        Assert.That(absentError, Is.EqualTo("error: partial result not found: " + InFolder("nope.json") + "\n"));
     }
 }
