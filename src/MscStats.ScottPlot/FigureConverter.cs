@@ -199,16 +199,7 @@ internal static class FigureConverter
     {
         var right = plot.Axes.Right;
         right.IsVisible = true;
-        right.TickGenerator = new ModelTicks(secondary.Ticks.Where(t => InRange(secondary, t.Value)).Select(t => new global::ScottPlot.Tick(t.Value, t.Label, true)));
-        right.Label.Text = secondary.Label;
-        right.Label.FontSize = AxisLabelSize;
-        right.Label.Bold = false;
-        right.Label.ForeColor = Ink;
-        right.TickLabelStyle.FontSize = TickLabelSize;
-        right.TickLabelStyle.ForeColor = Ink;
-        right.MajorTickStyle.Length = 5;
-        right.MajorTickStyle.Color = Ink;
-        right.MinorTickStyle.Length = 0;
+        StyleAxis(right, secondary, new Mapping(secondary));
         right.FrameLineStyle.Width = 0;
         plot.Axes.SetLimitsY(panel.YAxis.Min - secondary.Offset, panel.YAxis.Max - secondary.Offset, right);
         var line = plot.Add.Line(x.Max, secondary.Offset + secondary.Min, x.Max, secondary.Offset + secondary.Max);

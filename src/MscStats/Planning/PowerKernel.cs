@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using MscStats.Distributions;
+using MscStats.Internal.Estimation;
 using MscStats.Internal.Numerics;
 using MscStats.Results;
 
@@ -42,7 +43,7 @@ internal sealed class PowerKernel
     private double WelchDf(int n1, int n2)
     {
         double v1 = _sdTreated * _sdTreated / n1, v2 = _sd * _sd / n2;
-        return (v1 + v2) * (v1 + v2) / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1));
+        return TwoSampleT.SatterthwaiteDf(v1, v2, n1, n2);
     }
 
     /// <summary>The standard error of the difference in SD units of the test statistic, for known SDs.</summary>

@@ -46,7 +46,7 @@ internal static class ForestRecipe
         int n = rows.Count;
         var yAxis = new Axis(string.Empty, 0.4, n + 0.6, rows.Select((r, i) => new Tick(n - i, r.Label)).ToArray());
         var numbers = rows.Select(r => r.Effect.Interval is { } ci
-            ? ReportFormat.Number(r.Effect.Estimate) + " [" + ReportFormat.Number(ci.Lower) + ", " + ReportFormat.Number(ci.Upper) + "]"
+            ? EstimateText(r.Effect.Estimate, ci.Lower, ci.Upper)
             : ReportFormat.Number(r.Effect.Estimate)).ToArray();
 
         string title = o.Title ?? "Forest plot: " + measure;
@@ -84,15 +84,7 @@ internal static class ForestRecipe
             {
                 lower = Clip(ci.Lower, xAxis, out bool clippedLow);
                 upper = Clip(ci.Upper, xAxis, out bool clippedHigh);
-                if (clippedLow)
-                {
-                    marks.Add(new TextMark(xAxis.Min, y, "◀", TextAnchor.Start, offsetX: -2, size: 9));
-                }
-
-                if (clippedHigh)
-                {
-                    marks.Add(new TextMark(xAxis.Max, y, "▶", TextAnchor.End, offsetX: 2, size: 9));
-                }
+                ClipArrows(marks, y, xAxis, clippedLow, clippedHigh);
             }
 
             marks.Add(whiskerOnly

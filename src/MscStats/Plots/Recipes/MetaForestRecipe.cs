@@ -48,13 +48,13 @@ internal static class MetaForestRecipe
         for (int i = 0; i < k; i++)
         {
             var row = first.Trials[i];
-            numbers[i] = trials[i] is var (e, l, u) ? Interval(e, l, u) : row.Note ?? "no effect estimate";
+            numbers[i] = trials[i] is var (e, l, u) ? EstimateText(e, l, u) : row.Note ?? "no effect estimate";
         }
 
         for (int j = 0; j < m; j++)
         {
             var p = results[j].Pooled;
-            numbers[k + j] = Interval(p.Estimate, p.Interval!.Lower, p.Interval.Upper);
+            numbers[k + j] = EstimateText(p.Estimate, p.Interval!.Lower, p.Interval.Upper);
         }
 
         var weights = first.Trials.Select((t, i) => string.Join(" | ", results.Select(r => r.Trials[i].Included ? ReportFormat.Number(r.Trials[i].WeightPercent) : "-"))).ToArray();
@@ -94,7 +94,7 @@ internal static class MetaForestRecipe
             }
 
             double lower = Clip(l, xAxis, out bool clippedLow), upper = Clip(u, xAxis, out bool clippedHigh);
-            Arrows(marks, y, xAxis, clippedLow, clippedHigh);
+            ClipArrows(marks, y, xAxis, clippedLow, clippedHigh);
             whiskers.Add(new LineSegment(lower, y, upper, y, PlotColour.Black));
             double share = first.Trials[i].Included && maxWeight > 0 ? Math.Sqrt(first.Trials[i].WeightPercent / maxWeight) : 0;
             double half = 2.5 + 6.5 * share;
@@ -112,7 +112,7 @@ internal static class MetaForestRecipe
             if (r.PooledPrediction is { } pi)
             {
                 double pl = Clip(pi.Lower, xAxis, out bool lowCut), pu = Clip(pi.Upper, xAxis, out bool highCut);
-                Arrows(marks, y, xAxis, lowCut, highCut);
+                ClipArrows(marks, y, xAxis, lowCut, highCut);
                 marks.Add(new SegmentsMark(
                     EquatableArray.Create(
                         new LineSegment(pl, y, pu, y, PlotColour.Vermillion),
@@ -123,7 +123,7 @@ internal static class MetaForestRecipe
 
             var p = r.Pooled;
             double lo = Clip(p.Interval!.Lower, xAxis, out bool cutLow), hi = Clip(p.Interval.Upper, xAxis, out bool cutHigh), c = p.Estimate;
-            Arrows(marks, y, xAxis, cutLow, cutHigh);
+            ClipArrows(marks, y, xAxis, cutLow, cutHigh);
             if (!Plottable(c))
             {
                 marks.Add(new TextMark(nullValue, y, "not estimable", TextAnchor.Middle, size: 10, colour: PlotColour.Grey));
@@ -187,22 +187,6 @@ internal static class MetaForestRecipe
     }
 
     internal static double Back(double value, bool ratio) => ratio ? Math.Exp(value) : value;
-
-    private static string Interval(double estimate, double lower, double upper)
-        => ReportFormat.Number(estimate) + " [" + ReportFormat.Number(lower) + ", " + ReportFormat.Number(upper) + "]";
-
-    private static void Arrows(List<IMark> marks, double y, Axis xAxis, bool low, bool high)
-    {
-        if (low)
-        {
-            marks.Add(new TextMark(xAxis.Min, y, "◀", TextAnchor.Start, offsetX: -2, size: 9));
-        }
-
-        if (high)
-        {
-            marks.Add(new TextMark(xAxis.Max, y, "▶", TextAnchor.End, offsetX: 2, size: 9));
-        }
-    }
 
     /// <summary>A square of the given half side in pixels at (x, y), in data coordinates of the axes.</summary>
     private static PlotBar Box(double x, double y, double halfPixels, Axis xAxis, Axis yAxis, PlotArea area)

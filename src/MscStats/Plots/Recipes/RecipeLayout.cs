@@ -120,6 +120,24 @@ internal static class RecipeLayout
         return value >= axis.Min ? Math.Min(value, axis.Max) : axis.Min;
     }
 
+    /// <summary>An estimate with its limits as a forest plot writes it beside the row, e.g. <c>0.65 [0.26, 1.58]</c>.</summary>
+    internal static string EstimateText(double estimate, double lower, double upper)
+        => ReportFormat.Number(estimate) + " [" + ReportFormat.Number(lower) + ", " + ReportFormat.Number(upper) + "]";
+
+    /// <summary>Arrows at the ends of a forest row whose interval was clipped at the axis (see <see cref="Clip"/>).</summary>
+    internal static void ClipArrows(List<IMark> marks, double y, Axis xAxis, bool low, bool high)
+    {
+        if (low)
+        {
+            marks.Add(new TextMark(xAxis.Min, y, "◀", TextAnchor.Start, offsetX: -2, size: 9));
+        }
+
+        if (high)
+        {
+            marks.Add(new TextMark(xAxis.Max, y, "▶", TextAnchor.End, offsetX: 2, size: 9));
+        }
+    }
+
     internal static string ArmTick(string label, int n) => label + "\nn = " + Guard.Format(n);
 
     internal static string WithUnit(string name, string? unit) => unit is null ? name : name + " [" + unit + "]";
