@@ -184,7 +184,7 @@ internal static class App
             },
             parse.GetValue(checkOutcome), parse.GetValue(treated), parse.GetValue(control), Design(parse.GetValue(randomization), parse.GetValue(blockAllocation))));
 
-        return new RootCommand("mscstats: method-comparison reports for small two-arm clinical cohorts (MscStats).") { analyze, check, MetaCommand.Create(console), SimulateCommands.Simulate(console), SimulateCommands.Merge(console) };
+        return new RootCommand("mscstats: method-comparison reports for small two-arm clinical cohorts (MscStats).") { analyze, check, MetaCommand.Create(console), PlanCommand.Create(console), SimulateCommands.Simulate(console), SimulateCommands.Merge(console) };
     }
 
     private static int Analyze(
@@ -253,7 +253,13 @@ internal static class App
         ComparisonReport recorded;
         try
         {
-            recorded = ReportRenderer.ReadJson(File.ReadAllText(resultsPath));
+            string json = File.ReadAllText(resultsPath);
+            if (WrittenByPlan(json))
+            {
+                throw new InputException("'" + resultsPath + "' was written by 'mscstats plan', which check does not re-run; a plan has nothing random: run 'mscstats plan' with the same options again and compare its results.json.");
+            }
+
+            recorded = ReportRenderer.ReadJson(json);
         }
         catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException)
         {
@@ -323,7 +329,7 @@ internal static class App
     }
 
     /// <summary>The figure files of <c>--figures</c>: SVG from the SVG writer, PNG from MscStats.ScottPlot at the figure's size.</summary>
-    private static IEnumerable<(string Name, byte[] Content)> FigureFiles(IReadOnlyList<(string Title, Plots.Figure Figure)> figures, string kind)
+    internal static IEnumerable<(string Name, byte[] Content)> FigureFiles(IReadOnlyList<(string Title, Plots.Figure Figure)> figures, string kind)
     {
         for (int i = 0; i < figures.Count; i++)
         {
@@ -431,7 +437,7 @@ internal static class App
     }
 
     /// <summary>The trial design flags: a declared scheme for data without block or stratum columns, and the block allocation.</summary>
-    private sealed record TrialDesign(RandomizationScheme? Randomization, (int Treated, int Control) BlockAllocation);
+    internal sealed record TrialDesign(RandomizationScheme? Randomization, (int Treated, int Control) BlockAllocation);
 
     private static TrialDesign Design(string? randomization, string? blockAllocation)
     {
@@ -461,7 +467,7 @@ internal static class App
         return new TrialDesign(scheme, allocation);
     }
 
-    private static (Study Study, string Source) LoadStudy(string? file, ArmLabels arms, TrialDesign? design = null)
+    internal static (Study Study, string Source) LoadStudy(string? file, ArmLabels arms, TrialDesign? design = null)
     {
         if (file is null)
         {
@@ -491,7 +497,7 @@ internal static class App
         return (CohortCsv.Read(file, options), Path.GetFileName(file));
     }
 
-    private static ArmLabels Arms(string? treated, string? control, ArmLabels? recorded)
+    internal static ArmLabels Arms(string? treated, string? control, ArmLabels? recorded)
     {
         try
         {
@@ -503,7 +509,20 @@ internal static class App
         }
     }
 
-    private static List<string> SelectOutcomes(Study study, string? outcome)
+    private static bool WrittenByPlan(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("plans", out _) && !doc.RootElement.TryGetProperty("comparisons", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    internal static List<string> SelectOutcomes(Study study, string? outcome)
     {
         var known = study.Outcomes.Select(o => o.Name).ToList();
         if (outcome is null)

@@ -131,6 +131,73 @@ public static class Power
     }
 
     /// <summary>
+    /// The power against the arm sizes: <see cref="Compute(ContinuousDesign, PowerOptions?)"/> at control sizes n₂ from
+    /// <paramref name="minimumPerArm"/> to <paramref name="maximumPerArm"/> (n₁ = ⌈<see cref="ContinuousDesign.AllocationRatio"/>·n₂⌉),
+    /// every size when there are at most <paramref name="points"/> of them, otherwise evenly spaced sizes that include both ends.
+    /// </summary>
+    /// <param name="design">The design, with <see cref="ContinuousDesign.Difference"/> set; its sizes must be unset.</param>
+    /// <param name="minimumPerArm">The smallest control size; at least 2.</param>
+    /// <param name="maximumPerArm">The largest control size; above <paramref name="minimumPerArm"/>.</param>
+    /// <param name="options">Test, α, alternative, tails, target and pilot method; default <see cref="PowerOptions.Default"/>. The target is recorded on the curve.</param>
+    /// <param name="points">The most sizes to evaluate; at least 2. Default 120.</param>
+    /// <returns>The curve, labelled with the calculation's method.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="design"/> is null.</exception>
+    /// <exception cref="ArgumentException">A value the verb needs is missing or out of range; the exception names it.</exception>
+    public static PowerCurve Curve(ContinuousDesign design, int minimumPerArm, int maximumPerArm, PowerOptions? options = null, int points = 120)
+    {
+        var (o, kernel) = Resolve(design, options, needsDifference: true);
+        double ratio = ContinuousDesign.Positive(design.AllocationRatio, "design.AllocationRatio");
+        if (design.Treated is not null || design.Control is not null)
+        {
+            throw new ArgumentException("must be unset (null) for a power curve; the curve runs over the sizes.", design.Treated is not null ? "design.Treated" : "design.Control");
+        }
+
+        Guard.AtLeast(minimumPerArm, 2, nameof(minimumPerArm));
+        if (maximumPerArm <= minimumPerArm)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maximumPerArm), maximumPerArm, "must exceed minimumPerArm (" + Guard.Format(minimumPerArm) + ").");
+        }
+
+        Guard.AtLeast(points, 2, nameof(points));
+        double d = design.Difference!.Value;
+        var sizes = CurveSizes(minimumPerArm, maximumPerArm, points);
+        var curve = new PowerCurvePoint[sizes.Count];
+        for (int i = 0; i < sizes.Count; i++)
+        {
+            int n2 = sizes[i], n1 = Math.Max(2, (int)Math.Ceiling(ratio * n2 - 1e-9));
+            curve[i] = new PowerCurvePoint(n1, n2, kernel.Evaluate(n1, n2, d));
+        }
+
+        return new PowerCurve(Name(o, "power"), EquatableArray.Create(curve), o.Alpha, o.Alternative, Target(o));
+    }
+
+    /// <summary>Every size from <paramref name="min"/> to <paramref name="max"/>, or at most <paramref name="points"/> evenly spaced ones with both ends.</summary>
+    internal static List<int> CurveSizes(int min, int max, int points)
+    {
+        var sizes = new List<int>();
+        if ((long)max - min + 1 <= points)
+        {
+            for (int n = min; n <= max; n++)
+            {
+                sizes.Add(n);
+            }
+
+            return sizes;
+        }
+
+        for (int i = 0; i < points; i++)
+        {
+            int n = (int)Math.Round(min + (double)(max - min) * i / (points - 1), MidpointRounding.AwayFromZero);
+            if (sizes.Count == 0 || n > sizes[^1])
+            {
+                sizes.Add(n);
+            }
+        }
+
+        return sizes;
+    }
+
+    /// <summary>
     /// The power of a two-arm trial with a binary endpoint at the design's arm sizes and proportions. For an exact test it
     /// is the sum of Bin(x₁; n₁, p₁)·Bin(x₂; n₂, p₂) over the tables (x₁, x₂) the test rejects at level α (p-value ≤ α,
     /// found with the test's own p-value kernel), and the result carries the test's actual size; a normal approximation is

@@ -246,4 +246,18 @@ public static class Plot
     /// <exception cref="ArgumentException"><paramref name="result"/> holds no curve (a single power from <c>Power.Compute</c>), or an option is invalid.</exception>
     public static Figure PowerCurve(BinaryPowerResult result, PlotOptions? options = null)
         => PowerCurveRecipe.Draw(result, options);
+
+    /// <summary>
+    /// Several planned tests' power against the arm sizes in one panel (a trial plan's curves, <c>Plan.Continuous</c>,
+    /// <c>Plan.Binary</c>, or curves of <c>Power.Curve</c> and <c>PowerCurve.From</c>): one coloured line per test, the
+    /// target power as a grey line, and a legend that names each test with the first size reaching the target. Nothing is
+    /// recomputed.
+    /// </summary>
+    /// <param name="curves">One to six curves; the first one's α, alternative and target label the figure.</param>
+    /// <param name="options">Texts and size; null for the defaults.</param>
+    /// <returns>The figure: one panel.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="curves"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">There are no curves or more than six, or an option is invalid.</exception>
+    public static Figure PowerCurves(IReadOnlyList<PowerCurve> curves, PlotOptions? options = null)
+        => PowerCurvesRecipe.Draw(curves, options);
 }

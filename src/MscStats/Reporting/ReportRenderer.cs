@@ -18,7 +18,7 @@ namespace MscStats.Reporting;
 /// </remarks>
 public static class ReportRenderer
 {
-    private const string Css = """
+    internal const string Css = """
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2em auto; max-width: 96em; padding: 0 1em; color: #1b1b1b; line-height: 1.4; }
         h1 { font-size: 1.6em; margin-bottom: 0.2em; }
         h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #ccc; }
@@ -428,7 +428,7 @@ public static class ReportRenderer
 
     private static string Percent(ConfidenceLevel level) => level.ToString();
 
-    private static string Escape(string text)
+    internal static string Escape(string text)
     {
         var s = new StringBuilder(text.Length);
         foreach (char c in text)
@@ -451,10 +451,10 @@ public static class ReportRenderer
     /// Text on one Markdown line. '&amp;' and '&lt;' become entities, so that text from the data (a CSV header or a
     /// comment holding HTML) shows as text instead of being passed through as markup by Markdown viewers.
     /// </summary>
-    private static string Inline(string text) => MarkdownText(text).Replace("\r", string.Empty, StringComparison.Ordinal).Replace('\n', ' ');
+    internal static string Inline(string text) => MarkdownText(text).Replace("\r", string.Empty, StringComparison.Ordinal).Replace('\n', ' ');
 
     private static string MarkdownText(string text)
         => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 
-    private static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal);
+    internal static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal);
 }

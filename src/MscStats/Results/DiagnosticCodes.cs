@@ -134,4 +134,7 @@ public static class DiagnosticCodes
 
     /// <summary>Some replicates of a simulation gave no answer (the data broke an assumption of the method); they are counted and left out of the denominator.</summary>
     public const string UndefinedReplicates = "undefined-replicates";
+
+    /// <summary>A plan uses the pilot's own estimate of the difference, which is imprecise at pilot size; its interval is given, with the advice to plan for a clinically relevant difference.</summary>
+    public const string PilotDifference = "pilot-difference";
 }
