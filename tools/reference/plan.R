@@ -19,6 +19,9 @@
 #   julious      pt(tau, m, ncp = qt(0.975, 2n - 2)) + pt(-tau, m, ncp = qt(0.975, 2n - 2)), tau = delta / (sd * sqrt(2 / n))
 #                (Julious 2004, both tails counted as the library's default two-sided power does)
 #   welch        noncentral t at the Welch-Satterthwaite df of the arm SDs, both tails
+#   wilcoxon_mc  Monte Carlo power of wilcox.test (exact p-values, no ties in continuous data) at the Student n, normal arms
+#                with the pilot's difference and SD: set.seed(20261203), 20000 trials; wilcoxon_mc_se its binomial SE.
+#                (The library's row is its own seeded simulation; the two agree within their combined Monte Carlo error.)
 # Case oxygenation-30: the oxygenation index planned for a stated difference of 30 with the pilot's SD.
 suppressMessages(library(pwr))
 OUT <- "tests/MscStats.Tests/Reference/plan.csv"
@@ -64,6 +67,11 @@ plan <- function(case, outcome, delta_override = NA) {
   add(case, "julious_n", j[1], "pt(tau, m, ncp = qt(0.975, 2n - 2)) + pt(-tau, ...), scanned"); add(case, "julious_power", j[2], "Julious 2004")
   w <- scan(function(n) { v <- s1^2 / n + s2^2 / n; df <- v^2 / ((s1^2 / n)^2 / (n - 1) + (s2^2 / n)^2 / (n - 1)); both(delta / sqrt(v), df) })
   add(case, "welch_n", w[1], "pt at the Welch-Satterthwaite df, scanned"); add(case, "welch_power", w[2], "pt, Welch")
+  set.seed(20261203)
+  n <- st[1]; R <- 20000
+  hits <- sum(replicate(R, wilcox.test(rnorm(n, delta, sd), rnorm(n, 0, sd), exact = TRUE)$p.value <= alpha))
+  add(case, "wilcoxon_mc", hits / R, "wilcox.test(exact = TRUE) rejections, 20000 normal trials, set.seed(20261203)")
+  add(case, "wilcoxon_mc_se", sqrt(hits / R * (1 - hits / R) / R), "binomial SE of wilcoxon_mc")
 }
 
 plan("oxygenation-index", "oxygenation index")

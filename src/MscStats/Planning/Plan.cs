@@ -10,6 +10,7 @@ using MscStats.Exceptions;
 using MscStats.Internal.Numerics;
 using MscStats.Internal.Validation;
 using MscStats.Results;
+using MscStats.Simulation;
 
 namespace MscStats.Planning;
 
@@ -104,7 +105,11 @@ public static class Plan
 
         var results = new PowerResult[specs.Count];
         Each(specs.Count, i => results[i] = Power.SampleSize(specs[i].Design, specs[i].Options));
-        var rows = specs.Select((s, i) => Row(s, results[i])).ToArray();
+        var rows = specs.Select((s, i) => Row(s, results[i])).ToList();
+        if (o.SimulationReplicates > 0)
+        {
+            Simulated(rows, design, difference, o);
+        }
 
         int reached = results.Where(r => r.TargetReached == true).Select(r => r.SampleSizes.Control ?? r.SampleSizes.Treated).DefaultIfEmpty(20).Max();
         int max = (int)Math.Clamp(Math.Ceiling(reached * 1.25), 10, Math.Max(10, o.MaximumPerArm));
@@ -138,7 +143,7 @@ public static class Plan
         }
 
         return new PlanResult(
-            "outcome", null, false, EquatableArray.Create(assumptions.ToArray()), o.Alpha, o.Alternative, o.TargetPower, EquatableArray.Create(rows),
+            "outcome", null, false, EquatableArray.Create(assumptions.ToArray()), o.Alpha, o.Alternative, o.TargetPower, EquatableArray.Create(rows.ToArray()),
             EquatableArray.Create(curves), EquatableArray.Create(diagnostics.ToArray()));
     }
 
@@ -322,6 +327,52 @@ public static class Plan
         return new PlanResult(
             info.Name, info.Unit, false, result.Assumptions, result.Alpha, result.Alternative, result.TargetPower, result.Rows, result.Curves,
             EquatableArray.Create(result.Diagnostics.Concat(diagnostics).ToArray()));
+    }
+
+    /// <summary>
+    /// The rows of tests without a power formula, by simulation at another row's sizes: Wilcoxon-Mann-Whitney at Student's n
+    /// from normal arms, and the ANCOVA randomization test at the ANCOVA n from a bivariate normal baseline and follow-up,
+    /// each with its Monte Carlo error in the basis. The row's target is "reached" when the estimate reaches it.
+    /// </summary>
+    private static void Simulated(List<PlanRow> rows, ContinuousDesign design, double difference, PlanOptions o)
+    {
+        if (difference == 0)
+        {
+            return;
+        }
+
+        var sims = new List<(string Key, string Test, PlanRow At, SimulationSpec Spec)>();
+        if (rows.FirstOrDefault(r => r.Key == "student-t") is { TargetReached: true } student && student.SampleSizes.Control is int c2 && c2 <= 2_000)
+        {
+            var normal = Simulation.SimulatedDesign.Normal(student.SampleSizes.Treated, c2, difference, 0, design.StandardDeviation, design.StandardDeviation);
+            sims.Add(("wilcoxon-simulated", "Wilcoxon-Mann-Whitney", student, new SimulationSpec(normal, SimulatedMethod.WilcoxonMannWhitney, o.SimulationReplicates)
+            {
+                Alpha = o.Alpha, Alternative = o.Alternative,
+            }));
+        }
+
+        if (design.BaselineCorrelation is double rho && rows.FirstOrDefault(r => r.Key == "ancova") is { TargetReached: true } ancova && ancova.SampleSizes.Control is int a2 && a2 <= 200)
+        {
+            var baseline = Simulation.SimulatedDesign.Baseline(ancova.SampleSizes.Treated, a2, difference, 0, design.StandardDeviation, rho);
+            sims.Add(("ancova-randomization-simulated", "ANCOVA randomization test", ancova, new SimulationSpec(baseline, SimulatedMethod.AncovaRandomization, o.SimulationReplicates)
+            {
+                Alpha = o.Alpha, Alternative = o.Alternative,
+            }));
+        }
+
+        foreach (var (key, test, at, spec) in sims)
+        {
+            var r = Simulate.Run(spec, new SimulationOptions(o.Seed));
+            if (r.Estimate is not double power)
+            {
+                continue;
+            }
+
+            string basis = "simulated at the sizes of the " + at.Test + " row (" + (at.Key == "ancova" ? "design factor" : "SD known") + "): " + r.Replicates.ToString(CultureInfo.InvariantCulture)
+                           + " trials from normal data at the planned difference and SD, seed " + o.Seed.ToString(CultureInfo.InvariantCulture) + ", MC SE " + ReportFormat.Number(r.MonteCarloStandardError ?? 0);
+            int index = rows.IndexOf(at) + 1;
+            rows.Insert(index, new PlanRow(key, test, basis, r.Method, at.SampleSizes, power, power >= o.TargetPower, exact: false, diagnostics: r.Diagnostics));
+        }
     }
 
     /// <summary>Runs the independent calculations in parallel; a failure surfaces as the calculation's own exception (the first by index), not an AggregateException.</summary>

@@ -48,4 +48,14 @@ public sealed record PlanOptions
 
     /// <summary>The most sizes a continuous power curve evaluates; at least 2. Default 120.</summary>
     public int CurvePoints { get; init; } = 120;
+
+    /// <summary>
+    /// Trials simulated for the rows whose test has no power formula (Wilcoxon-Mann-Whitney at Student's n; the ANCOVA
+    /// randomization test at the ANCOVA n); 0 leaves those rows out. Default 2,000 (Monte Carlo SE at most 0.011, about
+    /// 0.009 at a power of 0.8).
+    /// </summary>
+    public int SimulationReplicates { get; init; } = 2_000;
+
+    /// <summary>The seed of the simulated rows; the same seed gives the same bits on any number of threads. Default 20210604.</summary>
+    public ulong Seed { get; init; } = 20210604;
 }

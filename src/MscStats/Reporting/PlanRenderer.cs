@@ -56,7 +56,7 @@ public static class PlanRenderer
             .Append("<title>").Append(E(report.Title)).Append("</title>\n")
             .Append("<style>\n").Append(ReportRenderer.Css).Append("\n</style>\n</head>\n<body>\n");
         html.Append("<h1>").Append(E(report.Title)).Append("</h1>\n<p class=\"meta\">Pilot: ").Append(E(report.Source)).Append(". MscStats ")
-            .Append(E(report.LibraryVersion)).Append(". Nothing here is random: every number is a closed form, a quadrature or an exact enumeration.</p>\n");
+            .Append(E(report.LibraryVersion)).Append(". ").Append(E(Randomness(report))).Append("</p>\n");
 
         html.Append("<section class=\"summary\">\n<h2>Summary</h2>\n<p>Per endpoint, the sample size ").Append(E(SummaryRule)).Append("</p>\n<table>\n<tr>");
         foreach (string h in new[] { "endpoint", "planned for", "test and basis", "n per arm", "total", "power", "other tests (n per arm)" })
@@ -242,8 +242,14 @@ public static class PlanRenderer
         "student-t-expected-power" => "expected power",
         "student-t-assurance" => "assurance",
         "welch-t" => "arm SDs",
+        "wilcoxon-simulated" or "ancova-randomization-simulated" => "simulated",
         _ => key.Contains("chi-square", StringComparison.Ordinal) || key == "arcsine" ? "approx." : "exact",
     };
+
+    private static string Randomness(PlanReport report)
+        => report.Plans.AsImmutableArray().Any(p => p.Rows.AsImmutableArray().Any(r => r.Key.EndsWith("-simulated", StringComparison.Ordinal)))
+            ? "Every number is a closed form, a quadrature or an exact enumeration, except the rows marked simulated, which are seeded (their seed and Monte Carlo error are in the row)."
+            : "Nothing here is random: every number is a closed form, a quadrature or an exact enumeration.";
 
     private static string Name(PlanResult plan) => plan.Unit is null ? plan.Outcome : plan.Outcome + " [" + plan.Unit + "]";
 

@@ -55,6 +55,39 @@ public class PlanTests
             Assert.That(plan.Assumptions.AsImmutableArray(), Has.Some.StartWith("baseline-follow-up correlation " + ReportFormat.Number(R[@case, "rho"])));
             Assert.That(plan.Row("welch-t")!.Basis, Does.Contain(ReportFormat.Number(R[@case, "sd_treated"]) + " (treated)").And.Contain(ReportFormat.Number(R[@case, "sd_control"]) + " (control)"));
             Assert.That(plan.Diagnostics.Select(d => d.Code), Does.Contain(DiagnosticCodes.PilotDifference), "planning for the pilot's own estimate carries the warning");
+
+            // The simulated Wilcoxon row against R's own simulation (wilcox.test, 20,000 trials): within 4 combined Monte Carlo SEs.
+            var wilcoxon = plan.Row("wilcoxon-simulated")!;
+            Assert.That(wilcoxon.SampleSizes, Is.EqualTo(plan.Row("student-t")!.SampleSizes));
+            double se = Math.Sqrt(wilcoxon.Power * (1 - wilcoxon.Power) / 2000);
+            Assert.That(wilcoxon.Power, Is.EqualTo(R[@case, "wilcoxon_mc"]).Within(4 * Math.Sqrt(se * se + Math.Pow(R[@case, "wilcoxon_mc_se"], 2))));
+            Assert.That(wilcoxon.Exact, Is.False);
+            Assert.That(plan.Row("ancova-randomization-simulated")!.SampleSizes, Is.EqualTo(plan.Row("ancova")!.SampleSizes));
+        });
+    }
+
+    [Test]
+    public void SimulatedRows_AreSeeded_ThreadCountFree_AndCanBeSwitchedOff()
+    {
+        var design = ContinuousDesign.FromPilot(new PilotEstimate(1.2, 2.5, 12, 13) { BaselineCorrelation = 0.8 }) with { Difference = 2.5 };
+        var options = PlanOptions.Default with { SimulationReplicates = 300, Seed = 7 };
+        var a = Plan.Continuous(design, options);
+        var b = Plan.Continuous(design, options);
+        var wilcoxon = a.Row("wilcoxon-simulated")!;
+        var ancova = a.Row("ancova-randomization-simulated")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(b.Row("wilcoxon-simulated"), Is.EqualTo(wilcoxon));
+            var student = a.Row("student-t")!.SampleSizes;
+            var spec = new MscStats.Simulation.SimulationSpec(
+                MscStats.Simulation.SimulatedDesign.Normal(student.Treated, student.Control!.Value, 2.5, 0, 2.5, 2.5), MscStats.Simulation.SimulatedMethod.WilcoxonMannWhitney, 300);
+            var direct = MscStats.Simulation.Simulate.Run(spec, new MscStats.Simulation.SimulationOptions(7) { MaxDegreeOfParallelism = 1 });
+            Assert.That(wilcoxon.Power, Is.EqualTo(direct.Estimate), "the row is the engine's estimate, the same on one thread");
+            Assert.That(wilcoxon.Basis, Does.Contain("300 trials").And.Contain("seed 7").And.Contain("MC SE"));
+            Assert.That(ancova.Basis, Does.Contain("design factor"));
+            Assert.That(a.Rows.Select(r => r.Key).ToList().IndexOf("ancova-randomization-simulated"), Is.EqualTo(a.Rows.Select(r => r.Key).ToList().IndexOf("ancova") + 1));
+            Assert.That(Plan.Continuous(design, options with { SimulationReplicates = 0 }).Rows.Select(r => r.Key), Has.None.EndsWith("-simulated"));
+            Assert.That(Plan.Continuous(design, options with { Seed = 8 }).Row("wilcoxon-simulated")!.Basis, Does.Contain("seed 8"));
         });
     }
 
@@ -78,7 +111,7 @@ public class PlanTests
     [Test]
     public void Continuous_RowsAreThePowerVerbsAnswers_AndFollowTheDesign()
     {
-        var options = PlanOptions.Default;
+        var options = PlanOptions.Default with { SimulationReplicates = 0 };
         var plain = Plan.Continuous(Stated, options);
         Assert.That(plain.Rows.Select(r => r.Key), Is.EqualTo(new[] { "student-t" }), "stated numbers without arm SDs, correlation or pilot: Student's t only");
         var expected = Power.SampleSize(Stated);
@@ -112,7 +145,7 @@ public class PlanTests
     [Test]
     public void Continuous_Curves_ArePowerComputeAtEachSize_AndReachTheTargetWhereTheRowSays()
     {
-        var plan = Plan.Continuous(Stated);
+        var plan = Plan.Continuous(Stated, PlanOptions.Default with { SimulationReplicates = 0 });
         var curve = plan.Curves.Single();
         int n = plan.Rows[0].SampleSizes.Control!.Value;
         Assert.That(curve.Points[0].Control, Is.EqualTo(2));
@@ -194,6 +227,7 @@ public class PlanTests
     {
         var plan = Plan.Continuous(Stated with { Difference = 0 }, PlanOptions.Default with { MaximumPerArm = 1000 });
         var row = plan.Rows.Single();
+        Assert.That(plan.Rows.Select(r => r.Key), Is.EqualTo(new[] { "student-t" }), "nothing simulated for a difference of 0");
         Assert.That(row.TargetReached, Is.False);
         Assert.That(row.Diagnostics.Select(d => d.Code), Does.Contain(DiagnosticCodes.ZeroEffect));
         Assert.That(plan.Curves.Single().FirstReaching, Is.Null);
