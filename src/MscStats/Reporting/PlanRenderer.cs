@@ -231,7 +231,8 @@ public static class PlanRenderer
     private static string PerArm(SampleSizes s) => s.Control is int c && c != s.Treated ? Guard.Format(s.Treated) + " + " + Guard.Format(c) : Guard.Format(s.Treated);
 
     private static string Others(PlanResult plan, PlanRow headline)
-        => string.Join("; ", plan.Rows.AsImmutableArray().Where(r => r != headline).Select(r => r.Test + " (" + Short(r.Key) + ") " + (r.TargetReached ? PerArm(r.SampleSizes) : "not reached")));
+        => string.Join("; ", plan.Rows.AsImmutableArray().Where(r => r != headline).Select(r => r.Test + " (" + Short(r.Key) + ") "
+               + (r.Key.EndsWith("-simulated", StringComparison.Ordinal) ? PerArm(r.SampleSizes) + " gives " + ReportFormat.Number(r.Power) : r.TargetReached ? PerArm(r.SampleSizes) : "not reached")));
 
     private static string Short(string key) => key switch
     {
