@@ -229,8 +229,9 @@ public static class RankTest
             throw new AssumptionException(AssumptionReason.ZeroVariance, "differences", "Every difference is zero, so the sign test has nothing to count.", nameof(arm));
         }
 
-        double greater = 1 - BinomialLimits.LowerTail(positive, n, 0.5);
-        double less = 1 - BinomialLimits.UpperTail(positive, n, 0.5);
+        // Each tail summed directly: 1 − P(X < k) cancels to 0 once the tail falls below about 1e-16 (50,000 pairs).
+        double greater = positive == 0 ? 1 : BinomialLimits.UpperTail(positive - 1, n, 0.5);
+        double less = positive == n ? 1 : BinomialLimits.LowerTail(positive + 1, n, 0.5);
         double p = alternative switch
         {
             Alternative.Greater => greater,
@@ -248,11 +249,15 @@ public static class RankTest
         return new TestResult(
             "sign test", "positive", positive, Probability.FromValue(p), alternative, new SampleSizes(arm.Count, null), null, estimate,
             EquatableArray.Create(new Convention(ConventionNames.Zeros, "dropped"), new Convention(ConventionNames.TwoSided, "doubled smaller tail (binom.test)")),
-            ResamplingInfo.Enumerated(AssignmentCount.SignVectors(n)), diagnostics);
+            // 2ⁿ sign vectors, counted by the binomial tails; beyond 2¹⁰²³ the count has no double, and the record none.
+            n <= MaxCountableSignVectors ? ResamplingInfo.Enumerated(AssignmentCount.SignVectors(n)) : null, diagnostics);
     }
 
     /// <summary>The largest n₁ + n₂ for which the Hodges–Lehmann interval's k comes from the exact distribution of U (its counts fit in 128 bits).</summary>
     public const int MaxExactHodgesLehmann = HodgesLehmannShift.MaxExact;
+
+    /// <summary>The most nonzero differences whose 2ⁿ sign vectors a double holds (2¹⁰²³).</summary>
+    private const int MaxCountableSignVectors = 1023;
 
     /// <summary>Twice the mid-ranks: integers.</summary>
     private static long[] DoubledMidRanks<T>(T[] values)
