@@ -242,7 +242,7 @@ public static class PermutationTest
         // The tables of k-subset sums serve the exact p-value and the interval.
         TwoSampleShiftFamily? family = null;
         PermutationAlgorithm? tables = plan == PermutationAlgorithm.Shift || plan == PermutationAlgorithm.MeetInTheMiddle ? plan
-            : shiftCells <= MaxShiftCells ? PermutationAlgorithm.Shift
+            : shiftCells <= MaxShiftCells && double.IsFinite(splits) ? PermutationAlgorithm.Shift
             : listed <= 2.0 * (1 << MaxEnumeratedArm) ? PermutationAlgorithm.MeetInTheMiddle
             : null;
         if (tables is not null && (plan == tables || wantTables))
@@ -317,7 +317,7 @@ public static class PermutationTest
         SignFlipShiftFamily? family = null;
         SubsetSums? sums = null;
         PermutationAlgorithm? tables = plan == PermutationAlgorithm.Shift || plan == PermutationAlgorithm.MeetInTheMiddle ? plan
-            : shiftCells <= MaxShiftCells ? PermutationAlgorithm.Shift
+            : shiftCells <= MaxShiftCells && double.IsFinite(flips) ? PermutationAlgorithm.Shift
             : listed <= 1 << MaxEnumeratedArm ? PermutationAlgorithm.MeetInTheMiddle
             : null;
         if (tables is not null && (plan == tables || wantTables))
@@ -403,8 +403,10 @@ public static class PermutationTest
     private static PermutationAlgorithm Plan(
         PermutationOptions options, double shiftWork, double shiftCells, double listed, double steps, string paramName, string size)
     {
-        bool shiftOk = shiftCells <= MaxShiftCells;
-        bool listOk = listed <= 2.0 * (1 << MaxEnumeratedArm);
+        // The exact algorithms count assignments in doubles: beyond 1.8e308 of them (C(1030, 515), 2^1024) the counts overflow.
+        bool countable = double.IsFinite(steps);
+        bool shiftOk = shiftCells <= MaxShiftCells && countable;
+        bool listOk = listed <= 2.0 * (1 << MaxEnumeratedArm) && countable;
         switch (options.Algorithm)
         {
             case PermutationAlgorithm.Auto:
@@ -422,6 +424,10 @@ public static class PermutationTest
                 }
 
                 return PermutationAlgorithm.MonteCarlo;
+            case PermutationAlgorithm.Shift when !countable:
+                throw new ArgumentOutOfRangeException(
+                    paramName, size,
+                    Text($"Exact counting for {size} would count more than 1.8e308 assignments, beyond double precision; use MonteCarlo with a seed."));
             case PermutationAlgorithm.Shift when !shiftOk:
                 throw new ArgumentOutOfRangeException(
                     paramName, size,

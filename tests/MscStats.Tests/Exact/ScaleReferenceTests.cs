@@ -105,3 +105,34 @@ public class ScaleReferenceTests
         Assert.That(RankTest.Sign(Pairs(1000)).Resampling?.Kind, Is.EqualTo(MscStats.Results.ResamplingKind.Enumerated));
     }
 }
+
+/// <summary>
+/// Exact counts are in doubles: beyond 1.8e308 assignments (C(N, n₁) with N above about 1,030, 2ⁿ beyond n = 1,023) a
+/// table of few cells (heavy ties) would overflow, so Auto takes the Monte Carlo or normal path and an explicit exact
+/// request is refused with the reason.
+/// </summary>
+public class CountOverflowTests
+{
+    private static double[] Levels(int n, int offset) => Enumerable.Range(0, n).Select(i => (double)((i + offset) % 3)).ToArray();
+
+    [Test]
+    public void Permutation_TiedArmsBeyondCountableSplits_MonteCarloWithAFiniteP()
+    {
+        var sample = ContinuousSample.Create(Levels(700, 0), Levels(700, 1));
+        var test = PermutationTest.TwoSample(sample, PermutationOptions.Default with { Seed = 1, Permutations = 2000, Level = null });
+        Assert.That(test.Resampling?.Kind, Is.EqualTo(MscStats.Results.ResamplingKind.Sampled));
+        Assert.That(test.PValue.Value, Is.InRange(0.0, 1.0));
+        Assert.That(
+            () => PermutationTest.TwoSample(sample, PermutationOptions.Default with { Algorithm = PermutationAlgorithm.Shift }),
+            Throws.InstanceOf<System.ArgumentOutOfRangeException>().With.Message.Contains("1.8e308"));
+    }
+
+    [Test]
+    public void WilcoxonMannWhitney_TiedArmsBeyondCountableSplits_NormalApproximationSaysSo()
+    {
+        var test = RankTest.WilcoxonMannWhitney(ContinuousSample.Create(Levels(700, 0), Levels(700, 1)));
+        Assert.That(test.Conventions.Single(c => c.Name == "algorithm").Value, Does.StartWith("normal approximation"));
+        Assert.That(test.Diagnostics.Select(d => d.Code), Has.Some.EqualTo(MscStats.Results.DiagnosticCodes.NormalApproximation));
+        Assert.That(test.PValue.Value, Is.InRange(0.0, 1.0));
+    }
+}
