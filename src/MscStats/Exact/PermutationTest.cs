@@ -178,6 +178,56 @@ public static class PermutationTest
     }
 
     /// <summary>
+    /// The algorithm <see cref="TwoSample"/> takes on the sample under the options (<see cref="PermutationAlgorithm.Auto"/>
+    /// resolved), decided from the sizes and the scaled data without counting anything: O(n).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">As <see cref="TwoSample"/>: an explicit algorithm beyond its limit, or Auto beyond exact reach without a seed.</exception>
+    internal static PermutationAlgorithm TwoSamplePlan(ContinuousSample sample, PermutationOptions options)
+    {
+        Guard.NotNull(sample);
+        options = Validate(options);
+        int n1 = sample.Treated.Length, n2 = sample.Control.Length;
+        var pooledValues = new double[n1 + n2];
+        sample.Treated.CopyTo(pooledValues);
+        sample.Control.CopyTo(pooledValues, n1);
+        var (pooled, _) = DecimalScaling.Scale(pooledValues);
+        return TwoSampleSizes(pooled[..n1], pooled[n1..], options, nameof(sample)).Plan;
+    }
+
+    /// <summary>The algorithm <see cref="Paired"/> takes on the pairs under the options, decided without counting: O(n).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">As <see cref="Paired"/>.</exception>
+    internal static PermutationAlgorithm PairedPlan(PairedArm arm, PermutationOptions options)
+    {
+        Guard.NotNull(arm);
+        options = Validate(options);
+        var (d, _) = DecimalScaling.PairedDifferences(arm);
+        return PairedSizes(d, options, nameof(arm)).Plan;
+    }
+
+    /// <summary>The table sizes of the exact algorithms for two arms of integer scores, and the plan they give.</summary>
+    private static (double ShiftCells, double Listed, double Splits, PermutationAlgorithm Plan) TwoSampleSizes(long[] x, long[] y, PermutationOptions options, string paramName)
+    {
+        int n1 = x.Length, n2 = y.Length, maxK = Math.Min(n1, n2);
+        double shiftCells = SubsetSums.ShiftCells(x, maxK) + SubsetSums.ShiftCells(y, maxK);
+        double listed = Math.Max(n1, n2) <= MaxEnumeratedArm
+            ? SubsetSums.EnumerationEntries(n1, maxK) + SubsetSums.EnumerationEntries(n2, maxK)
+            : double.PositiveInfinity;
+        // C(N, n1), rounded so that an enumerated count divides by the exact integer.
+        double splits = Math.Round(Math.Exp(MathNet.Numerics.SpecialFunctions.BinomialLn(n1 + n2, n1)));
+        return (shiftCells, listed, splits, Plan(options, shiftCells * (n1 + n2) / 2, shiftCells, listed, splits, paramName, n1 + " vs " + n2));
+    }
+
+    /// <summary>The table sizes of the exact algorithms for signed integer scores, and the plan they give.</summary>
+    private static (double ShiftCells, double Listed, double Flips, PermutationAlgorithm Plan) PairedSizes(long[] d, PermutationOptions options, string paramName)
+    {
+        int n = d.Length;
+        double shiftCells = SubsetSums.ShiftCells(d, n);
+        double listed = n <= MaxEnumeratedArm ? Math.Pow(2, n) : double.PositiveInfinity;
+        double flips = Math.Pow(2, n);
+        return (shiftCells, listed, flips, Plan(options, shiftCells * n, shiftCells, listed, flips, paramName, n + " pairs"));
+    }
+
+    /// <summary>
     /// The exact or Monte Carlo two-sample permutation p-value on integer scores (data scaled to integers, or doubled
     /// mid-ranks), with the tables of k-subset sums when they were built (always for the exact table algorithms; also
     /// for the others when <paramref name="wantTables"/> and they are within their limits).
@@ -187,19 +237,12 @@ public static class PermutationTest
     {
         int n1 = x.Length, n2 = y.Length, n = n1 + n2, maxK = Math.Min(n1, n2);
         long[] pooled = [.. x, .. y];
-
-        double shiftCells = SubsetSums.ShiftCells(x, maxK) + SubsetSums.ShiftCells(y, maxK);
-        double listed = Math.Max(n1, n2) <= MaxEnumeratedArm
-            ? SubsetSums.EnumerationEntries(n1, maxK) + SubsetSums.EnumerationEntries(n2, maxK)
-            : double.PositiveInfinity;
-        // C(N, n1), rounded so that an enumerated count divides by the exact integer.
-        double splits = Math.Round(Math.Exp(MathNet.Numerics.SpecialFunctions.BinomialLn(n, n1)));
-        var plan = Plan(options, shiftCells * (n1 + n2) / 2, shiftCells, listed, splits, paramName, n1 + " vs " + n2);
+        var (shiftCells, listed, splits, plan) = TwoSampleSizes(x, y, options, paramName);
 
         // The tables of k-subset sums serve the exact p-value and the interval.
         TwoSampleShiftFamily? family = null;
         PermutationAlgorithm? tables = plan == PermutationAlgorithm.Shift || plan == PermutationAlgorithm.MeetInTheMiddle ? plan
-            : shiftCells <= MaxShiftCells ? PermutationAlgorithm.Shift
+            : shiftCells <= MaxShiftCells && double.IsFinite(splits) ? PermutationAlgorithm.Shift
             : listed <= 2.0 * (1 << MaxEnumeratedArm) ? PermutationAlgorithm.MeetInTheMiddle
             : null;
         if (tables is not null && (plan == tables || wantTables))
@@ -269,16 +312,12 @@ public static class PermutationTest
         long[] d, PermutationOptions options, bool wantTables, string paramName, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         int n = d.Length;
-
-        double shiftCells = SubsetSums.ShiftCells(d, n);
-        double listed = n <= MaxEnumeratedArm ? Math.Pow(2, n) : double.PositiveInfinity;
-        double flips = Math.Pow(2, n);
-        var plan = Plan(options, shiftCells * n, shiftCells, listed, flips, paramName, n + " pairs");
+        var (shiftCells, listed, flips, plan) = PairedSizes(d, options, paramName);
 
         SignFlipShiftFamily? family = null;
         SubsetSums? sums = null;
         PermutationAlgorithm? tables = plan == PermutationAlgorithm.Shift || plan == PermutationAlgorithm.MeetInTheMiddle ? plan
-            : shiftCells <= MaxShiftCells ? PermutationAlgorithm.Shift
+            : shiftCells <= MaxShiftCells && double.IsFinite(flips) ? PermutationAlgorithm.Shift
             : listed <= 1 << MaxEnumeratedArm ? PermutationAlgorithm.MeetInTheMiddle
             : null;
         if (tables is not null && (plan == tables || wantTables))
@@ -364,8 +403,10 @@ public static class PermutationTest
     private static PermutationAlgorithm Plan(
         PermutationOptions options, double shiftWork, double shiftCells, double listed, double steps, string paramName, string size)
     {
-        bool shiftOk = shiftCells <= MaxShiftCells;
-        bool listOk = listed <= 2.0 * (1 << MaxEnumeratedArm);
+        // The exact algorithms count assignments in doubles: beyond 1.8e308 of them (C(1030, 515), 2^1024) the counts overflow.
+        bool countable = double.IsFinite(steps);
+        bool shiftOk = shiftCells <= MaxShiftCells && countable;
+        bool listOk = listed <= 2.0 * (1 << MaxEnumeratedArm) && countable;
         switch (options.Algorithm)
         {
             case PermutationAlgorithm.Auto:
@@ -383,6 +424,10 @@ public static class PermutationTest
                 }
 
                 return PermutationAlgorithm.MonteCarlo;
+            case PermutationAlgorithm.Shift when !countable:
+                throw new ArgumentOutOfRangeException(
+                    paramName, size,
+                    Text($"Exact counting for {size} would count more than 1.8e308 assignments, beyond double precision; use MonteCarlo with a seed."));
             case PermutationAlgorithm.Shift when !shiftOk:
                 throw new ArgumentOutOfRangeException(
                     paramName, size,

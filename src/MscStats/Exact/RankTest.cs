@@ -57,7 +57,9 @@ public static class RankTest
             diagnostics.Add(missing);
         }
 
-        double cells = SubsetSums.ShiftCells(x, Math.Min(n1, n2)) + SubsetSums.ShiftCells(y, Math.Min(n1, n2));
+        // The exact count is in doubles: C(N, n1) beyond 1.8e308 (N above about 1,030) overflows however few cells the ties leave.
+        double cells = Countable(
+            SubsetSums.ShiftCells(x, Math.Min(n1, n2)) + SubsetSums.ShiftCells(y, Math.Min(n1, n2)), MathNet.Numerics.SpecialFunctions.BinomialLn(n, n1));
         bool exact = ChooseExact(options, cells, nameof(sample), n1 + " vs " + n2, diagnostics);
         double p;
         ResamplingInfo? resampling = null;
@@ -165,7 +167,7 @@ public static class RankTest
                 Text($"{zeros} zero difference(s): {(options.Zeros == ZeroMethod.Wilcoxon ? "dropped before ranking (Wilcoxon)" : "ranked, then given score 0 (Pratt)")}.")));
         }
 
-        double cells = SubsetSums.ShiftCells(scores, scores.Length);
+        double cells = Countable(SubsetSums.ShiftCells(scores, scores.Length), scores.Length * Math.Log(2));
         bool exact = ChooseExact(options, cells, nameof(arm), used.Count + " differences", diagnostics);
         double p;
         ResamplingInfo? resampling = null;
@@ -229,8 +231,9 @@ public static class RankTest
             throw new AssumptionException(AssumptionReason.ZeroVariance, "differences", "Every difference is zero, so the sign test has nothing to count.", nameof(arm));
         }
 
-        double greater = 1 - BinomialLimits.LowerTail(positive, n, 0.5);
-        double less = 1 - BinomialLimits.UpperTail(positive, n, 0.5);
+        // Each tail summed directly: 1 − P(X < k) cancels to 0 once the tail falls below about 1e-16 (50,000 pairs).
+        double greater = positive == 0 ? 1 : BinomialLimits.UpperTail(positive - 1, n, 0.5);
+        double less = positive == n ? 1 : BinomialLimits.LowerTail(positive + 1, n, 0.5);
         double p = alternative switch
         {
             Alternative.Greater => greater,
@@ -248,11 +251,18 @@ public static class RankTest
         return new TestResult(
             "sign test", "positive", positive, Probability.FromValue(p), alternative, new SampleSizes(arm.Count, null), null, estimate,
             EquatableArray.Create(new Convention(ConventionNames.Zeros, "dropped"), new Convention(ConventionNames.TwoSided, "doubled smaller tail (binom.test)")),
-            ResamplingInfo.Enumerated(AssignmentCount.SignVectors(n)), diagnostics);
+            // 2ⁿ sign vectors, counted by the binomial tails; beyond 2¹⁰²³ the count has no double, and the record none.
+            n <= MaxCountableSignVectors ? ResamplingInfo.Enumerated(AssignmentCount.SignVectors(n)) : null, diagnostics);
     }
 
     /// <summary>The largest n₁ + n₂ for which the Hodges–Lehmann interval's k comes from the exact distribution of U (its counts fit in 128 bits).</summary>
     public const int MaxExactHodgesLehmann = HodgesLehmannShift.MaxExact;
+
+    /// <summary>ln of the most assignments an exact count holds in doubles, just below ln(1.8e308).</summary>
+    private const double MaxLogAssignments = 709;
+
+    /// <summary>The most nonzero differences whose 2ⁿ sign vectors a double holds (2¹⁰²³).</summary>
+    private const int MaxCountableSignVectors = 1023;
 
     /// <summary>Twice the mid-ranks: integers.</summary>
     private static long[] DoubledMidRanks<T>(T[] values)
@@ -296,11 +306,11 @@ public static class RankTest
             case RankMethod.Exact when !fits:
                 throw new ArgumentOutOfRangeException(
                     paramName, size,
-                    Text($"The exact rank distribution for {size} needs {cells:G3} table cells, above the limit of {PermutationTest.MaxShiftCells:G3}; use RankMethod.Normal (or Auto) for samples this large."));
+                    Beyond(size, cells) + "; use RankMethod.Normal (or Auto) for samples this large.");
             case RankMethod.Auto when !fits:
                 diagnostics.Add(Diagnostic.Info(
                     DiagnosticCodes.NormalApproximation,
-                    Text($"The exact rank distribution for {size} needs {cells:G3} table cells, above the limit of {PermutationTest.MaxShiftCells:G3}: normal approximation used.")));
+                    Beyond(size, cells) + ": normal approximation used."));
                 return false;
             case RankMethod.Normal:
                 return false;
@@ -308,6 +318,14 @@ public static class RankTest
                 return true;
         }
     }
+
+    /// <summary>The table cells, or +∞ (beyond exact counting) when they are within the limit but the count of assignments, e^logCount, has no double.</summary>
+    private static double Countable(double cells, double logCount)
+        => cells <= PermutationTest.MaxShiftCells && logCount >= MaxLogAssignments ? double.PositiveInfinity : cells;
+
+    private static string Beyond(string size, double cells) => double.IsFinite(cells)
+        ? Text($"The exact rank distribution for {size} needs {cells:G3} table cells, above the limit of {PermutationTest.MaxShiftCells:G3}")
+        : Text($"The exact rank distribution for {size} would count more than 1.8e308 assignments, beyond double precision");
 
     private static double NormalP(double z, Alternative alternative) => alternative switch
     {

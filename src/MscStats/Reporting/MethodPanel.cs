@@ -31,7 +31,8 @@ namespace MscStats.Reporting;
 /// </list>
 /// <para>
 /// Each row holds the numbers of the direct call unchanged. A method undefined for the data gives a row with
-/// <see cref="MethodRow.Failure"/> set. Flags (<see cref="FlagKind"/>) compare tests with their companion intervals
+/// <see cref="MethodRow.Failure"/> set, and so does one whose work at this size is beyond <see cref="PanelLimits"/>
+/// (decided before any method of the panel runs). Flags (<see cref="FlagKind"/>) compare tests with their companion intervals
 /// and with each other at α = 1 − level (rounded to 12 decimals), within each arm. Thread safe.
 /// </para>
 /// </remarks>

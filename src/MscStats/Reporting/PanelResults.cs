@@ -16,7 +16,11 @@ internal sealed class PanelResults
 
     /// <summary>The entries with each call wrapped so that its result, or its exception, is kept under the entry's key and the arm.</summary>
     public IEnumerable<PanelEntry<TSample>> Keeping<TSample>(IEnumerable<PanelEntry<TSample>> entries, string? arm)
-        => entries.Select(e => e with { Compute = (sample, options) => Keep(e.Key, arm, () => e.Compute(sample, options)) });
+        => entries.Select(e => e with
+        {
+            Compute = (sample, options) => Keep(e.Key, arm, () => e.Compute(sample, options)),
+            Refuse = e.Refuse is not { } refuse ? null : (sample, options) => Refused(e.Key, arm, refuse(sample, options)),
+        });
 
     /// <summary>The result of the method <paramref name="key"/> (in <paramref name="arm"/>); rethrows the method's exception when it failed.</summary>
     /// <exception cref="InvalidOperationException">The panel has no such method, or its result is not a <typeparamref name="T"/>.</exception>
@@ -34,6 +38,17 @@ internal sealed class PanelResults
         }
 
         throw new InvalidOperationException("The panel has no method '" + key + "'" + (arm is null ? "." : " in arm '" + arm + "'."));
+    }
+
+    /// <summary>Records a refusal of the panel (<see cref="PanelLimits"/>) as the method's failure, so that <see cref="Get{T}"/> rethrows it.</summary>
+    private string? Refused(string key, string? arm, string? reason)
+    {
+        if (reason is not null)
+        {
+            _failures[(key, arm)] = new PanelLimitException(reason);
+        }
+
+        return reason;
     }
 
     private T Keep<T>(string key, string? arm, Func<T> compute)

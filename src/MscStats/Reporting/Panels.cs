@@ -19,7 +19,14 @@ namespace MscStats.Reporting;
 /// bootstrap); <see cref="RowBuilder"/> turns it into a row.
 /// </summary>
 internal sealed record PanelEntry<TSample>(
-    string Key, string Method, double? NullValue, Func<TSample, ComparisonOptions, IAnalysisResult> Compute, params string[] Companions);
+    string Key, string Method, double? NullValue, Func<TSample, ComparisonOptions, IAnalysisResult> Compute, params string[] Companions)
+{
+    /// <summary>
+    /// Why the panel does not run the call on these data (a size beyond <see cref="PanelLimits"/>), decided from the sizes
+    /// before any method of the panel runs; null, or a null answer, to run it. The answer is the row's "not computed" text.
+    /// </summary>
+    public Func<TSample, ComparisonOptions, string?>? Refuse { get; init; }
+}
 
 /// <summary>
 /// The panels, one list per kind of endpoint: adding a method is adding one line. Every call is two-sided at the
@@ -35,8 +42,8 @@ internal static class Panels
         new("welch-t", "Welch t-test", 0, (s, o) => TTest.Welch(s, new TestOptions { Level = o.Level }), "bootstrap-bca"),
         new("brunner-munzel", "Brunner-Munzel test", 0.5, (s, o) => RankTest.BrunnerMunzel(s, new BrunnerMunzelOptions { Level = o.Level })),
         new("wilcoxon-mann-whitney", "Wilcoxon-Mann-Whitney exact test", 0, (s, o) => RankTest.WilcoxonMannWhitney(s, RankTestOptions.Default with { Level = o.Level }), "hodges-lehmann"),
-        new("permutation", "Fisher-Pitman exact permutation test", 0, (s, o) => PermutationTest.TwoSample(s, PermutationOptions.Default with { Level = o.Level, Seed = o.Seed, MaxDegreeOfParallelism = o.MaxDegreeOfParallelism }), "mean-difference", "bootstrap-bca"),
-        new("bootstrap-bca", "Bootstrap BCa, mean difference", 0, (s, o) => Bootstrap.MeanDifference(s, BootstrapOptions(o))),
+        new("permutation", "Fisher-Pitman exact permutation test", 0, (s, o) => PermutationTest.TwoSample(s, Permutation(o)), "mean-difference", "bootstrap-bca") { Refuse = PanelLimits.TwoSamplePermutation },
+        new("bootstrap-bca", "Bootstrap BCa, mean difference", 0, (s, o) => Bootstrap.MeanDifference(s, BootstrapOptions(o))) { Refuse = PanelLimits.Bootstrap },
     ];
 
     public static readonly PanelEntry<BinarySample>[] Binary =
@@ -44,7 +51,7 @@ internal static class Panels
         new("rd-newcombe", "Risk difference, Newcombe", 0, (s, o) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.Newcombe })),
         new("rd-miettinen-nurminen", "Risk difference, Miettinen-Nurminen", 0, (s, o) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.MiettinenNurminen })),
         new("rd-wald", "Risk difference, Wald", 0, (s, o) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.Wald })),
-        new("rd-exact-unconditional", "Risk difference, Chan-Zhang exact unconditional", 0, (s, o) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.ExactUnconditional })),
+        new("rd-exact-unconditional", "Risk difference, Chan-Zhang exact unconditional", 0, (s, o) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.ExactUnconditional })) { Refuse = PanelLimits.UnconditionalInterval },
         new("rr-koopman", "Risk ratio, Koopman", 1, (s, o) => BinaryEffect.RiskRatio(s, new RiskRatioOptions { Level = o.Level, Interval = RiskRatioInterval.Koopman })),
         new("rr-katz", "Risk ratio, Katz", 1, (s, o) => BinaryEffect.RiskRatio(s, new RiskRatioOptions { Level = o.Level, Interval = RiskRatioInterval.Katz })),
         new("or-woolf", "Odds ratio, Woolf", 1, (s, o) => BinaryEffect.OddsRatio(s, new OddsRatioOptions { Level = o.Level, Correction = o.OddsRatioCorrection })),
@@ -52,8 +59,8 @@ internal static class Panels
         new("fisher-central", "Fisher's exact test, central", 1, (s, o) => BinaryTest.Fisher(s, new FisherOptions { Level = o.Level, TwoSided = TwoSidedRule.Central })),
         new("fisher-blaker", "Fisher's exact test, Blaker", 1, (s, o) => BinaryTest.Fisher(s, new FisherOptions { Level = o.Level, TwoSided = TwoSidedRule.Blaker })),
         new("fisher-mid-p", "Fisher's exact test, mid-p", 1, (s, o) => BinaryTest.Fisher(s, new FisherOptions { Level = o.Level, MidP = true })),
-        new("barnard", "Barnard's exact test", null, (s, o) => BinaryTest.Barnard(s), "rd-exact-unconditional"),
-        new("boschloo", "Boschloo's exact test", null, (s, o) => BinaryTest.Boschloo(s)),
+        new("barnard", "Barnard's exact test", null, (s, o) => BinaryTest.Barnard(s), "rd-exact-unconditional") { Refuse = PanelLimits.UnconditionalTest },
+        new("boschloo", "Boschloo's exact test", null, (s, o) => BinaryTest.Boschloo(s)) { Refuse = PanelLimits.UnconditionalTest },
     ];
 
     public static readonly PanelEntry<PairedArm>[] Paired =
@@ -61,7 +68,7 @@ internal static class Panels
         new("paired-mean-difference", "Paired mean difference, t interval", 0, (a, o) => PairedEffect.MeanDifference(a, new IntervalOptions { Level = o.Level })),
         new("dz", "Cohen's d_z, noncentral t interval", 0, (a, o) => PairedEffect.Dz(a, new IntervalOptions { Level = o.Level })),
         new("paired-t", "Paired t-test", 0, (a, o) => TTest.Paired(a, new TestOptions { Level = o.Level }), "paired-mean-difference"),
-        new("paired-permutation", "Paired sign-flip exact permutation test", 0, (a, o) => PermutationTest.Paired(a, PermutationOptions.Default with { Level = o.Level, Seed = o.Seed, MaxDegreeOfParallelism = o.MaxDegreeOfParallelism }), "paired-mean-difference"),
+        new("paired-permutation", "Paired sign-flip exact permutation test", 0, (a, o) => PermutationTest.Paired(a, Permutation(o)), "paired-mean-difference") { Refuse = PanelLimits.PairedPermutation },
         new("signed-rank", "Wilcoxon signed-rank exact test", null, (a, o) => RankTest.SignedRank(a)),
         new("sign-test", "Sign test", 0.5, (a, o) => RankTest.Sign(a, new TestOptions { Level = o.Level })),
     ];
@@ -73,15 +80,15 @@ internal static class Panels
     /// </summary>
     public static readonly PanelEntry<BaselineSample>[] Adjusted =
     [
-        new("ancova-randomization", "ANCOVA, exact randomization test and interval", 0, (s, o) => RandomizationTest.Ancova(s, Randomization(o)), "ancova"),
+        new("ancova-randomization", "ANCOVA, exact randomization test and interval", 0, (s, o) => RandomizationTest.Ancova(s, Randomization(o)), "ancova") { Refuse = PanelLimits.Randomization },
         new("ancova", "ANCOVA, classical t interval", 0, (s, o) => AdjustedEffect.Ancova(s, new AncovaOptions { Level = o.Level })),
         new("ancova-hc2", "ANCOVA, HC2 robust interval", 0, (s, o) => WithStandardError(AdjustedEffect.Ancova(s, new AncovaOptions { Level = o.Level }), "HC2")),
-        new("ancova-studentized", "ANCOVA, studentized (HC2) randomization test", 0, (s, o) => RandomizationTest.Ancova(s, Randomization(o) with { Statistic = RandomizationStatistic.Studentized }), "ancova-hc2"),
+        new("ancova-studentized", "ANCOVA, studentized (HC2) randomization test", 0, (s, o) => RandomizationTest.Ancova(s, Randomization(o) with { Statistic = RandomizationStatistic.Studentized }), "ancova-hc2") { Refuse = PanelLimits.Randomization },
         new("lin-hc2", "Lin interacted estimator, HC2 interval", 0, (s, o) => AdjustedEffect.Lin(s, new AncovaOptions { Level = o.Level })),
         new("ancova-standardized", "ANCOVA standardized by the pooled follow-up SD", 0, (s, o) => AdjustedEffect.Ancova(s, new AncovaOptions { Level = o.Level }).Standardized),
         new("change-score", "Change score (sensitivity), Welch interval", 0, (s, o) => AdjustedEffect.ChangeScore(s, new MeanDifferenceOptions { Level = o.Level })),
-        new("change-score-randomization", "Change score (sensitivity), exact randomization test", 0, (s, o) => RandomizationTest.ChangeScore(s, Randomization(o)), "change-score"),
-        new("follow-up-randomization", "Follow-up only (sensitivity), exact randomization test", 0, (s, o) => RandomizationTest.FollowUp(s, Randomization(o))),
+        new("change-score-randomization", "Change score (sensitivity), exact randomization test", 0, (s, o) => RandomizationTest.ChangeScore(s, Randomization(o)), "change-score") { Refuse = PanelLimits.Randomization },
+        new("follow-up-randomization", "Follow-up only (sensitivity), exact randomization test", 0, (s, o) => RandomizationTest.FollowUp(s, Randomization(o))) { Refuse = PanelLimits.Randomization },
     ];
 
     public static readonly PanelEntry<PairedBinarySample>[] PairedBinary =
@@ -150,6 +157,10 @@ internal static class Panels
         KeepDistribution = true,
     };
 
+    /// <summary>The panel's permutation options: the level, and the seed for a Monte Carlo fallback beyond exact counting.</summary>
+    public static PermutationOptions Permutation(ComparisonOptions o)
+        => PermutationOptions.Default with { Level = o.Level, Seed = o.Seed, MaxDegreeOfParallelism = o.MaxDegreeOfParallelism };
+
     /// <summary>The panel's randomization options: the level, and the seed for a Monte Carlo fallback beyond enumeration.</summary>
     public static RandomizationOptions Randomization(ComparisonOptions o)
         => RandomizationOptions.Default with { Level = o.Level, Seed = o.Seed, MaxDegreeOfParallelism = o.MaxDegreeOfParallelism };
@@ -167,12 +178,24 @@ internal static class Panels
             diagnostics: e.Diagnostics);
     }
 
-    /// <summary>Runs every entry on the sample, in order; a method undefined for the data gives a failure row.</summary>
+    /// <summary>
+    /// Runs every entry on the sample, in order; a method undefined for the data gives a failure row, and so does one the
+    /// panel refuses at this size (<see cref="PanelLimits"/>). Every refusal is decided before the first method runs.
+    /// </summary>
     public static List<MethodRow> Run<TSample>(IEnumerable<PanelEntry<TSample>> entries, TSample sample, ComparisonOptions options, string? arm)
     {
+        var list = entries.ToList();
+        var refusals = list.Select(e => e.Refuse?.Invoke(sample, options)).ToList();
         var rows = new List<MethodRow>();
-        foreach (var entry in entries)
+        for (int i = 0; i < list.Count; i++)
         {
+            var entry = list[i];
+            if (refusals[i] is string reason)
+            {
+                rows.Add(new MethodRow(entry.Key, entry.Method, arm, companions: entry.Companions, failure: reason));
+                continue;
+            }
+
             IAnalysisResult result;
             try
             {

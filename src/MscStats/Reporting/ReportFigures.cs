@@ -124,14 +124,23 @@ public static class ReportFigures
         return figures;
     }
 
-    /// <summary>What the panel records as a failure row: a method undefined for the data, or not applicable to them.</summary>
-    private static bool IsUndefinedForTheData(Exception e) => e is AssumptionException or ArgumentOutOfRangeException;
+    /// <summary>What the panel records as a failure row: a method undefined for the data, not applicable to them, or beyond the panel's limits.</summary>
+    private static bool IsUndefinedForTheData(Exception e) => e is AssumptionException or ArgumentOutOfRangeException or PanelLimitException;
 
     /// <summary>Each paired arm's bootstrap mean change, treated first, at the panel's bootstrap options (distribution kept).</summary>
     private static BootstrapResult[] MeanChanges(PairedSample sample, ComparisonOptions options)
     {
         var bootstrap = Panels.BootstrapOptions(options);
         var arms = sample.Control is null ? new[] { sample.Treated } : new[] { sample.Treated, sample.Control };
+        foreach (var arm in arms)
+        {
+            if ((double)arm.Count * options.BootstrapResamples > PanelLimits.MaxBootstrapDraws)
+            {
+                throw new PanelLimitException(Guard.Format(options.BootstrapResamples) + " resamples of " + Guard.Format(arm.Count) + " pairs in " + arm.Label
+                    + " are beyond the panel's bootstrap limit of " + PanelLimits.MaxBootstrapDraws.ToString("G3", System.Globalization.CultureInfo.InvariantCulture) + " draws.");
+            }
+        }
+
         return arms.Select(a => Bootstrap.PairedMeanDifference(a, bootstrap)).ToArray();
     }
 

@@ -154,7 +154,11 @@ public static class Bootstrap
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     /// <exception cref="Exceptions.AssumptionException">Fewer than 2 pairs.</exception>
     public static BootstrapResult PairedMeanDifference(PairedArm arm, BootstrapOptions options)
-        => Paired(arm, (b, f) => Moments.OnePassMean(f) - Moments.OnePassMean(b), "mean paired difference", options);
+    {
+        Guard.NotNull(arm);
+        ArmGuard.AtLeast(arm.Count, 2, arm.Label, nameof(arm), "a bootstrap");
+        return BootstrapRun.Run(new PairedMeanDifferenceDesign(arm.Baseline.ToArray(), arm.FollowUp.ToArray()), "mean paired difference", options, new SampleSizes(arm.Count, null), null);
+    }
 
     /// <summary>
     /// The exact bootstrap of the mean difference: every distinct resample of each arm is enumerated with its

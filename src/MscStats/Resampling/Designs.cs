@@ -70,6 +70,32 @@ internal sealed class MeanDifferenceDesign(double[] x, double[] y, bool innerVar
         return meanX - meanY;
     }
 
+    /// <summary>θ̂₋ᵢ = (S − vᵢ)/(n − 1) − (the other arm's mean), S the arm's sum in index order, as <see cref="Evaluate"/> sums.</summary>
+    public override double[]? LeaveOneOut(int stratum)
+    {
+        var (values, other) = stratum == 0 ? (x, y) : (y, x);
+        double sum = Sum(values), otherMean = Sum(other) / other.Length;
+        var result = new double[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            double mean = (sum - values[i]) / (values.Length - 1);
+            result[i] = stratum == 0 ? mean - otherMean : otherMean - mean;
+        }
+
+        return result;
+    }
+
+    internal static double Sum(double[] values)
+    {
+        double sum = 0;
+        foreach (double v in values)
+        {
+            sum += v;
+        }
+
+        return sum;
+    }
+
     private static double Sum(double[] values, ReadOnlySpan<int> indices)
     {
         double sum = 0;
@@ -106,6 +132,45 @@ internal sealed class OneSampleDesign(double[] x, OneSampleStatistic statistic) 
 
         innerVariance = double.NaN;
         return statistic(a);
+    }
+}
+
+/// <summary>
+/// The mean paired difference, mean(follow-up) − mean(baseline) of the resampled pairs, each mean summed in resample
+/// order and divided by n (the bits of <c>OnePassMean(f) − OnePassMean(b)</c> on the copied pairs, without the copies),
+/// with the leave-one-out values in O(n).
+/// </summary>
+internal sealed class PairedMeanDifferenceDesign(double[] baseline, double[] followUp) : ResampleDesign([baseline.Length])
+{
+    public override double Evaluate(ReadOnlySpan<int> first, ReadOnlySpan<int> second, Workspace workspace, out double innerVariance)
+    {
+        double b = 0, f = 0;
+        foreach (int i in first)
+        {
+            f += followUp[i];
+        }
+
+        foreach (int i in first)
+        {
+            b += baseline[i];
+        }
+
+        innerVariance = double.NaN;
+        return f / first.Length - b / first.Length;
+    }
+
+    /// <summary>θ̂₋ᵢ = (F − fᵢ)/(n − 1) − (B − bᵢ)/(n − 1), F and B the sums in index order.</summary>
+    public override double[]? LeaveOneOut(int stratum)
+    {
+        double f = MeanDifferenceDesign.Sum(followUp), b = MeanDifferenceDesign.Sum(baseline);
+        int n = baseline.Length;
+        var result = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            result[i] = (f - followUp[i]) / (n - 1) - (b - baseline[i]) / (n - 1);
+        }
+
+        return result;
     }
 }
 

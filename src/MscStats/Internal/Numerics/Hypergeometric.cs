@@ -103,6 +103,31 @@ internal sealed class Hypergeometric
             return sum;
         }
 
+        /// <summary>
+        /// Blaker's acceptability γ(x) = min(P(A &lt; x) + h·P(A = x), P(A &gt; x) + h·P(A = x)) at every x of the support
+        /// (index x − Min), in O(support): the running sums add the same terms in the same order as <see cref="Below"/>
+        /// and <see cref="Above"/>, so each γ has the bits of the two sums taken separately.
+        /// </summary>
+        public double[] Acceptability(double half)
+        {
+            int length = p.Length;
+            var above = new double[length + 1];
+            for (int i = length - 1; i >= 0; i--)
+            {
+                above[i] = above[i + 1] + p[i];
+            }
+
+            var gamma = new double[length];
+            double below = 0;
+            for (int i = 0; i < length; i++)
+            {
+                gamma[i] = Math.Min(below + half * p[i], above[i + 1] + half * p[i]);
+                below += p[i];
+            }
+
+            return gamma;
+        }
+
         public double Mean()
         {
             double mean = 0;
@@ -155,12 +180,13 @@ internal static class FisherPValue
 
             default:
             {
-                double Gamma(int x) => Math.Min(d.Below(x) + half * d[x], d.Above(x) + half * d[x]);
-                double observed = Gamma(a), limit = observed * (1 + tolerance), strict = observed / (1 + tolerance);
+                var gamma = d.Acceptability(half);
+                double observed = a < d.Min || a > d.Max ? Math.Min(d.Below(a) + half * d[a], d.Above(a) + half * d[a]) : gamma[a - d.Min];
+                double limit = observed * (1 + tolerance), strict = observed / (1 + tolerance);
                 double sum = 0;
                 for (int x = d.Min; x <= d.Max; x++)
                 {
-                    double g = Gamma(x);
+                    double g = gamma[x - d.Min];
                     sum += g <= strict ? d[x] : g <= limit ? half * d[x] : 0;
                 }
 

@@ -45,11 +45,15 @@ internal static class AncovaRecipe
         var yTicks = NiceTicks.Linear(Math.Min(followUp.Min(), lineEnds.Min()), Math.Max(followUp.Max(), lineEnds.Max()), 6);
         bool lin = ancova.Model == AdjustmentModel.Lin;
         string title = o.Title ?? sample.Outcome.Name + ": baseline-adjusted " + sample.Arms.Treated + " vs " + sample.Arms.Control;
+        bool spread = Math.Max(nt, baseline.Length - nt) > MaxPointsPerColumn;
         string subtitle = o.Subtitle ?? (lin
             ? "Lin's interacted estimator: follow-up against baseline, a fitted line per arm"
             : "ANCOVA: follow-up against baseline, parallel fitted lines (common slope)");
         double width = o.Width ?? 620, height = o.Height ?? 500;
-        string caption = o.Caption ?? FitCaption(Caption(sample, ancova, lines, meanBaseline), width);
+        string caption = o.Caption ?? FitCaption(
+            Caption(sample, ancova, lines, meanBaseline)
+            + (spread ? "\nToo many subjects for a point each: " + Guard.Format(QuantileBins) + " equal-count baseline bins per arm, each drawn at its median baseline with the median (point) and quartiles (bar) of follow-up." : string.Empty),
+            width);
         string xLabel = o.XLabel ?? WithUnit(sample.Outcome.Name + " (baseline)", unit);
         string yLabel = o.YLabel ?? WithUnit(sample.Outcome.Name + " (follow-up)", unit);
         var xAxis = new Axis(xLabel, xTicks.Min, xTicks.Max, xTicks.ToTicks());
@@ -70,9 +74,20 @@ internal static class AncovaRecipe
         };
 
         // Control first, so that the treated points (listed first everywhere else) are drawn on top.
+        var shown = new List<(double X, double Y)>();
         foreach (var a in new[] { arms[1], arms[0] })
         {
+            if (spread)
+            {
+                var bins = BinnedQuartiles(a.X, a.Y);
+                marks.Add(new SegmentsMark(bins.Select(b => new LineSegment(b.X, b.Q1, b.X, b.Q3, a.Colour)).ToArray(), 2.5, 0.8));
+                marks.Add(new PointsMark(bins.Select(b => new PlotPoint(b.X, b.Median, a.Colour)).ToArray(), 4, a.Label));
+                shown.AddRange(bins.SelectMany(b => new[] { (b.X, b.Q1), (b.X, b.Median), (b.X, b.Q3) }));
+                continue;
+            }
+
             marks.Add(new PointsMark(a.X.Select((x, i) => new PlotPoint(x, a.Y[i], a.Colour)).ToArray(), 4, a.Label));
+            shown.AddRange(a.X.Select((x, i) => (x, a.Y[i])));
         }
 
         // The adjusted difference: a black bar at the mean baseline from the control line to the treated line, with caps.
@@ -83,7 +98,7 @@ internal static class AncovaRecipe
                 new LineSegment(meanBaseline - capHalf, ancova.AdjustedMeanControl, meanBaseline + capHalf, ancova.AdjustedMeanControl, PlotColour.Black),
                 new LineSegment(meanBaseline - capHalf, ancova.AdjustedMeanTreated, meanBaseline + capHalf, ancova.AdjustedMeanTreated, PlotColour.Black)),
             2.5));
-        marks.Add(DifferenceLabel(ancova, lines, unit, meanBaseline, area, xAxis, yAxis, arms.SelectMany(a => a.X.Select((x, i) => (x, a.Y[i]))).ToArray()));
+        marks.Add(DifferenceLabel(ancova, lines, unit, meanBaseline, area, xAxis, yAxis, shown.ToArray()));
 
         double legendX = 0;
         foreach (var a in arms)
@@ -185,6 +200,30 @@ internal static class AncovaRecipe
     /// The value of the difference beside its bar, on the side (right, else left) where it covers fewer points and does not
     /// leave the plot area, centred between the lines over its width.
     /// </summary>
+    /// <summary>The number of equal-count baseline bins per arm when the subjects are too many to draw one point each.</summary>
+    internal const int QuantileBins = 20;
+
+    /// <summary>
+    /// The subjects of one arm in <see cref="QuantileBins"/> bins of consecutive baselines (equal counts, the first bins one
+    /// larger when n does not divide): each bin's median baseline and the quartiles and median of its follow-up (type 7).
+    /// </summary>
+    internal static (double X, double Q1, double Median, double Q3)[] BinnedQuartiles(double[] x, double[] y)
+    {
+        var order = Enumerable.Range(0, x.Length).OrderBy(i => x[i]).ThenBy(i => i).ToArray();
+        int bins = Math.Min(QuantileBins, x.Length), start = 0;
+        var result = new (double X, double Q1, double Median, double Q3)[bins];
+        for (int b = 0; b < bins; b++)
+        {
+            int size = x.Length / bins + (b < x.Length % bins ? 1 : 0);
+            var bx = order.Skip(start).Take(size).Select(i => x[i]).ToArray();
+            var by = order.Skip(start).Take(size).Select(i => y[i]).Order().ToArray();
+            result[b] = (Quantile(bx, 0.5), Quantile(by, 0.25), Quantile(by, 0.5), Quantile(by, 0.75));
+            start += size;
+        }
+
+        return result;
+    }
+
     private static TextMark DifferenceLabel(
         AdjustedEffectResult result, (FittedLine Treated, FittedLine Control) lines, string? unit, double meanBaseline, PlotArea area, Axis x, Axis y,
         (double X, double Y)[] points)

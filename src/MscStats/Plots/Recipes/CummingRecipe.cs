@@ -114,7 +114,7 @@ internal static class CummingRecipe
 
         var upperX = new Axis(string.Empty, xMin, xMax, topTicks);
         var upperY = new Axis(yLabel, yTicks.Min, yTicks.Max, yTicks.ToTicks());
-        var upperMarks = columns.Select(c => (IMark)Swarm(c.Values, c.X, c.Colour, c.Label.Split('\n')[0], upperArea, upperX, upperY, 0.42)).ToArray();
+        var upperMarks = columns.SelectMany(c => Column(c.Values, c.X, c.Colour, c.Label.Split('\n')[0], upperArea, upperX, upperY, 0.42)).ToArray();
         var upper = new Panel(upperArea, upperX, upperY, upperMarks);
 
         var lowerX = new Axis(o.XLabel ?? string.Empty, xMin, xMax, bottomTicks);

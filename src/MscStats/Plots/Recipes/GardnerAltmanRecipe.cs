@@ -29,10 +29,16 @@ internal static class GardnerAltmanRecipe
             Math.Max(Math.Max(control.Max(), treated.Max()), controlMean + diffTicks.Max),
             6);
 
+        bool spread = Math.Max(control.Length, treated.Length) > MaxPointsPerColumn;
         string title = o.Title ?? sample.Outcome.Name + ": " + sample.Arms.Treated + " vs " + sample.Arms.Control;
-        string subtitle = o.Subtitle ?? "Gardner–Altman plot: raw data and the mean difference with its bootstrap distribution";
+        string subtitle = o.Subtitle ?? (spread
+            ? "Gardner–Altman plot: arm densities and quartiles; the mean difference, bootstrapped"
+            : "Gardner–Altman plot: raw data and the mean difference with its bootstrap distribution");
         double width = o.Width ?? 600, height = o.Height ?? 460;
-        string caption = o.Caption ?? FitCaption(EffectCaption(sample.Arms.Treated + " − " + sample.Arms.Control + ": mean difference", effect, sample.Outcome.Unit, result), width);
+        string caption = o.Caption ?? FitCaption(
+            EffectCaption(sample.Arms.Treated + " − " + sample.Arms.Control + ": mean difference", effect, sample.Outcome.Unit, result)
+            + (spread ? "\n" + SpreadCaption : string.Empty),
+            width);
         var yLabel = o.YLabel ?? sample.Outcome.ToString();
         var diffLabel = WithUnit("mean difference", sample.Outcome.Unit);
         double effectX = 2.1;
@@ -58,11 +64,14 @@ internal static class GardnerAltmanRecipe
                     new LineSegment(0, controlMean, xAxis.Max, controlMean, PlotColour.Grey),
                     new LineSegment(1, treatedMean, xAxis.Max, treatedMean, PlotColour.Grey)),
                 1, 1, dashed: true),
-            Swarm(control, 0, ControlColour, sample.Arms.Control, area, xAxis, yAxis, 0.42),
-            Swarm(treated, 1, TreatedColour, sample.Arms.Treated, area, xAxis, yAxis, 0.42),
+        };
+        marks.AddRange(Column(control, 0, ControlColour, sample.Arms.Control, area, xAxis, yAxis, 0.42));
+        marks.AddRange(Column(treated, 1, TreatedColour, sample.Arms.Treated, area, xAxis, yAxis, 0.42));
+        marks.AddRange(new IMark[]
+        {
             new ViolinMark(effectX, grid.Select(g => controlMean + g).ToArray(), widths, ViolinSide.Right, PlotColour.Grey),
             new IntervalMark(effectX, controlMean + result.Estimate, controlMean + effect.Lower, controlMean + effect.Upper),
-        };
+        });
         var panel = new Panel(area, xAxis, yAxis, marks.ToArray(), diffAxis);
         return new Figure(width, height, EquatableArray.Create(panel), title, subtitle, caption);
     }

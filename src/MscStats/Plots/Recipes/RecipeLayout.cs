@@ -59,6 +59,46 @@ internal static class RecipeLayout
         return new PointsMark(values.Select((v, i) => new PlotPoint(position + offsets[i] / pxPerX, v, colour)).ToArray(), radius, label);
     }
 
+    /// <summary>
+    /// The most values of a column drawn one point each (a swarm); a larger column is drawn as its density with its median
+    /// and quartiles (<see cref="Spread"/>): thousands of points would only overlap, and a swarm's layout grows as n².
+    /// </summary>
+    internal const int MaxPointsPerColumn = 300;
+
+    /// <summary>The caption line of a figure whose columns are drawn by <see cref="Spread"/>.</summary>
+    internal const string SpreadCaption = "Over 300 values per column: each column is drawn as its kernel density (violin) with the median (point) and quartiles (bar).";
+
+    /// <summary>A column of values: a swarm up to <see cref="MaxPointsPerColumn"/> values, beyond it their <see cref="Spread"/>.</summary>
+    internal static IMark[] Column(IReadOnlyList<double> values, double position, PlotColour colour, string label, PlotArea area, Axis x, Axis y, double maxHalfWidth)
+        => values.Count <= MaxPointsPerColumn ? [Swarm(values, position, colour, label, area, x, y, maxHalfWidth)] : Spread(values, position, colour, label, maxHalfWidth);
+
+    /// <summary>
+    /// The distribution of a column without a mark per value: a violin of its kernel density (Silverman's bandwidth, as
+    /// the bootstrap violins), a thick bar from the first to the third quartile and a point at the median (type 7 quantiles).
+    /// </summary>
+    internal static IMark[] Spread(IReadOnlyList<double> values, double position, PlotColour colour, string label, double maxHalfWidth)
+    {
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        var (grid, widths) = Violin(sorted, maxHalfWidth);
+        double q1 = Quantile(sorted, 0.25), median = Quantile(sorted, 0.5), q3 = Quantile(sorted, 0.75);
+        return
+        [
+            new ViolinMark(position, grid, widths, ViolinSide.Both, colour),
+            new SegmentsMark(EquatableArray.Create(new LineSegment(position, q1, position, q3, PlotColour.Black)), 4),
+            new PointsMark(EquatableArray.Create(new PlotPoint(position, median, PlotColour.Black)), 3.5, label),
+        ];
+    }
+
+    /// <summary>The Hyndman–Fan type 7 quantile of sorted values.</summary>
+    internal static double Quantile(double[] sorted, double p)
+    {
+        double position = p * (sorted.Length - 1);
+        int below = (int)Math.Floor(position);
+        int above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+    }
+
     internal static (EquatableArray<double> Grid, EquatableArray<double> Widths) Violin(ReadOnlySpan<double> distribution, double maxWidth)
     {
         var (grid, density) = Density.Estimate(distribution);

@@ -36,8 +36,11 @@ internal static class SlopegraphRecipe
             Math.Max(0, results.Max(r => Math.Max(r.Distribution.Max(), Pick(r, o.Interval, nameof(meanChanges)).Upper))),
             5);
 
+        bool spread = arms.Max(a => a.Count) > MaxPointsPerColumn;
         string title = o.Title ?? sample.Outcome.Name + ": change from baseline";
-        string subtitle = o.Subtitle ?? "Paired slopegraph: each line is one subject; below, the mean change with its bootstrap distribution";
+        string subtitle = o.Subtitle ?? (spread
+            ? "Densities and quartiles at baseline and follow-up; below, the mean change with its bootstrap"
+            : "Paired slopegraph: each line is one subject; below, the mean change with its bootstrap distribution");
         double xMin = -0.45, xMax = 2.6 * (arms.Length - 1) + 1.45;
         double width = o.Width ?? (arms.Length == 1 ? 440 : 620), height = o.Height ?? 600;
         string caption = o.Caption ?? FitCaption(string.Join(
@@ -45,7 +48,8 @@ internal static class SlopegraphRecipe
             arms.Select((a, k) => a.Label + ": mean change " + ReportFormat.Number(results[k].Estimate) + UnitSuffix(unit) + " ("
                 + effects[k].Level + " CI " + ReportFormat.Number(effects[k].Lower) + " to " + ReportFormat.Number(effects[k].Upper)
                 + ", " + Guard.Format(a.Count) + " pairs)")
-            .Append(MethodLine(effects[0], results[0]) + " Pairs resampled together.")), width);
+            .Append(MethodLine(effects[0], results[0]) + " Pairs resampled together.")
+            .Concat(spread ? [SpreadCaption] : Array.Empty<string>())), width);
         string yLabel = o.YLabel ?? sample.Outcome.ToString();
         string dLabel = WithUnit("mean change", unit);
 
@@ -70,6 +74,13 @@ internal static class SlopegraphRecipe
         {
             var a = arms[k];
             double x = 2.6 * k;
+            if (spread)
+            {
+                upperMarks.AddRange(Spread(a.Baseline, x, colours[k], a.Label + " baseline", 0.4));
+                upperMarks.AddRange(Spread(a.FollowUp, x + 1, colours[k], a.Label + " follow-up", 0.4));
+                continue;
+            }
+
             upperMarks.Add(new SegmentsMark(
                 a.Baseline.Select((b, i) => new LineSegment(x, b, x + 1, a.FollowUp[i], colours[k])).ToArray(), 1.2, 0.6));
             upperMarks.Add(new PointsMark(

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using MscStats.Reporting;
+using MscStats.Tests.Exact;
+using NUnit.Framework;
+
+namespace MscStats.Tests.Cli;
+
+/// <summary>
+/// `analyze` on large cohorts with the three outcome kinds (a continuous outcome once, a binary one, a continuous one at
+/// baseline and follow-up), the layout of tools/scale/make_cohort.py with values from the formulas of
+/// tools/reference/scale.py: every row computed or marked not computed with the panel's reason, and the figures drawn
+/// as densities. The 100,000-subject run (about 25 s on the project's machine; benchmarks/README.md) is Slow.
+/// </summary>
+public class ScaleCliTests : CliTestBase
+{
+    private string Cohort(int perArm)
+    {
+        var treated = ScaleReferenceTests.Treated(perArm);
+        var control = ScaleReferenceTests.Control(perArm);
+        var text = new StringBuilder("subject,arm,time,outcome,unit,value\n");
+        foreach (var (arm, values, other) in new[] { ("Treated", treated, control), ("Control", control, treated) })
+        {
+            for (int i = 0; i < perArm; i++)
+            {
+                string s = arm[0] + i.ToString(CultureInfo.InvariantCulture);
+                string v(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+                text.Append(s).Append(',').Append(arm).Append(",,score,points,").Append(v(values[i])).Append('\n')
+                    .Append(s).Append(',').Append(arm).Append(",,response,,").Append(i % (arm == "Treated" ? 3 : 4) == 0 ? "1" : "0").Append('\n')
+                    .Append(s).Append(',').Append(arm).Append(",baseline,CRP,mg/L,").Append(v(other[i])).Append('\n')
+                    .Append(s).Append(',').Append(arm).Append(",follow-up,CRP,mg/L,").Append(v(values[i] * 0.8)).Append('\n');
+            }
+        }
+
+        string path = InFolder("cohort.csv");
+        File.WriteAllText(path, text.ToString());
+        return path;
+    }
+
+    private void AnalyzeAtScale(int perArm, int refused)
+    {
+        var (code, output, error) = Run("analyze", Cohort(perArm), "--out", InFolder("report"));
+        Assert.That(code, Is.EqualTo(0), error);
+        var report = ReportRenderer.ReadJson(File.ReadAllText(InFolder(Path.Combine("report", "results.json"))));
+        var failures = report.Comparisons.SelectMany(c => c.Rows).Where(r => r.Failure is not null).ToList();
+        Assert.That(failures.Select(r => r.Failure), Is.All.StartsWith("beyond the panel's limit"));
+        Assert.That(failures, Has.Count.EqualTo(refused));
+        var svgs = Directory.GetFiles(InFolder("report"), "*.svg");
+        Assert.That(svgs, Is.Not.Empty);
+        Assert.That(svgs.Select(f => new FileInfo(f).Length), Is.All.LessThan(40_000));
+        Assert.That(output, Does.Contain("figure not drawn: score: permutation null distribution: beyond the panel's limit"));
+    }
+
+    [Test]
+    public void Analyze_5000PerArm_RefusedRowsSayWhy_FiguresAreDensities() => AnalyzeAtScale(5000, 11);
+
+    [Test]
+    [Category("Slow")]
+    public void Analyze_50000PerArm_EveryRowComputedOrRefused() => AnalyzeAtScale(50_000, 11);
+}
