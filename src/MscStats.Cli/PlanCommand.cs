@@ -109,7 +109,7 @@ internal static class PlanCommand
                 throw new InputException(Option(e.ParamName) + ": " + FirstLine(e.Message));
             }
 
-            report = new PlanReport("Trial plan: " + name, "stated numbers", EquatableArray.Create(plan with { Outcome = name }));
+            report = new PlanReport("Trial plan: " + name, "stated numbers", EquatableArray.Create(plan.Named(name)));
         }
         else
         {
