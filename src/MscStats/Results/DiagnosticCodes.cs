@@ -134,4 +134,13 @@ public static class DiagnosticCodes
 
     /// <summary>Some replicates of a simulation gave no answer (the data broke an assumption of the method); they are counted and left out of the denominator.</summary>
     public const string UndefinedReplicates = "undefined-replicates";
+
+    /// <summary>No bootstrap interval kind has a defined simulated coverage under both models, so none is recommended.</summary>
+    public const string CoverageUndefined = "coverage-undefined";
+
+    /// <summary>Information: another bootstrap interval kind lies within two Monte Carlo SEs of the recommended one's distance from the level.</summary>
+    public const string CoverageChoiceWithinMonteCarloError = "coverage-choice-within-mc-error";
+
+    /// <summary>Even the recommended bootstrap interval's simulated coverage lies below its level (its Clopper–Pearson interval excludes the level) under a model.</summary>
+    public const string CoverageBelowLevel = "coverage-below-level";
 }
