@@ -173,7 +173,10 @@ internal sealed class SimulationEngine
             var kind = BootstrapKind(method);
             if (kind != BootstrapIntervals.None)
             {
-                outcomes[j] = bootstrapFailure is not null ? new ReplicateOutcome(false, 0, 0, bootstrapFailure) : Covers(bootstrap!.Interval(kind)!.Interval);
+                var interval = bootstrapFailure is null ? bootstrap!.Interval(kind) : null;
+                outcomes[j] = interval is not null
+                    ? Covers(interval.Interval)
+                    : new ReplicateOutcome(false, 0, 0, bootstrapFailure ?? "no " + kind + " interval: " + string.Join("; ", bootstrap!.Diagnostics.Select(d => d.Message)));
                 continue;
             }
 
