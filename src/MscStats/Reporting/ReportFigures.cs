@@ -13,7 +13,8 @@ namespace MscStats.Reporting;
 
 /// <summary>
 /// The figures of a method-comparison report, drawn from what the panels computed (<see cref="AnalysisRun"/>): for each
-/// continuous comparison a Gardner–Altman estimation plot of the panel's BCa bootstrap and the permutation null
+/// continuous comparison a Gardner–Altman estimation plot of the panel's bootstrap (the interval its row shows, with its
+/// simulated coverage in the caption) and the permutation null
 /// distribution of the mean difference with the panel's observed difference and exact permutation interval, for each
 /// paired outcome a slopegraph (baseline and follow-up), for each binary outcome the per-arm proportions, and a forest
 /// plot of the panel's Hedges' g across the continuous comparisons.
@@ -65,7 +66,7 @@ public static class ReportFigures
             {
                 case ContinuousSample sample:
                     string at = comparison.AtFollowUp ? " at follow-up" : string.Empty;
-                    Draw(name + ": estimation plot" + at, () => Plot.GardnerAltman(sample, comparison.Results.Get<BootstrapResult>("bootstrap-bca")));
+                    Draw(name + ": estimation plot" + at, () => EstimationPlot(sample, comparison));
                     Draw(name + ": permutation null distribution" + at, () => PermutationNull(sample, comparison.Results.Get<TestResult>("permutation"), options));
                     Row(comparison.AtFollowUp ? name + " (follow-up)" : name, comparison);
                     break;
@@ -122,6 +123,18 @@ public static class ReportFigures
         }
 
         return figures;
+    }
+
+    /// <summary>
+    /// The Gardner–Altman plot of the panel's bootstrap with the interval its row shows (the kind chosen by simulated
+    /// coverage, or forced by the options) and that interval's simulated coverage in the caption.
+    /// </summary>
+    private static Figure EstimationPlot(ContinuousSample sample, ComparisonRun comparison)
+    {
+        var bootstrap = comparison.Results.Get<BootstrapResult>("bootstrap");
+        var row = comparison.Comparison.Row("bootstrap");
+        var shown = row?.IntervalChoices.FirstOrDefault(c => c.Chosen);
+        return Plot.GardnerAltman(sample, bootstrap, shown is null ? null : PlotOptions.Default with { Interval = shown.Kind, Coverage = shown.Coverage });
     }
 
     /// <summary>What the panel records as a failure row: a method undefined for the data, or not applicable to them.</summary>

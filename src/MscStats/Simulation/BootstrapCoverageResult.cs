@@ -122,7 +122,7 @@ public sealed record BootstrapCoverageResult : IAnalysisResult
     public string ToHtml() => ResultHtml.Table(Method + ", " + SampleSizes,
     [
         .. Kinds.Select(k => (k.KindName + (k.Kind == Recommended ? " (recommended)" : string.Empty),
-            k.Normal + " normal; " + k.Skewed + " lognormal" + (k.WorstDeviation is double d ? "; worst " + Points(d) + " from " + Level : string.Empty))),
+            k.Normal + " with normal data; " + k.Skewed + " with lognormal data" + (k.WorstDeviation is double d ? "; worst " + Points(d) + " from " + Level : string.Empty))),
         ("models", NormalModel + "; " + SkewedModel),
         ("study", Replicates.ToString(CultureInfo.InvariantCulture) + " trials per model, " + InnerResamples.ToString(CultureInfo.InvariantCulture) + " resamples each, seed "
                   + Seed.ToString(CultureInfo.InvariantCulture)),

@@ -128,7 +128,7 @@ public class BootstrapCoverageStudyTests
             Assert.That(study.Recommended, Is.EqualTo(BootstrapCoverage.Recommend(study.Kinds)));
             Assert.That(study.Conventions.Select(c => c.Name), Does.Contain(ConventionNames.IntervalChoice));
             Assert.That(study.ToString(), Does.StartWith("simulated coverage of 95% bootstrap intervals of the mean difference, n = 12 vs 13 (normal / lognormal): percentile "));
-            Assert.That(study.Coverage(BootstrapIntervals.BCa)!.Summary, Does.Match(@"^simulated coverage at 12 vs 13: \d+\.\d% normal, \d+\.\d% lognormal \(MC SE ≤ \d\.\d%\)$"));
+            Assert.That(study.Coverage(BootstrapIntervals.BCa)!.Summary, Does.Match(@"^simulated coverage at 12 vs 13: \d+\.\d% with normal data, \d+\.\d% with lognormal data \(MC SE ≤ \d\.\d%\)$"));
         });
     }
 
