@@ -33,6 +33,11 @@ bootstrap variance of the mean difference (plug-in variances; the bootstrap bias
 IDEAL_TRIALS trials of numpy Generator(PCG64(SEED + 2)). It pins the normal-model figures tightly (SE below 1e-4):
 MscStats' normal interval from 1,000 resamples must lie within 4 of its own SEs of it (a finite B changes it by less).
 Rows: normal_interval_coverage, normal_interval_se, trials.
+
+Paired (cases paired-12-normal, paired-12-lognormal): the coverage of scipy's 95% percentile, basic and BCa intervals of
+the mean of 12 pair differences d (one-sample bootstrap of d, which is what resampling pairs does to a mean paired
+difference), with d ~ N(0, 1) or d ~ exp(N(0, 1)) - e^(1/2) (mean 0), as MscStats.Simulation.BootstrapCoverage.MeanChange
+simulates it; 4,000 trials per model of Generator(PCG64(SEED + 3)) and PCG64(SEED + 4), same quantities as above.
 """
 
 import csv
@@ -51,6 +56,7 @@ RESAMPLES = 1000
 SIZES = (12, 13)
 METHODS = ("percentile", "basic", "BCa")
 IDEAL_TRIALS = 10_000_000
+PAIRS = 12
 OUT = "tests/MscStats.Tests/Reference/bootstrap-coverage.csv"
 
 
@@ -58,19 +64,25 @@ def mean_difference(x, y, axis=-1):
     return np.mean(x, axis=axis) - np.mean(y, axis=axis)
 
 
-def study(model, seed):
+def study(model, seed, paired=False):
     rng = np.random.Generator(np.random.PCG64(seed))
     hits = {m: 0 for m in METHODS}
     for trial in range(TRIALS):
-        z1 = rng.standard_normal(SIZES[0])
-        z2 = rng.standard_normal(SIZES[1])
-        x, y = (z1, z2) if model == "normal" else (np.exp(z1), np.exp(z2))
+        if paired:
+            z = rng.standard_normal(PAIRS)
+            data = (z if model == "normal" else np.exp(z) - np.exp(0.5),)
+            statistic = np.mean
+        else:
+            z1 = rng.standard_normal(SIZES[0])
+            z2 = rng.standard_normal(SIZES[1])
+            data = (z1, z2) if model == "normal" else (np.exp(z1), np.exp(z2))
+            statistic = mean_difference
         trial_seed = int(rng.integers(0, 2**31 - 1))
         for method in METHODS:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 ci = scipy.stats.bootstrap(
-                    (x, y), mean_difference, n_resamples=RESAMPLES, confidence_level=0.95, method=method,
+                    data, statistic, n_resamples=RESAMPLES, confidence_level=0.95, method=method,
                     paired=False, vectorized=True, random_state=trial_seed).confidence_interval
             if ci.low <= 0 <= ci.high:
                 hits[method] += 1
@@ -98,9 +110,11 @@ def main():
     rows.append(("normal-12v13-ideal", "normal_interval_coverage", "%.17g" % ideal))
     rows.append(("normal-12v13-ideal", "normal_interval_se", "%.17g" % np.sqrt(ideal * (1 - ideal) / IDEAL_TRIALS)))
     print("ideal normal interval", ideal, file=sys.stderr)
-    for k, model in enumerate(("normal", "lognormal")):
-        hits = study(model, SEED + k)
-        case = model + "-12v13"
+    for k, (model, paired) in enumerate((("normal", False), ("lognormal", False), (None, None), ("normal", True), ("lognormal", True))):
+        if model is None:
+            continue
+        hits = study(model, SEED + k, paired)
+        case = ("paired-12-" + model) if paired else (model + "-12v13")
         rows.append((case, "trials", str(TRIALS)))
         for method in METHODS:
             p = hits[method] / TRIALS
@@ -119,6 +133,8 @@ def main():
         f.write("# normal: x, y ~ N(0, 1); lognormal: x, y ~ exp(N(0, 1)). Data from numpy Generator(PCG64(%d)) for normal, PCG64(%d) for lognormal; "
                 "each trial's three scipy calls share one integer seed drawn from the same generator.\n" % (SEED, SEED + 1))
         f.write("# Monte Carlo: each coverage is a binomial proportion with SE sqrt(p(1 - p)/trials), recorded as <method>_se.\n")
+        f.write("# paired-12-<model>: scipy.stats.bootstrap((d,), np.mean, ...) of 12 pair differences d ~ N(0, 1) or exp(N(0, 1)) - e^(1/2), "
+                "data from Generator(PCG64(%d)) and PCG64(%d); same quantities.\n" % (SEED + 3, SEED + 4))
         f.write("# normal-12v13-ideal: the ideal (B = infinity) bootstrap normal interval d +- z sqrt(s1^2 (n1 - 1)/n1^2 + s2^2 (n2 - 1)/n2^2) under N(0, 1) arms, "
                 "%d trials of Generator(PCG64(%d)); no resampling.\n" % (IDEAL_TRIALS, SEED + 2))
         writer = csv.writer(f, lineterminator="\n")

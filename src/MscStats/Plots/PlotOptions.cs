@@ -54,4 +54,12 @@ public sealed record PlotOptions
     /// and the sample's arm sizes (checked). Null (the default) for none; the other figures do not use it.
     /// </summary>
     public IntervalCoverage? Coverage { get; init; }
+
+    /// <summary>
+    /// For <see cref="Plot.Slopegraph"/>: the simulated coverage of each arm's mean-change interval
+    /// (<see cref="BootstrapCoverage.MeanChange"/> at the arm's number of pairs), treated first, stated in the caption
+    /// beside the arm's interval. Each must be of <see cref="Interval"/>'s kind, at the bootstrap's level and the arm's pairs
+    /// (checked). Empty (the default) for none; the other figures do not use it.
+    /// </summary>
+    public EquatableArray<IntervalCoverage> Coverages { get; init; }
 }

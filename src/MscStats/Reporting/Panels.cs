@@ -260,43 +260,63 @@ internal static class RowBuilder
     private static MethodRow Chosen<TSample>(PanelEntry<TSample> entry, BootstrapResult b, string? arm, ComparisonOptions options)
     {
         var sizes = b.SampleSizes;
-        var study = BootstrapCoverage.MeanDifference(
-            sizes.Treated, sizes.Control!.Value, Guard.NotNull(options.Coverage, "options.Coverage") with { Level = options.Level, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism });
         var forced = options.BootstrapInterval is { } k ? BootstrapInterval.Single(k, "options.BootstrapInterval") : (BootstrapIntervals?)null;
-        var wanted = forced ?? (study.Recommended != BootstrapIntervals.None ? study.Recommended : BootstrapIntervals.BCa);
+        Guard.NotNull(options.Coverage, "options.Coverage");
+        int limit = Guard.NonNegative(options.CoverageArmLimit, "options.CoverageArmLimit");
+        var study = Math.Max(sizes.Treated, sizes.Control!.Value) <= limit
+            ? BootstrapCoverage.MeanDifference(sizes.Treated, sizes.Control.Value, options.Coverage with { Level = options.Level, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism })
+            : null;
+        var recommended = study?.Recommended ?? BootstrapIntervals.None;
+        var wanted = forced ?? (recommended != BootstrapIntervals.None ? recommended : BootstrapIntervals.BCa);
 
         // A kind the data do not define (the studentized interval of arms without spread) cannot be shown: the next
-        // closest to the level in the worse model is, and the row says so.
+        // closest to the level in the worse model is (BCa without a study), and the row says so.
         var kind = b.Interval(wanted) is not null
             ? wanted
-            : study.Kinds.Where(c => b.Interval(c.Kind) is not null).OrderBy(c => c.WorstDeviation ?? double.PositiveInfinity).Select(c => c.Kind).FirstOrDefault();
+            : BootstrapCoverage.Kinds.Where(c => b.Interval(c) is not null)
+                .OrderBy(c => study?.Coverage(c)?.WorstDeviation ?? (c == BootstrapIntervals.BCa ? 0 : double.PositiveInfinity)).FirstOrDefault();
         var shown = b.Interval(kind) ?? throw new InvalidOperationException("The panel's bootstrap computed none of the interval kinds.");
-        var choices = BootstrapCoverage.Kinds.Select(k => b.Interval(k)).OfType<BootstrapInterval>()
-            .Select(i => new IntervalChoice(i.Requested, i.Interval, new MonteCarloError(i.LowerError, i.UpperError), study.Coverage(i.Requested), i.Requested == kind, i.Requested == study.Recommended))
+        var choices = BootstrapCoverage.Kinds.Select(c => b.Interval(c)).OfType<BootstrapInterval>()
+            .Select(i => new IntervalChoice(i.Requested, i.Interval, new MonteCarloError(i.LowerError, i.UpperError), study?.Coverage(i.Requested), i.Requested == kind, i.Requested == recommended))
             .ToArray();
         string name = IntervalCoverage.KindText(kind);
-        string why = forced is not null
-            ? name + ", as ComparisonOptions.BootstrapInterval asks; by the simulated coverage at " + sizes + " the rule would show "
-              + (study.Recommended == BootstrapIntervals.None ? "none" : IntervalCoverage.KindText(study.Recommended)) + " (" + BootstrapCoverage.RuleText(options.Level) + ")"
-            : study.Recommended == BootstrapIntervals.None
-                ? "BCa: no kind has a defined simulated coverage at " + sizes + ", so none is recommended"
-                : name + ": of the " + string.Join(", ", choices.Select(c => IntervalCoverage.KindText(c.Kind))) + " intervals from the same resamples, "
-                  + BootstrapCoverage.RuleText(options.Level) + " at " + sizes + " (" + Guard.Format(study.Replicates) + " simulated trials per model, "
-                  + Guard.Format(study.InnerResamples) + " resamples each, seed " + study.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
-        if (kind != wanted)
+        string why;
+        if (study is null)
+        {
+            why = name + (forced is not null ? ", as ComparisonOptions.BootstrapInterval asks" : string.Empty) + ": coverage not simulated, an arm has more than "
+                  + Guard.Format(limit) + " values (ComparisonOptions.CoverageArmLimit)" + (forced is null ? "; BCa is shown without that evidence" : string.Empty);
+        }
+        else if (kind != wanted)
         {
             why = name + ": the " + IntervalCoverage.KindText(wanted) + " interval is undefined for these data (see the diagnostics), so the next kind by the same evidence is shown; "
                   + BootstrapCoverage.RuleText(options.Level);
         }
+        else if (forced is not null)
+        {
+            why = name + ", as ComparisonOptions.BootstrapInterval asks; by the simulated coverage at " + sizes + " the rule would show "
+                  + (recommended == BootstrapIntervals.None ? "none" : IntervalCoverage.KindText(recommended)) + " (" + BootstrapCoverage.RuleText(options.Level) + ")";
+        }
+        else
+        {
+            why = recommended == BootstrapIntervals.None
+                ? "BCa: no kind has a defined simulated coverage at " + sizes + ", so none is recommended"
+                : name + ": of the " + string.Join(", ", choices.Select(c => IntervalCoverage.KindText(c.Kind))) + " intervals from the same resamples, "
+                  + BootstrapCoverage.RuleText(options.Level) + " at " + sizes + " (" + Guard.Format(study.Replicates) + " simulated trials per model, "
+                  + Guard.Format(study.InnerResamples) + " resamples each, seed " + study.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+        }
 
         var conventions = b.Conventions.Append(new Convention(ConventionNames.IntervalChoice, why));
+
         // The bootstrap's own notes (a BCa fallback only when BCa is shown; the list of kinds names it otherwise), the coverage
-        // study's undefined trials of the shown kind, whether the choice is within Monte Carlo error, and the shown kind's shortfalls.
-        var coverage = study.Coverage(kind);
-        var diagnostics = b.Diagnostics.Where(d => d.Code != DiagnosticCodes.BcaFallback || kind == BootstrapIntervals.BCa)
-            .Concat(study.Diagnostics.Where(d => (d.Code == DiagnosticCodes.UndefinedReplicates && d.Message.StartsWith(name + " interval,", StringComparison.Ordinal))
-                                                 || (forced is null && d.Code is DiagnosticCodes.CoverageChoiceWithinMonteCarloError or DiagnosticCodes.CoverageUndefined)))
-            .Concat(coverage is null ? [] : BootstrapCoverage.Shortfalls(coverage, "the shown " + name + " interval"));
+        // study's undefined trials of the shown kind, whether the choice is within Monte Carlo error, and the shown kind's
+        // shortfalls; or that no coverage was simulated.
+        var coverage = study?.Coverage(kind);
+        var notes = study is null
+            ? [Diagnostic.Info(DiagnosticCodes.CoverageNotSimulated, "the simulated coverage of the bootstrap intervals is not computed above " + Guard.Format(limit) + " values per arm (" + sizes + ")")]
+            : study.Diagnostics.Where(d => (d.Code == DiagnosticCodes.UndefinedReplicates && d.Message.StartsWith(name + " interval,", StringComparison.Ordinal))
+                                           || (forced is null && d.Code is DiagnosticCodes.CoverageChoiceWithinMonteCarloError or DiagnosticCodes.CoverageUndefined))
+                .Concat(coverage is null ? [] : BootstrapCoverage.Shortfalls(coverage, "the shown " + name + " interval"));
+        var diagnostics = b.Diagnostics.Where(d => d.Code != DiagnosticCodes.BcaFallback || kind == BootstrapIntervals.BCa).Concat(notes);
         return new MethodRow(
             entry.Key, entry.Method.Replace("Bootstrap,", "Bootstrap " + name + ",", StringComparison.Ordinal), arm, b.Statistic, b.Estimate, shown.Interval, entry.NullValue,
             monteCarloError: new MonteCarloError(shown.LowerError, shown.UpperError), resampling: b.Resampling, companions: entry.Companions,

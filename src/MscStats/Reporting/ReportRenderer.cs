@@ -480,7 +480,7 @@ public static class ReportRenderer
         var shown = row.IntervalChoices.First(c => c.Chosen);
         var study = row.IntervalChoices.Select(c => c.Coverage).FirstOrDefault(c => c is not null);
         string resamples = row.Resampling?.Resamples is long b ? ", all from the same " + b.ToString(CultureInfo.InvariantCulture) + " resamples" : string.Empty;
-        string text = "Bootstrap intervals of the " + (row.Measure ?? "estimate") + resamples + ", with their simulated coverage";
+        string text = "Bootstrap intervals of the " + (row.Measure ?? "estimate") + resamples + (study is null ? " (their coverage not simulated)" : ", with their simulated coverage");
         if (study is not null)
         {
             text += " at " + study.SampleSizes.Treated.ToString(CultureInfo.InvariantCulture) + " vs " + study.SampleSizes.Control!.Value.ToString(CultureInfo.InvariantCulture)

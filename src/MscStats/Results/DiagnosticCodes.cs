@@ -143,4 +143,7 @@ public static class DiagnosticCodes
 
     /// <summary>Even the recommended bootstrap interval's simulated coverage lies below its level (its Clopper–Pearson interval excludes the level) under a model.</summary>
     public const string CoverageBelowLevel = "coverage-below-level";
+
+    /// <summary>Information: the bootstrap row's coverage was not simulated, its arms being larger than the panel's limit.</summary>
+    public const string CoverageNotSimulated = "coverage-not-simulated";
 }

@@ -65,6 +65,13 @@ public static class BootstrapCoverage
     public static IReadOnlyList<BootstrapIntervals> Kinds { get; } =
         [BootstrapIntervals.Percentile, BootstrapIntervals.Basic, BootstrapIntervals.Normal, BootstrapIntervals.Studentized, BootstrapIntervals.BCa];
 
+    /// <summary>
+    /// The interval kinds of the paired study (<see cref="MeanChange"/>), in the order of its <see cref="BootstrapCoverageResult.Kinds"/>:
+    /// percentile, basic, normal, BCa (the paired bootstrap has no studentized interval).
+    /// </summary>
+    public static IReadOnlyList<BootstrapIntervals> PairedKinds { get; } =
+        [BootstrapIntervals.Percentile, BootstrapIntervals.Basic, BootstrapIntervals.Normal, BootstrapIntervals.BCa];
+
     /// <summary>How many studies this process has computed (not served from the cache); for tests of the cache.</summary>
     internal static int Computed => Volatile.Read(ref _computed);
 
@@ -84,6 +91,13 @@ public static class BootstrapCoverage
         Guard.AtLeast(control, 2);
         options ??= BootstrapCoverageOptions.Default;
         Validate(options);
+        return Cached(treated, control, options, (k, threads) => Compute(k.Treated, k.Control, k.Options, threads));
+    }
+
+    /// <summary>The cached study, computed by <paramref name="compute"/> on the first call with its key (the options without their threads).</summary>
+    private static BootstrapCoverageResult Cached(
+        int treated, int control, BootstrapCoverageOptions options, Func<(int Treated, int Control, BootstrapCoverageOptions Options), int?, BootstrapCoverageResult> compute)
+    {
         var key = (treated, control, options with { MaxDegreeOfParallelism = null });
         if (!Cache.TryGetValue(key, out var lazy))
         {
@@ -93,10 +107,37 @@ public static class BootstrapCoverage
             }
 
             int? threads = options.MaxDegreeOfParallelism;
-            lazy = Cache.GetOrAdd(key, k => new Lazy<BootstrapCoverageResult>(() => Compute(k.Treated, k.Control, k.Options, threads), LazyThreadSafetyMode.ExecutionAndPublication));
+            lazy = Cache.GetOrAdd(key, k => new Lazy<BootstrapCoverageResult>(() => compute(k, threads), LazyThreadSafetyMode.ExecutionAndPublication));
         }
 
         return lazy.Value;
+    }
+
+    /// <summary>
+    /// The simulated coverage of every bootstrap interval kind of a mean paired difference (follow-up − baseline, pairs
+    /// resampled together: <c>Bootstrap.PairedMeanDifference</c>, the within-arm mean change of a slopegraph) at
+    /// <paramref name="pairs"/> pairs, with normal and with skewed differences, and the recommended kind; cached as
+    /// <see cref="MeanDifference"/>.
+    /// </summary>
+    /// <remarks>
+    /// The models are those of <see cref="MeanDifference"/> applied to the pairs' differences, centred so that the true
+    /// mean change is 0: N(0, 1), and exp(N(0, σ²)) − e^(σ²/2) with σ = <see cref="BootstrapCoverageOptions.SkewedLogSd"/>.
+    /// The kinds are <see cref="PairedKinds"/>. The trials are seeded as the simulation engine seeds its studies (blocks of
+    /// 100, block b's data from the stream of (seed, b), trial r's bootstrap from (seed, r)), so the result is the same on
+    /// any number of threads. Each coverage carries its Monte Carlo SE and Clopper–Pearson interval.
+    /// </remarks>
+    /// <param name="pairs">The number of pairs; at least 2.</param>
+    /// <param name="options">The study's settings; null for <see cref="BootstrapCoverageOptions.Default"/>.</param>
+    /// <returns>The coverage of each kind with its Monte Carlo error, and the recommendation; its sample sizes have no control arm.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The number of pairs or an option is out of range; the exception names it.</exception>
+    public static BootstrapCoverageResult MeanChange(int pairs, BootstrapCoverageOptions? options = null)
+    {
+        Guard.AtLeast(pairs, 2);
+        options ??= BootstrapCoverageOptions.Default;
+        Validate(options);
+
+        // Control 0 marks the paired study in the cache key (a two-arm study has at least 2 per arm).
+        return Cached(pairs, 0, options, (k, threads) => ComputePaired(k.Treated, k.Options, threads));
     }
 
     /// <summary>The two models of the study at the given sizes: normal first, then skewed.</summary>
@@ -189,6 +230,49 @@ public static class BootstrapCoverage
             new Convention(ConventionNames.Estimator, "coverage: share of defined " + options.Level + " intervals that contain the true difference; Monte Carlo SE sqrt(p(1 - p)/n), Clopper-Pearson " + SimulationResult.MonteCarloLevel + " interval"),
             new Convention(ConventionNames.Resampling, options.Replicates.ToString(CultureInfo.InvariantCulture) + " simulated trials per model in seed blocks of 100, "
                 + options.InnerResamples.ToString(CultureInfo.InvariantCulture) + " bootstrap resamples each (Bootstrap.MeanDifference, every kind from the same resamples)"),
+            new Convention(ConventionNames.IntervalChoice, RuleText(options.Level)),
+        };
+        return new BootstrapCoverageResult(
+            sizes, options.Level, options.Replicates, options.InnerResamples, options.Seed, options.SkewedLogSd, normalModel, skewedModel,
+            EquatableArray.Create(kinds), recommended, EquatableArray.Create(conventions), EquatableArray.Create(diagnostics.ToArray()), MscStatsInfo.Version);
+    }
+
+    /// <summary>The paired study (<see cref="MeanChange"/>) at <paramref name="pairs"/> pairs, bypassing the cache.</summary>
+    internal static BootstrapCoverageResult ComputePaired(int pairs, BootstrapCoverageOptions options, int? threads)
+    {
+        Interlocked.Increment(ref _computed);
+        double s2 = options.SkewedLogSd * options.SkewedLogSd;
+        string sigma = Guard.Format(options.SkewedLogSd);
+        string normalModel = "normal: pair differences N(0, 1)";
+        string skewedModel = "lognormal: pair differences exp(N(0, " + sigma + "^2)) - e^(" + sigma + "^2/2), mean 0, skewness "
+                             + ((Math.Exp(s2) + 2) * Math.Sqrt(Math.Exp(s2) - 1)).ToString("0.00", CultureInfo.InvariantCulture);
+        var normal = PairedCoverageStudy.Run(pairs, skewed: false, options, PairedKinds, normalModel, threads);
+        var skewed = PairedCoverageStudy.Run(pairs, skewed: true, options, PairedKinds, skewedModel, threads);
+        var sizes = new SampleSizes(pairs, null);
+        var kinds = PairedKinds.Select((kind, j) => new IntervalCoverage(kind, options.Level, sizes, normal[j].Coverage, skewed[j].Coverage, options.InnerResamples, options.Seed)).ToArray();
+        var recommended = Recommend(kinds);
+        var diagnostics = new List<Diagnostic>();
+        for (int j = 0; j < kinds.Length; j++)
+        {
+            foreach (var (model, run) in new[] { ("normal", normal[j]), ("lognormal", skewed[j]) })
+            {
+                if (run.FirstUndefined is string first)
+                {
+                    diagnostics.Add(Diagnostic.Warning(
+                        DiagnosticCodes.UndefinedReplicates,
+                        kinds[j].KindName + " interval, " + model + " model: " + run.Coverage.Undefined.ToString(CultureInfo.InvariantCulture) + " of "
+                        + run.Coverage.Replicates.ToString(CultureInfo.InvariantCulture) + " trials gave no interval and are left out of the denominator; the first, " + first));
+                }
+            }
+        }
+
+        Advise(kinds, recommended, options.Level, diagnostics);
+        var conventions = new[]
+        {
+            new Convention(ConventionNames.Model, normalModel + "; " + skewedModel + "; true mean paired difference 0"),
+            new Convention(ConventionNames.Estimator, "coverage: share of defined " + options.Level + " intervals that contain the true mean paired difference; Monte Carlo SE sqrt(p(1 - p)/n), Clopper-Pearson " + SimulationResult.MonteCarloLevel + " interval"),
+            new Convention(ConventionNames.Resampling, options.Replicates.ToString(CultureInfo.InvariantCulture) + " simulated trials per model in seed blocks of 100, "
+                + options.InnerResamples.ToString(CultureInfo.InvariantCulture) + " bootstrap resamples each (Bootstrap.PairedMeanDifference, pairs resampled together, every kind from the same resamples)"),
             new Convention(ConventionNames.IntervalChoice, RuleText(options.Level)),
         };
         return new BootstrapCoverageResult(

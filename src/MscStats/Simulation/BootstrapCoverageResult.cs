@@ -25,7 +25,7 @@ public sealed record BootstrapCoverageResult : IAnalysisResult
     /// <param name="skewedLogSd">σ of the skewed model on the log scale.</param>
     /// <param name="normalModel">The normal model in words.</param>
     /// <param name="skewedModel">The skewed model in words.</param>
-    /// <param name="kinds">The coverage of each kind, in the order of <see cref="BootstrapCoverage.Kinds"/>.</param>
+    /// <param name="kinds">The coverage of each kind, in the order of <see cref="BootstrapCoverage.Kinds"/> (<see cref="BootstrapCoverage.PairedKinds"/> for a paired study).</param>
     /// <param name="recommended">The recommended kind; <see cref="BootstrapIntervals.None"/> when no kind has a defined coverage under both models.</param>
     /// <param name="conventions">Every convention that changes the numbers.</param>
     /// <param name="diagnostics">Soft problems.</param>
@@ -56,9 +56,14 @@ public sealed record BootstrapCoverageResult : IAnalysisResult
         LibraryVersion = Guard.NotBlank(libraryVersion);
     }
 
-    /// <summary>The method: <c>simulated coverage of bootstrap intervals of the mean difference</c>.</summary>
+    /// <summary>
+    /// The method: <c>simulated coverage of bootstrap intervals of the mean difference</c> (two arms) or <c>... of the mean
+    /// paired difference</c> (<see cref="BootstrapCoverage.MeanChange"/>).
+    /// </summary>
     [JsonIgnore]
-    public string Method => "simulated coverage of bootstrap intervals of the mean difference";
+    public string Method => "simulated coverage of bootstrap intervals of the " + Statistic;
+
+    private string Statistic => SampleSizes.Control is null ? "mean paired difference" : "mean difference";
 
     /// <summary>The arm sizes of every simulated trial.</summary>
     public SampleSizes SampleSizes { get; }
@@ -84,7 +89,7 @@ public sealed record BootstrapCoverageResult : IAnalysisResult
     /// <summary>The skewed model in words, e.g. <c>lognormal: exp(N(0, 1)) in both arms, skewness 6.18</c>.</summary>
     public string SkewedModel { get; }
 
-    /// <summary>The coverage of each kind: percentile, basic, normal, studentized and BCa.</summary>
+    /// <summary>The coverage of each kind: percentile, basic, normal, studentized and BCa (a paired study has no studentized interval).</summary>
     public EquatableArray<IntervalCoverage> Kinds { get; }
 
     /// <summary>
@@ -137,7 +142,7 @@ public sealed record BootstrapCoverageResult : IAnalysisResult
     /// </summary>
     public override string ToString()
     {
-        var text = new StringBuilder("simulated coverage of ").Append(Level).Append(" bootstrap intervals of the mean difference, ").Append(SampleSizes).Append(" (normal / lognormal): ");
+        var text = new StringBuilder("simulated coverage of ").Append(Level).Append(" bootstrap intervals of the ").Append(Statistic).Append(", ").Append(SampleSizes).Append(" (normal / lognormal): ");
         text.Append(string.Join(", ", Kinds.Select(k => k.KindName + " " + Value(k.Normal) + " / " + Value(k.Skewed))));
         text.Append("; recommended: ").Append(Recommended == BootstrapIntervals.None ? "none" : IntervalCoverage.KindText(Recommended));
         return text.Append("; ").Append(Replicates.ToString(CultureInfo.InvariantCulture)).Append(" trials per model, seed ").Append(Seed.ToString(CultureInfo.InvariantCulture)).ToString();

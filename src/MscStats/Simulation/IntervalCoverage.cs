@@ -16,7 +16,7 @@ public sealed record IntervalCoverage
     /// <summary>Creates the record (<see cref="BootstrapCoverage"/> builds it; public for JSON).</summary>
     /// <param name="kind">The interval kind, a single <see cref="BootstrapIntervals"/> value.</param>
     /// <param name="level">The intervals' level.</param>
-    /// <param name="sampleSizes">The arm sizes of every simulated trial.</param>
+    /// <param name="sampleSizes">The arm sizes of every simulated trial (for a paired study, the pairs and no control arm).</param>
     /// <param name="normal">The coverage under the normal model.</param>
     /// <param name="skewed">The coverage under the skewed (lognormal) model.</param>
     /// <param name="innerResamples">The bootstrap resamples of each simulated trial.</param>
@@ -29,10 +29,6 @@ public sealed record IntervalCoverage
         Kind = BootstrapInterval.Single(kind, nameof(kind));
         Level = Guard.Level(level);
         SampleSizes = Guard.NotNull(sampleSizes);
-        if (sampleSizes.Control is null)
-        {
-            throw new ArgumentException("must give both arms' sizes.", nameof(sampleSizes));
-        }
 
         Normal = Guard.NotNull(normal);
         Skewed = Guard.NotNull(skewed);
@@ -80,11 +76,13 @@ public sealed record IntervalCoverage
 
     /// <summary>
     /// The evidence in a few words, for a table cell or a caption, e.g.
-    /// <c>simulated coverage at 12 vs 13: 92.2% with normal data, 86.2% with lognormal data (MC SE ≤ 0.8%)</c>.
+    /// <c>simulated coverage at 12 vs 13: 92.2% with normal data, 86.2% with lognormal data (MC SE ≤ 0.8%)</c>
+    /// (<c>at 12 pairs</c> for a paired study).
     /// </summary>
     [JsonIgnore]
     public string Summary
-        => "simulated coverage at " + SampleSizes.Treated.ToString(CultureInfo.InvariantCulture) + " vs " + SampleSizes.Control!.Value.ToString(CultureInfo.InvariantCulture) + ": "
+        => "simulated coverage at " + SampleSizes.Treated.ToString(CultureInfo.InvariantCulture)
+           + (SampleSizes.Control is int control ? " vs " + control.ToString(CultureInfo.InvariantCulture) : " pairs") + ": "
            + Value(Normal) + " with normal data, " + Value(Skewed) + " with lognormal data"
            + (MonteCarloStandardError is double se ? " (MC SE ≤ " + CoverageEstimate.Percent(se) + ")" : string.Empty);
 

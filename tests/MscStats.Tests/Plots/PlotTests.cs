@@ -135,6 +135,27 @@ public class PlotTests
     }
 
     [Test]
+    public void Slopegraph_Coverages_OnePerArm_OfTheIntervalShown()
+    {
+        var sample = PlotFixtures.Pilot().Paired("oxygenation index");
+        var changes = PlotFixtures.MeanChanges(sample);
+        var options = MscStats.Simulation.BootstrapCoverageOptions.Default with { Replicates = 200, InnerResamples = 200 };
+        var treated = MscStats.Simulation.BootstrapCoverage.MeanChange(sample.Treated.Count, options).Coverage(BootstrapIntervals.BCa)!;
+        var control = MscStats.Simulation.BootstrapCoverage.MeanChange(sample.Control!.Count, options).Coverage(BootstrapIntervals.BCa)!;
+        var figure = Plot.Slopegraph(sample, changes, PlotOptions.Default with { Coverages = EquatableArray.Create(treated, control) });
+        Assert.Multiple(() =>
+        {
+            Assert.That(OneLine(figure.Caption), Does.Contain(" pairs); " + treated.Summary).And.Contain(" pairs); " + control.Summary));
+            Assert.That(
+                () => Plot.Slopegraph(sample, changes, PlotOptions.Default with { Coverages = EquatableArray.Create(treated) }),
+                Throws.ArgumentException.With.Property("ParamName").EqualTo("options.Coverages"));
+            Assert.That(
+                () => Plot.Slopegraph(sample, changes, PlotOptions.Default with { Coverages = EquatableArray.Create(control, treated) }),
+                Throws.ArgumentException.With.Property("ParamName").EqualTo("options.Coverages").And.Message.Contains("[0]"));
+        });
+    }
+
+    [Test]
     public void GardnerAltman_TakesTheResult_DrawsItsNumbersWithoutRecomputing()
     {
         // Another seed gives other limits: the figure shows the result it was given, not a bootstrap of its own.

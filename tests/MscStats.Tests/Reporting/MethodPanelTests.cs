@@ -142,6 +142,32 @@ public class MethodPanelTests
     }
 
     [Test]
+    public void Continuous_ArmsAboveTheCoverageLimit_ShowBCa_WithoutSimulating_AndSaySo()
+    {
+        // The study's cost grows with the arms (a minute at 600 vs 600); above CoverageArmLimit the row shows BCa with every
+        // kind listed, no coverage, and a note. Here the limit is lowered below the pilot's 12 vs 13.
+        var sample = Pilot.Continuous(SimulatedPilot.OxygenationIndex.Name, TimePoint.FollowUp, MissingDataPolicy.CompleteCases);
+        int before = MscStats.Simulation.BootstrapCoverage.Computed;
+        var row = MethodPanel.Continuous(sample, Options with { CoverageArmLimit = 12, Coverage = MscStats.Simulation.BootstrapCoverageOptions.Default with { Seed = 31 } }).Row("bootstrap")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(MscStats.Simulation.BootstrapCoverage.Computed, Is.EqualTo(before));
+            Assert.That(row.Method, Is.EqualTo("Bootstrap BCa, mean difference"));
+            Assert.That(row.Coverage, Is.Null);
+            Assert.That(row.IntervalChoices, Has.Count.EqualTo(5));
+            Assert.That(row.IntervalChoices.Select(i => i.Coverage), Has.All.Null);
+            Assert.That(row.IntervalChoices.Where(i => i.Recommended), Is.Empty);
+            Assert.That(row.Conventions.Single(k => k.Name == ConventionNames.IntervalChoice).Value, Does.StartWith("BCa: coverage not simulated, an arm has more than 12 values"));
+            Assert.That(row.Diagnostics.Select(d => d.Code), Does.Contain(DiagnosticCodes.CoverageNotSimulated));
+            Assert.That(ReportRenderer.ChoicesHeading(row), Does.Contain("(their coverage not simulated)"));
+        });
+
+        Assert.That(
+            () => MethodPanel.Continuous(sample, Options with { CoverageArmLimit = -1 }),
+            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("options.CoverageArmLimit"));
+    }
+
+    [Test]
     public void Continuous_BootstrapIntervalForced_ShowsThatKind_AndItsShortfall()
     {
         // Forcing BCa (e.g. to compare with an earlier report) shows BCa with its own coverage; the recommendation stays

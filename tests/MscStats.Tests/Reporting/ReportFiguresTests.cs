@@ -65,6 +65,20 @@ public class ReportFiguresTests
             "oxygenation index: estimation plot at follow-up", "oxygenation index: permutation null distribution at follow-up", "oxygenation index: baseline to follow-up",
         }));
         Assert.That(figures[2].Svg, Is.EqualTo(direct.ToSvg()));
+
+        // The slopegraph: each arm's mean change with the paired kind closest to the level over both arms and models, and
+        // each arm's simulated coverage at its pairs (12 and 13) in the caption.
+        var slopegraph = ReportFigures.Draw(run).Single(f => f.Title == "oxygenation index: baseline to follow-up").Figure;
+        var treatedPairs = BootstrapCoverage.MeanChange(12);
+        var controlPairs = BootstrapCoverage.MeanChange(13);
+        var shown = BootstrapCoverage.PairedKinds.OrderBy(k => Math.Max(treatedPairs.Coverage(k)!.WorstDeviation!.Value, controlPairs.Coverage(k)!.WorstDeviation!.Value)).First();
+        string caption = slopegraph.Caption!.Replace('\n', ' ');
+        Assert.Multiple(() =>
+        {
+            Assert.That(caption, Does.Contain(treatedPairs.Coverage(shown)!.Summary));
+            Assert.That(caption, Does.Contain(controlPairs.Coverage(shown)!.Summary));
+            Assert.That(caption, Does.Contain(IntervalCoverage.KindText(shown) + " bootstrap interval"));
+        });
         Assert.That(direct.Caption, Does.Contain(IntervalCoverage.KindText(coverage.Recommended) + " bootstrap interval").And.Contain("Simulated coverage at 12 vs 13: "));
 
         // The ANCOVA picture draws the panel's own ANCOVA result, equal to the direct call's figure.

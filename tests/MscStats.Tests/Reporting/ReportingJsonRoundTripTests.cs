@@ -54,7 +54,7 @@ public class ReportingJsonRoundTripTests
         yield return new ComparisonOptions(3);
         yield return new ComparisonOptions(3)
         {
-            BootstrapInterval = BootstrapIntervals.Studentized, Coverage = BootstrapCoverageOptions.Default with { Replicates = 500, Seed = 9, SkewedLogSd = 0.5 },
+            BootstrapInterval = BootstrapIntervals.Studentized, Coverage = BootstrapCoverageOptions.Default with { Replicates = 500, Seed = 9, SkewedLogSd = 0.5 }, CoverageArmLimit = 30,
         };
         yield return CheckTolerance.Default with { MonteCarloMultiple = 5 };
         yield return new NumberChange("IgM - continuous", "welch-t", "p", 0.0759, double.NaN, 1e-12, false);

@@ -96,6 +96,56 @@ public class BootstrapCoverageStudyTests
     }
 
     [Test]
+    public void MeanChange_12Pairs_AgreesWithAnIndependentScipySimulation()
+    {
+        // Reference: tools/reference/bootstrap_coverage.py, cases paired-12-normal and paired-12-lognormal (scipy 1.10.1
+        // one-sample stats.bootstrap of the 12 differences, 4,000 trials per model of 1,000 resamples; resampling pairs
+        // is resampling their differences). Independent simulations: margin 4 SDs of the difference.
+        var study = BootstrapCoverage.MeanChange(12);
+        Assert.Multiple(() =>
+        {
+            Assert.That(study.SampleSizes, Is.EqualTo(new SampleSizes(12, null)));
+            Assert.That(study.Kinds.Select(k => k.Kind), Is.EqualTo(BootstrapCoverage.PairedKinds));
+            Assert.That(study.Method, Is.EqualTo("simulated coverage of bootstrap intervals of the mean paired difference"));
+            Assert.That(study.Coverage(BootstrapIntervals.BCa)!.Summary, Does.StartWith("simulated coverage at 12 pairs: "));
+            foreach (var (kind, name) in new[] { (BootstrapIntervals.Percentile, "percentile"), (BootstrapIntervals.Basic, "basic"), (BootstrapIntervals.BCa, "bca") })
+            {
+                var k = study.Coverage(kind)!;
+                foreach (var (model, estimate) in new[] { ("normal", k.Normal), ("lognormal", k.Skewed) })
+                {
+                    string @case = "paired-12-" + model;
+                    double reference = Scipy[@case, name + "_coverage"], referenceSe = Scipy[@case, name + "_se"];
+                    double sd = Math.Sqrt(Math.Pow(estimate.MonteCarloStandardError!.Value, 2) + referenceSe * referenceSe);
+                    Assert.That(estimate.Estimate!.Value, Is.EqualTo(reference).Within(4 * sd), name + ", " + model);
+                    Assert.That(estimate.Undefined, Is.Zero);
+                }
+            }
+        });
+    }
+
+    [Test]
+    public void MeanChange_SameSeed_IsBitIdentical_OnOneAndThreeThreads_AndIsCached()
+    {
+        var one = BootstrapCoverage.ComputePaired(5, Small, 1);
+        var three = BootstrapCoverage.ComputePaired(5, Small, 3);
+        Assert.That(three, Is.EqualTo(one));
+        foreach (var (a, b) in one.Kinds.Zip(three.Kinds))
+        {
+            Tolerance.Bitwise(a.Normal.MeanWidth!.Value, b.Normal.MeanWidth!.Value);
+        }
+
+        var options = Small with { Seed = 564_738_291 };
+        int before = BootstrapCoverage.Computed;
+        var first = BootstrapCoverage.MeanChange(6, options);
+        Assert.Multiple(() =>
+        {
+            Assert.That(BootstrapCoverage.MeanChange(6, options with { MaxDegreeOfParallelism = 2 }), Is.SameAs(first));
+            Assert.That(BootstrapCoverage.Computed - before, Is.EqualTo(1));
+            Assert.That(() => BootstrapCoverage.MeanChange(1), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("pairs"));
+        });
+    }
+
+    [Test]
     public void MeanDifference_Default_HasTheDocumentedStudy_AndErrors()
     {
         var study = Default;
@@ -293,6 +343,7 @@ public class BootstrapCoverageStudyTests
             {
                 BootstrapIntervals.Percentile, BootstrapIntervals.Basic, BootstrapIntervals.Normal, BootstrapIntervals.Studentized, BootstrapIntervals.BCa,
             }));
+            Assert.That(BootstrapCoverage.PairedKinds, Is.EqualTo(new[] { BootstrapIntervals.Percentile, BootstrapIntervals.Basic, BootstrapIntervals.Normal, BootstrapIntervals.BCa }));
         });
     }
 
