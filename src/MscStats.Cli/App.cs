@@ -138,14 +138,21 @@ internal static class App
         {
             Description = "Treated:control allocation within the permuted blocks of the CSV's 'block' column, e.g. 2:1 (default 1:1).",
         };
+        var bootstrapInterval = new Option<string>("--bootstrap-interval")
+        {
+            Description = "The interval the bootstrap row shows: auto (the kind whose simulated coverage at the data's arm sizes is closest to the level "
+                          + "under the worse of a normal and a lognormal model) or one kind: percentile, basic, normal, studentized, bca. Every kind is listed with its coverage either way.",
+            DefaultValueFactory = _ => "auto",
+        }.AcceptOnlyFromAmong("auto", "percentile", "basic", "normal", "studentized", "bca");
 
         var analyze = new Command("analyze", "Analyse every outcome (or one) with the full panel of methods; print the tables and write HTML, Markdown and JSON reports.")
         {
-            file, outcome, outDir, seed, resamples, treated, control, randomization, blockAllocation, figureFiles,
+            file, outcome, outDir, seed, resamples, treated, control, randomization, blockAllocation, figureFiles, bootstrapInterval,
         };
         analyze.SetAction(parse => Analyze(
             console, parse.GetValue(file), parse.GetValue(outcome), parse.GetValue(outDir)!, parse.GetValue(seed), parse.GetValue(resamples),
-            parse.GetValue(treated), parse.GetValue(control), Design(parse.GetValue(randomization), parse.GetValue(blockAllocation)), parse.GetValue(figureFiles)!));
+            parse.GetValue(treated), parse.GetValue(control), Design(parse.GetValue(randomization), parse.GetValue(blockAllocation)), parse.GetValue(figureFiles)!,
+            parse.GetValue(bootstrapInterval)!));
 
         var results = new Argument<string>("results") { Description = "A results.json written by 'mscstats analyze'." };
         var checkFile = new Argument<string?>("file")
@@ -189,7 +196,7 @@ internal static class App
 
     private static int Analyze(
         IAnsiConsole console, string? file, string? outcome, string outDir, ulong seed, int resamples, string? treated, string? control, TrialDesign design,
-        string figureFiles)
+        string figureFiles, string bootstrapInterval)
     {
         if (resamples < 100)
         {
@@ -198,7 +205,19 @@ internal static class App
 
         var (study, source) = LoadStudy(file, Arms(treated, control, null), design);
         var outcomes = SelectOutcomes(study, outcome);
-        var options = new ComparisonOptions(seed) { BootstrapResamples = resamples };
+        var options = new ComparisonOptions(seed)
+        {
+            BootstrapResamples = resamples,
+            BootstrapInterval = bootstrapInterval switch
+            {
+                "percentile" => BootstrapIntervals.Percentile,
+                "basic" => BootstrapIntervals.Basic,
+                "normal" => BootstrapIntervals.Normal,
+                "studentized" => BootstrapIntervals.Studentized,
+                "bca" => BootstrapIntervals.BCa,
+                _ => null,
+            },
+        };
         var run = Compute(console, study, outcomes, options, source);
         var report = run.Report;
         var notDrawn = new List<string>();
@@ -393,7 +412,9 @@ internal static class App
         console.WriteLine();
         console.Write(new Text(
             "Data: " + (report.Source ?? "unnamed") + "; seed " + report.Options.Seed.ToString(CultureInfo.InvariantCulture) + ", "
-            + report.Options.BootstrapResamples.ToString(CultureInfo.InvariantCulture) + " bootstrap resamples; missing values: " + report.Options.MissingData));
+            + report.Options.BootstrapResamples.ToString(CultureInfo.InvariantCulture) + " bootstrap resamples"
+            + (report.Options.BootstrapInterval is { } forced ? " (" + forced + " interval shown, as asked)" : string.Empty)
+            + "; missing values: " + report.Options.MissingData));
         console.WriteLine();
         foreach (var comparison in report.Comparisons)
         {

@@ -26,6 +26,11 @@ internal static class ReportRendererText
 
         string estimate = row.Estimate is double e ? (row.Measure is null ? string.Empty : row.Measure + " ") + ReportFormat.Number(e) : string.Empty;
         string interval = row.Interval is { } ci ? ReportFormat.Number(ci.Lower) + " to " + ReportFormat.Number(ci.Upper) : string.Empty;
+        if (row.Coverage is { } coverage)
+        {
+            interval += "\n" + coverage.Summary;
+        }
+
         string p = row.PValue is { } pv ? ReportFormat.PValue(pv.Value) : string.Empty;
         string mc = row.MonteCarloError?.ToString() ?? string.Empty;
         string notes = string.Join("; ", row.Diagnostics

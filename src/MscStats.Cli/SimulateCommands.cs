@@ -38,6 +38,9 @@ internal static class SimulateCommands
         ["welch-ci"] = SimulatedMethod.WelchInterval,
         ["student-ci"] = SimulatedMethod.StudentInterval,
         ["bootstrap-percentile"] = SimulatedMethod.BootstrapPercentile,
+        ["bootstrap-basic"] = SimulatedMethod.BootstrapBasic,
+        ["bootstrap-normal"] = SimulatedMethod.BootstrapNormal,
+        ["bootstrap-studentized"] = SimulatedMethod.BootstrapStudentized,
         ["bootstrap-bca"] = SimulatedMethod.BootstrapBca,
         ["ancova-ci"] = SimulatedMethod.AncovaInterval,
     };

@@ -1,4 +1,5 @@
 using MscStats.Results;
+using MscStats.Simulation;
 
 namespace MscStats.Plots;
 
@@ -45,4 +46,20 @@ public sealed record PlotOptions
     /// The other figures take their axes from the data.
     /// </summary>
     public EffectScale Scale { get; init; } = EffectScale.Difference;
+
+    /// <summary>
+    /// The simulated coverage of the interval shown (<see cref="BootstrapCoverage.MeanDifference"/>), stated in the caption
+    /// of <see cref="Plot.GardnerAltman"/> beside the interval: what its nominal level delivers at the data's arm sizes
+    /// under a normal and a skewed model. It must be the coverage of <see cref="Interval"/>'s kind, at the bootstrap's level
+    /// and the sample's arm sizes (checked). Null (the default) for none; the other figures do not use it.
+    /// </summary>
+    public IntervalCoverage? Coverage { get; init; }
+
+    /// <summary>
+    /// For <see cref="Plot.Slopegraph"/>: the simulated coverage of each arm's mean-change interval
+    /// (<see cref="BootstrapCoverage.MeanChange"/> at the arm's number of pairs), treated first, stated in the caption
+    /// beside the arm's interval. Each must be of <see cref="Interval"/>'s kind, at the bootstrap's level and the arm's pairs
+    /// (checked). Empty (the default) for none; the other figures do not use it.
+    /// </summary>
+    public EquatableArray<IntervalCoverage> Coverages { get; init; }
 }

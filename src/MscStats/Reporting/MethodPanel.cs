@@ -20,8 +20,11 @@ namespace MscStats.Reporting;
 /// <item><b>continuous</b>: mean difference with the Welch interval (<c>ContinuousEffect.MeanDifference</c>), Hedges' g with
 /// the noncentral t interval (<c>ContinuousEffect.HedgesG</c>), the Hodges–Lehmann shift (<c>ContinuousEffect.HodgesLehmann</c>),
 /// the Welch t-test (<c>TTest.Welch</c>), the Brunner–Munzel test with p̂ (<c>RankTest.BrunnerMunzel</c>), the exact
-/// Wilcoxon–Mann–Whitney test (<c>RankTest.WilcoxonMannWhitney</c>, |W − E(W)| rule), and the bootstrap BCa interval
-/// of the mean difference (<c>Bootstrap.MeanDifference</c> at the options' seed and resamples);</item>
+/// Wilcoxon–Mann–Whitney test (<c>RankTest.WilcoxonMannWhitney</c>, |W − E(W)| rule), and the bootstrap of the mean
+/// difference (<c>Bootstrap.MeanDifference</c> at the options' seed and resamples, every interval kind from the same
+/// resamples), whose row shows the kind with the simulated coverage at the arm sizes closest to the level under the
+/// worse of a normal and a lognormal model (<see cref="Simulation.BootstrapCoverage.MeanDifference"/>, cached per arm-size
+/// pair; <see cref="ComparisonOptions.BootstrapInterval"/> forces a kind), with that coverage and every kind listed;</item>
 /// <item><b>binary</b>: risk difference by Newcombe, Miettinen–Nurminen and Wald; risk ratio by Koopman and Katz; the
 /// Woolf odds ratio (<see cref="ComparisonOptions.OddsRatioCorrection"/>); Fisher's exact test by minimum likelihood,
 /// central, Blaker and mid-p, each with the conditional MLE odds ratio and its matched exact interval; Barnard's

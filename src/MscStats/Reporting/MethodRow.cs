@@ -1,8 +1,10 @@
 using System;
+using System.Linq;
 using System.Text;
 using System.Text.Json.Serialization;
 using MscStats.Internal.Validation;
 using MscStats.Results;
+using MscStats.Simulation;
 
 namespace MscStats.Reporting;
 
@@ -36,7 +38,9 @@ public sealed record MethodRow
     /// <param name="conventions">The conventions recorded by the direct call.</param>
     /// <param name="diagnostics">The diagnostics recorded by the direct call.</param>
     /// <param name="failure">Why the method could not be applied to these data; null when it was.</param>
-    /// <exception cref="ArgumentException">A name is blank, or a number is NaN.</exception>
+    /// <param name="coverage">The simulated coverage of the row's interval at the data's arm sizes, for a bootstrap row.</param>
+    /// <param name="intervalChoices">The intervals the row chose its interval from, with their evidence; empty for most rows.</param>
+    /// <exception cref="ArgumentException">A name is blank, a number is NaN, or the choices mark other than one interval as chosen.</exception>
     public MethodRow(
         string key,
         string method,
@@ -54,7 +58,9 @@ public sealed record MethodRow
         EquatableArray<string> companions = default,
         EquatableArray<Convention> conventions = default,
         EquatableArray<Diagnostic> diagnostics = default,
-        string? failure = null)
+        string? failure = null,
+        IntervalCoverage? coverage = null,
+        EquatableArray<IntervalChoice> intervalChoices = default)
     {
         Key = Guard.NotBlank(key);
         Method = Guard.NotBlank(method);
@@ -73,6 +79,13 @@ public sealed record MethodRow
         Conventions = conventions;
         Diagnostics = diagnostics;
         Failure = failure;
+        Coverage = coverage;
+        if (intervalChoices.Count > 0 && intervalChoices.Count(c => c.Chosen) != 1)
+        {
+            throw new ArgumentException("must mark exactly one interval as chosen.", nameof(intervalChoices));
+        }
+
+        IntervalChoices = intervalChoices;
     }
 
     /// <summary>The stable key of the method.</summary>
@@ -126,6 +139,18 @@ public sealed record MethodRow
     /// <summary>Why the method could not be applied to these data; null when it was.</summary>
     public string? Failure { get; }
 
+    /// <summary>
+    /// The simulated coverage of the row's interval at the data's arm sizes under a normal and a skewed model, with its
+    /// Monte Carlo error (<see cref="BootstrapCoverage"/>); set on the bootstrap row, null elsewhere.
+    /// </summary>
+    public IntervalCoverage? Coverage { get; }
+
+    /// <summary>
+    /// The intervals the row chose its interval from (the bootstrap row: every kind from the same resamples), each with
+    /// its simulated coverage, the chosen one marked; empty for rows with a single interval.
+    /// </summary>
+    public EquatableArray<IntervalChoice> IntervalChoices { get; }
+
     /// <summary>Whether the row's test rejects at <paramref name="alpha"/> (p &lt; α); false when the row has no test.</summary>
     /// <param name="alpha">The significance level.</param>
     public bool RejectsAt(Probability alpha) => PValue is { } p && p.Value < alpha.Value;
@@ -165,6 +190,11 @@ public sealed record MethodRow
         if (MonteCarloError is not null)
         {
             parts.Add("MC error " + MonteCarloError);
+        }
+
+        if (Coverage is not null)
+        {
+            parts.Add(Coverage.Summary);
         }
 
         return text.Append(string.Join("; ", parts)).ToString();

@@ -10,6 +10,7 @@ using MscStats.Internal.Validation;
 using MscStats.Meta;
 using MscStats.Resampling;
 using MscStats.Results;
+using MscStats.Simulation;
 
 namespace MscStats.Reporting;
 
@@ -39,11 +40,11 @@ internal static class Panels
         new("mean-difference", "Mean difference, Welch interval", 0, (s, o) => ContinuousEffect.MeanDifference(s, new MeanDifferenceOptions { Level = o.Level })),
         new("hedges-g", "Hedges' g, noncentral t interval", 0, (s, o) => ContinuousEffect.HedgesG(s, new StandardizedOptions { Level = o.Level })),
         new("hodges-lehmann", "Hodges-Lehmann shift, Bauer interval", 0, (s, o) => ContinuousEffect.HodgesLehmann(s, new IntervalOptions { Level = o.Level })),
-        new("welch-t", "Welch t-test", 0, (s, o) => TTest.Welch(s, new TestOptions { Level = o.Level }), "bootstrap-bca"),
+        new("welch-t", "Welch t-test", 0, (s, o) => TTest.Welch(s, new TestOptions { Level = o.Level }), "bootstrap"),
         new("brunner-munzel", "Brunner-Munzel test", 0.5, (s, o) => RankTest.BrunnerMunzel(s, new BrunnerMunzelOptions { Level = o.Level })),
         new("wilcoxon-mann-whitney", "Wilcoxon-Mann-Whitney exact test", 0, (s, o) => RankTest.WilcoxonMannWhitney(s, RankTestOptions.Default with { Level = o.Level }), "hodges-lehmann"),
-        new("permutation", "Fisher-Pitman exact permutation test", 0, (s, o) => PermutationTest.TwoSample(s, Permutation(o)), "mean-difference", "bootstrap-bca") { Refuse = PanelLimits.TwoSamplePermutation },
-        new("bootstrap-bca", "Bootstrap BCa, mean difference", 0, (s, o) => Bootstrap.MeanDifference(s, BootstrapOptions(o))) { Refuse = PanelLimits.Bootstrap },
+        new("permutation", "Fisher-Pitman exact permutation test", 0, (s, o) => PermutationTest.TwoSample(s, Permutation(o)), "mean-difference", "bootstrap") { Refuse = PanelLimits.TwoSamplePermutation },
+        new("bootstrap", "Bootstrap, mean difference", 0, (s, o) => Bootstrap.MeanDifference(s, BootstrapOptions(o) with { Intervals = BootstrapCoverage.Kinds.Aggregate((a, b) => a | b) })) { Refuse = PanelLimits.Bootstrap },
     ];
 
     public static readonly PanelEntry<BinarySample>[] Binary =
@@ -145,8 +146,9 @@ internal static class Panels
            ?? throw new AssumptionException(AssumptionReason.DegenerateTable, sample.Outcome.Name, "the Cochran-Mantel-Haenszel test is undefined for these trials.", nameof(sample));
 
     /// <summary>
-    /// The bootstrap options of the panel: BCa only, at the options' seed, resamples and level. The distribution is kept
-    /// so that the report's estimation plot draws the panel's own result (<see cref="AnalysisRun"/>); rows never copy it.
+    /// The bootstrap options of the panel: BCa, at the options' seed, resamples and level (the continuous panel's row asks
+    /// for every kind). The distribution is kept so that the report's figures draw the panel's own result
+    /// (<see cref="AnalysisRun"/>); rows never copy it.
     /// </summary>
     public static BootstrapOptions BootstrapOptions(ComparisonOptions o) => new(o.Seed)
     {
@@ -208,7 +210,7 @@ internal static class Panels
                 continue;
             }
 
-            rows.Add(RowBuilder.Build(entry, result, arm));
+            rows.Add(RowBuilder.Build(entry, result, arm, options));
         }
 
         return rows;
@@ -218,8 +220,8 @@ internal static class Panels
 /// <summary>Turns the result of a direct call into a row, copying its numbers, conventions and diagnostics unchanged.</summary>
 internal static class RowBuilder
 {
-    public static MethodRow Build<TSample>(PanelEntry<TSample> entry, IAnalysisResult result, string? arm)
-        => BuildRow(entry with { Method = Label(entry.Method, result) }, result, arm);
+    public static MethodRow Build<TSample>(PanelEntry<TSample> entry, IAnalysisResult result, string? arm, ComparisonOptions options)
+        => BuildRow(entry with { Method = Label(entry.Method, result) }, result, arm, options);
 
     /// <summary>
     /// The row's method name as computed: a method named "exact" that fell back to Monte Carlo (too many assignments to
@@ -243,7 +245,7 @@ internal static class RowBuilder
             : method;
     }
 
-    private static MethodRow BuildRow<TSample>(PanelEntry<TSample> entry, IAnalysisResult result, string? arm) => result switch
+    private static MethodRow BuildRow<TSample>(PanelEntry<TSample> entry, IAnalysisResult result, string? arm, ComparisonOptions options) => result switch
     {
         EstimateResult e => new MethodRow(
             entry.Key, entry.Method, arm, e.Measure, e.Estimate, e.Interval, entry.NullValue,
@@ -252,19 +254,97 @@ internal static class RowBuilder
             entry.Key, entry.Method, arm, t.Estimate?.Measure, t.Estimate?.Estimate, t.Estimate?.Interval, t.Estimate is null ? null : entry.NullValue,
             t.StatisticName, t.Statistic, t.DegreesOfFreedom, t.PValue, null, t.Resampling, entry.Companions,
             Merge(t.Conventions, t.Estimate?.Conventions ?? default), Merge(t.Diagnostics, t.Estimate?.Diagnostics ?? default)),
-        BootstrapResult b => FromBootstrap(entry, b, arm),
-        AdjustedEffectResult a => Build(entry, a.Estimate, arm),
+        BootstrapResult b => FromBootstrap(entry, b, arm, options),
+        AdjustedEffectResult a => Build(entry, a.Estimate, arm, options),
         MetaAnalysisResult m => FromPooled(entry, m, arm),
         _ => throw new InvalidOperationException("Panel entry '" + entry.Key + "' returned a " + result.GetType().Name + ", which has no row form."),
     };
 
-    private static MethodRow FromBootstrap<TSample>(PanelEntry<TSample> entry, BootstrapResult b, string? arm)
+    private static MethodRow FromBootstrap<TSample>(PanelEntry<TSample> entry, BootstrapResult b, string? arm, ComparisonOptions options)
     {
+        if (b.Intervals.Count > 1)
+        {
+            return Chosen(entry, b, arm, options);
+        }
+
         var interval = b.Intervals.Count > 0 ? b.Intervals[0] : null;
         return new MethodRow(
             entry.Key, entry.Method, arm, b.Statistic, b.Estimate, interval?.Interval, entry.NullValue,
             monteCarloError: interval is null ? null : new MonteCarloError(interval.LowerError, interval.UpperError),
             resampling: b.Resampling, companions: entry.Companions, conventions: b.Conventions, diagnostics: b.Diagnostics);
+    }
+
+    /// <summary>
+    /// The bootstrap of the mean difference with every interval kind: the row shows the kind forced by
+    /// <see cref="ComparisonOptions.BootstrapInterval"/>, or else the one recommended by the simulated coverage at the data's
+    /// arm sizes (<see cref="BootstrapCoverage.MeanDifference"/>, cached per size pair), names it, carries its coverage, and
+    /// lists every kind with its interval and coverage. The rule and the evidence go to the conventions and diagnostics.
+    /// </summary>
+    private static MethodRow Chosen<TSample>(PanelEntry<TSample> entry, BootstrapResult b, string? arm, ComparisonOptions options)
+    {
+        var sizes = b.SampleSizes;
+        var forced = options.BootstrapInterval is { } k ? BootstrapInterval.Single(k, "options.BootstrapInterval") : (BootstrapIntervals?)null;
+        Guard.NotNull(options.Coverage, "options.Coverage");
+        int limit = Guard.NonNegative(options.CoverageArmLimit, "options.CoverageArmLimit");
+        var study = Math.Max(sizes.Treated, sizes.Control!.Value) <= limit
+            ? BootstrapCoverage.MeanDifference(sizes.Treated, sizes.Control.Value, options.Coverage with { Level = options.Level, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism })
+            : null;
+        var recommended = study?.Recommended ?? BootstrapIntervals.None;
+        var wanted = forced ?? (recommended != BootstrapIntervals.None ? recommended : BootstrapIntervals.BCa);
+
+        // A kind the data do not define (the studentized interval of arms without spread) cannot be shown: the next
+        // closest to the level in the worse model is (BCa without a study), and the row says so.
+        var kind = b.Interval(wanted) is not null
+            ? wanted
+            : BootstrapCoverage.Kinds.Where(c => b.Interval(c) is not null)
+                .OrderBy(c => study?.Coverage(c)?.WorstDeviation ?? (c == BootstrapIntervals.BCa ? 0 : double.PositiveInfinity)).FirstOrDefault();
+        var shown = b.Interval(kind) ?? throw new InvalidOperationException("The panel's bootstrap computed none of the interval kinds.");
+        var choices = BootstrapCoverage.Kinds.Select(c => b.Interval(c)).OfType<BootstrapInterval>()
+            .Select(i => new IntervalChoice(i.Requested, i.Interval, new MonteCarloError(i.LowerError, i.UpperError), study?.Coverage(i.Requested), i.Requested == kind, i.Requested == recommended))
+            .ToArray();
+        string name = IntervalCoverage.KindText(kind);
+        string why;
+        if (study is null)
+        {
+            why = name + (forced is not null ? ", as ComparisonOptions.BootstrapInterval asks" : string.Empty) + ": coverage not simulated, an arm has more than "
+                  + Guard.Format(limit) + " values (ComparisonOptions.CoverageArmLimit)" + (forced is null ? "; BCa is shown without that evidence" : string.Empty);
+        }
+        else if (kind != wanted)
+        {
+            why = name + ": the " + IntervalCoverage.KindText(wanted) + " interval is undefined for these data (see the diagnostics), so the next kind by the same evidence is shown; "
+                  + BootstrapCoverage.RuleText(options.Level);
+        }
+        else if (forced is not null)
+        {
+            why = name + ", as ComparisonOptions.BootstrapInterval asks; by the simulated coverage at " + sizes + " the rule would show "
+                  + (recommended == BootstrapIntervals.None ? "none" : IntervalCoverage.KindText(recommended)) + " (" + BootstrapCoverage.RuleText(options.Level) + ")";
+        }
+        else
+        {
+            why = recommended == BootstrapIntervals.None
+                ? "BCa: no kind has a defined simulated coverage at " + sizes + ", so none is recommended"
+                : name + ": of the " + string.Join(", ", choices.Select(c => IntervalCoverage.KindText(c.Kind))) + " intervals from the same resamples, "
+                  + BootstrapCoverage.RuleText(options.Level) + " at " + sizes + " (" + Guard.Format(study.Replicates) + " simulated trials per model, "
+                  + Guard.Format(study.InnerResamples) + " resamples each, seed " + study.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+        }
+
+        var conventions = b.Conventions.Append(new Convention(ConventionNames.IntervalChoice, why));
+
+        // The bootstrap's own notes (a BCa fallback only when BCa is shown; the list of kinds names it otherwise), the coverage
+        // study's undefined trials of the shown kind, whether the choice is within Monte Carlo error, and the shown kind's
+        // shortfalls; or that no coverage was simulated.
+        var coverage = study?.Coverage(kind);
+        var notes = study is null
+            ? [Diagnostic.Info(DiagnosticCodes.CoverageNotSimulated, "the simulated coverage of the bootstrap intervals is not computed above " + Guard.Format(limit) + " values per arm (" + sizes + ")")]
+            : study.Diagnostics.Where(d => (d.Code == DiagnosticCodes.UndefinedReplicates && d.Message.StartsWith(name + " interval,", StringComparison.Ordinal))
+                                           || (forced is null && d.Code is DiagnosticCodes.CoverageChoiceWithinMonteCarloError or DiagnosticCodes.CoverageUndefined))
+                .Concat(coverage is null ? [] : BootstrapCoverage.Shortfalls(coverage, "the shown " + name + " interval"));
+        var diagnostics = b.Diagnostics.Where(d => d.Code != DiagnosticCodes.BcaFallback || kind == BootstrapIntervals.BCa).Concat(notes);
+        return new MethodRow(
+            entry.Key, entry.Method.Replace("Bootstrap,", "Bootstrap " + name + ",", StringComparison.Ordinal), arm, b.Statistic, b.Estimate, shown.Interval, entry.NullValue,
+            monteCarloError: new MonteCarloError(shown.LowerError, shown.UpperError), resampling: b.Resampling, companions: entry.Companions,
+            conventions: new EquatableArray<Convention>(conventions), diagnostics: new EquatableArray<Diagnostic>(diagnostics),
+            coverage: coverage, intervalChoices: EquatableArray.Create(choices));
     }
 
     /// <summary>

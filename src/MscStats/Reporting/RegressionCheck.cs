@@ -4,6 +4,7 @@ using System.Linq;
 using MscStats.Data;
 using MscStats.Internal.Validation;
 using MscStats.Results;
+using MscStats.Simulation;
 
 namespace MscStats.Reporting;
 
@@ -14,8 +15,10 @@ namespace MscStats.Reporting;
 /// <remarks>
 /// Exact and analytic numbers (estimates, interval limits, statistics, degrees of freedom, p-values, and the
 /// bootstrap's estimate, which is the statistic on the data) must agree to <see cref="CheckTolerance.Relative"/>;
-/// Monte Carlo numbers (bootstrap interval limits) to <see cref="CheckTolerance.MonteCarloMultiple"/> times their
-/// recorded Monte Carlo error. Infinities must match exactly. Thread safe.
+/// Monte Carlo numbers (bootstrap interval limits of every kind, and the simulated coverage of each kind under each
+/// model) to <see cref="CheckTolerance.MonteCarloMultiple"/> times their recorded Monte Carlo error. The bootstrap row
+/// must show the same kind; another kind is a problem (the simulated coverage chose differently, or the option forcing
+/// a kind differs). Infinities must match exactly. Thread safe.
 /// </remarks>
 public static class RegressionCheck
 {
@@ -130,6 +133,47 @@ public static class RegressionCheck
                 Exact("statistic", oldRow.Statistic, newRow.Statistic);
                 Exact("df", oldRow.DegreesOfFreedom, newRow.DegreesOfFreedom);
                 Exact("p", oldRow.PValue?.Value, newRow.PValue?.Value);
+
+                // The bootstrap row: which kind it shows, every kind's limits (Monte Carlo) and every simulated coverage
+                // (seeded Monte Carlo, allowed the same multiple of its recorded SE).
+                if (oldRow.Coverage?.Kind != newRow.Coverage?.Kind)
+                {
+                    problems.Add(heading + " / " + id + ": the interval shown was " + KindText(oldRow.Coverage?.Kind) + ", now " + KindText(newRow.Coverage?.Kind)
+                                 + " (the simulated coverage, or ComparisonOptions.BootstrapInterval, chose another kind).");
+                }
+
+                void Coverage(string kind, CoverageEstimate? a, CoverageEstimate? b, string model)
+                {
+                    if (a?.MonteCarloStandardError is double se)
+                    {
+                        Random("coverage " + kind + " " + model, a.Estimate, b?.Estimate, se);
+                    }
+                    else
+                    {
+                        Exact("coverage " + kind + " " + model, a?.Estimate, b?.Estimate);
+                    }
+                }
+
+                foreach (var oldChoice in oldRow.IntervalChoices)
+                {
+                    string kind = IntervalCoverage.KindText(oldChoice.Kind);
+                    var newChoice = newRow.IntervalChoices.FirstOrDefault(c => c.Kind == oldChoice.Kind);
+                    if (newChoice is null)
+                    {
+                        problems.Add(heading + " / " + id + ": the " + kind + " interval is not in the recomputed report.");
+                        continue;
+                    }
+
+                    Random(kind + " lower", oldChoice.Interval.Lower, newChoice.Interval.Lower, oldChoice.MonteCarloError.Lower);
+                    Random(kind + " upper", oldChoice.Interval.Upper, newChoice.Interval.Upper, oldChoice.MonteCarloError.Upper);
+                    Coverage(kind, oldChoice.Coverage?.Normal, newChoice.Coverage?.Normal, "normal");
+                    Coverage(kind, oldChoice.Coverage?.Skewed, newChoice.Coverage?.Skewed, "lognormal");
+                }
+
+                foreach (var extra in newRow.IntervalChoices.Where(n => !oldRow.IntervalChoices.Any(o => o.Kind == n.Kind)))
+                {
+                    problems.Add(heading + " / " + id + ": the " + IntervalCoverage.KindText(extra.Kind) + " interval is new in the recomputed report.");
+                }
             }
 
             foreach (var newRow in now.Rows.Where(r => old.Row(r.Key, r.Arm) is null))
@@ -140,6 +184,8 @@ public static class RegressionCheck
 
         return new CheckResult(compared, new EquatableArray<NumberChange>(changes), new EquatableArray<string>(problems));
     }
+
+    private static string KindText(BootstrapIntervals? kind) => kind is { } k ? IntervalCoverage.KindText(k) : "none";
 
     private static bool Same(MethodComparison a, MethodComparison b)
         => string.Equals(a.SourceOutcome, b.SourceOutcome, StringComparison.Ordinal) && a.Kind == b.Kind && a.Outcome == b.Outcome;

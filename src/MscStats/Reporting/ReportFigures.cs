@@ -8,21 +8,25 @@ using MscStats.Internal.Validation;
 using MscStats.Plots;
 using MscStats.Resampling;
 using MscStats.Results;
+using MscStats.Simulation;
 
 namespace MscStats.Reporting;
 
 /// <summary>
 /// The figures of a method-comparison report, drawn from what the panels computed (<see cref="AnalysisRun"/>): for each
-/// continuous comparison a Gardner–Altman estimation plot of the panel's BCa bootstrap and the permutation null
+/// continuous comparison a Gardner–Altman estimation plot of the panel's bootstrap (the interval its row shows, with its
+/// simulated coverage in the caption) and the permutation null
 /// distribution of the mean difference with the panel's observed difference and exact permutation interval, for each
-/// paired outcome a slopegraph (baseline and follow-up), for each binary outcome the per-arm proportions, and a forest
+/// paired outcome a slopegraph (baseline and follow-up; each arm's mean-change interval chosen by, and captioned with, its
+/// simulated coverage at the arm's pairs), for each binary outcome the per-arm proportions, and a forest
 /// plot of the panel's Hedges' g across the continuous comparisons.
 /// </summary>
 /// <remarks>
 /// Nothing the panel computed is computed again. What the panel does not compute is computed here, once: the Monte Carlo
 /// sample of the permutation null distribution (<see cref="PermutationTest.NullDistribution"/>), each paired arm's
-/// bootstrap mean change for the slopegraph, and the per-arm proportions. All at the report's seed and resamples, so
-/// the same run gives the same bytes. Thread safe.
+/// bootstrap mean change for the slopegraph with its simulated coverage (<see cref="BootstrapCoverage.MeanChange"/>, cached
+/// per number of pairs), and the per-arm proportions. All at the report's seed and resamples, so the same run gives the
+/// same bytes. Thread safe.
 /// </remarks>
 public static class ReportFigures
 {
@@ -65,12 +69,12 @@ public static class ReportFigures
             {
                 case ContinuousSample sample:
                     string at = comparison.AtFollowUp ? " at follow-up" : string.Empty;
-                    Draw(name + ": estimation plot" + at, () => Plot.GardnerAltman(sample, comparison.Results.Get<BootstrapResult>("bootstrap-bca")));
+                    Draw(name + ": estimation plot" + at, () => EstimationPlot(sample, comparison));
                     Draw(name + ": permutation null distribution" + at, () => PermutationNull(sample, comparison.Results.Get<TestResult>("permutation"), options));
                     Row(comparison.AtFollowUp ? name + " (follow-up)" : name, comparison);
                     break;
                 case PairedSample paired when comparison.Comparison.Kind == EndpointKind.Paired:
-                    Draw(name + ": baseline to follow-up", () => Plot.Slopegraph(paired, MeanChanges(paired, options)));
+                    Draw(name + ": baseline to follow-up", () => Slopegraph(paired, options));
                     break;
                 case PairedSample when comparison.Comparison.Kind == EndpointKind.PairedBinary:
                     // A 0/1 outcome's change within each arm is in the table (McNemar, paired risk difference); its follow-up
@@ -124,13 +128,31 @@ public static class ReportFigures
         return figures;
     }
 
+    /// <summary>
+    /// The Gardner–Altman plot of the panel's bootstrap with the interval its row shows (the kind chosen by simulated
+    /// coverage, or forced by the options) and that interval's simulated coverage in the caption.
+    /// </summary>
+    private static Figure EstimationPlot(ContinuousSample sample, ComparisonRun comparison)
+    {
+        var bootstrap = comparison.Results.Get<BootstrapResult>("bootstrap");
+        var row = comparison.Comparison.Row("bootstrap");
+        var shown = row?.IntervalChoices.FirstOrDefault(c => c.Chosen);
+        return Plot.GardnerAltman(sample, bootstrap, shown is null ? null : PlotOptions.Default with { Interval = shown.Kind, Coverage = shown.Coverage });
+    }
+
     /// <summary>What the panel records as a failure row: a method undefined for the data, not applicable to them, or beyond the panel's limits.</summary>
     private static bool IsUndefinedForTheData(Exception e) => e is AssumptionException or ArgumentOutOfRangeException or PanelLimitException;
 
-    /// <summary>Each paired arm's bootstrap mean change, treated first, at the panel's bootstrap options (distribution kept).</summary>
-    private static BootstrapResult[] MeanChanges(PairedSample sample, ComparisonOptions options)
+    /// <summary>
+    /// The slopegraph with each paired arm's bootstrap mean change, treated first, at the panel's bootstrap options
+    /// (distribution kept), every paired kind from the same resamples; it shows the kind forced by
+    /// <see cref="ComparisonOptions.BootstrapInterval"/> (when the paired bootstrap has it), or else the kind whose simulated
+    /// coverage (<see cref="BootstrapCoverage.MeanChange"/> at each arm's pairs) is closest to the level under the worst of
+    /// the arms and models, and states each arm's coverage in the caption.
+    /// </summary>
+    private static Figure Slopegraph(PairedSample sample, ComparisonOptions options)
     {
-        var bootstrap = Panels.BootstrapOptions(options);
+        var bootstrap = Panels.BootstrapOptions(options) with { Intervals = BootstrapCoverage.PairedKinds.Aggregate((a, b) => a | b) };
         var arms = sample.Control is null ? new[] { sample.Treated } : new[] { sample.Treated, sample.Control };
         foreach (var arm in arms)
         {
@@ -141,7 +163,27 @@ public static class ReportFigures
             }
         }
 
-        return arms.Select(a => Bootstrap.PairedMeanDifference(a, bootstrap)).ToArray();
+        var changes = arms.Select(a => Bootstrap.PairedMeanDifference(a, bootstrap)).ToArray();
+        var coverage = Guard.NotNull(options.Coverage, "options.Coverage") with { Level = options.Level, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        if (arms.Any(a => a.Count > options.CoverageArmLimit))
+        {
+            // No coverage evidence above the limit: the forced kind, or BCa.
+            var plain = options.BootstrapInterval is { } k && BootstrapCoverage.PairedKinds.Contains(k) ? k : BootstrapIntervals.BCa;
+            return Plot.Slopegraph(sample, changes, PlotOptions.Default with { Interval = plain });
+        }
+
+        var studies = arms.Select(a => BootstrapCoverage.MeanChange(a.Count, coverage)).ToArray();
+        var kind = options.BootstrapInterval is { } forced && BootstrapCoverage.PairedKinds.Contains(forced)
+            ? forced
+            : BootstrapCoverage.PairedKinds
+                .Where(k => changes.All(c => c.Interval(k) is not null))
+                .OrderBy(k => studies.Max(s => s.Coverage(k)?.WorstDeviation ?? double.PositiveInfinity))
+                .First();
+        return Plot.Slopegraph(sample, changes, PlotOptions.Default with
+        {
+            Interval = kind,
+            Coverages = new EquatableArray<IntervalCoverage>(studies.Select(s => s.Coverage(kind)!)),
+        });
     }
 
     /// <summary>

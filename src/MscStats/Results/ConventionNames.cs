@@ -86,4 +86,7 @@ public static class ConventionNames
 
     /// <summary>How a prediction interval is formed.</summary>
     public const string PredictionInterval = "prediction-interval";
+
+    /// <summary>How a row's interval was chosen among several computed from the same data (the bootstrap kinds, by simulated coverage).</summary>
+    public const string IntervalChoice = "interval-choice";
 }

@@ -137,4 +137,16 @@ public static class DiagnosticCodes
 
     /// <summary>A plan uses the pilot's own estimate of the difference, which is imprecise at pilot size; its interval is given, with the advice to plan for a clinically relevant difference.</summary>
     public const string PilotDifference = "pilot-difference";
+
+    /// <summary>No bootstrap interval kind has a defined simulated coverage under both models, so none is recommended.</summary>
+    public const string CoverageUndefined = "coverage-undefined";
+
+    /// <summary>Information: another bootstrap interval kind lies within two Monte Carlo SEs of the recommended one's distance from the level.</summary>
+    public const string CoverageChoiceWithinMonteCarloError = "coverage-choice-within-mc-error";
+
+    /// <summary>Even the recommended bootstrap interval's simulated coverage lies below its level (its Clopper–Pearson interval excludes the level) under a model.</summary>
+    public const string CoverageBelowLevel = "coverage-below-level";
+
+    /// <summary>Information: the bootstrap row's coverage was not simulated, its arms being larger than the panel's limit.</summary>
+    public const string CoverageNotSimulated = "coverage-not-simulated";
 }

@@ -301,9 +301,34 @@ public static class Simulate
         }
     }
 
-    private static SimulationBlock[] RunBlocks(SimulationSpec spec, SimulationOptions options, int[] indices, IProgress<double>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs every seed block of the study once for several methods on the same simulated trials (the bootstrap interval
+    /// methods share one bootstrap per replicate) and returns one result per method, in order: each equal, bit for bit,
+    /// to <see cref="Run"/> of <c>spec with { Method = method }</c>, at the cost of one run.
+    /// </summary>
+    internal static IReadOnlyList<SimulationResult> RunTogether(
+        SimulationSpec spec, IReadOnlyList<SimulatedMethod> methods, SimulationOptions options, CancellationToken cancellationToken = default)
     {
-        var blocks = new SimulationBlock[indices.Length];
+        Guard.NotNull(methods);
+        var specs = methods.Select(m => spec with { Method = m }).ToArray();
+        foreach (var s in specs)
+        {
+            Validate(s);
+        }
+
+        Guard.NotNull(options);
+        int blockCount = BlockCount(spec);
+        var perBlock = RunBlocks(spec, options, Enumerable.Range(0, blockCount).ToArray(), null, (engine, seed, b) => engine.RunBlock(seed, b, methods), cancellationToken);
+        return specs.Select((s, j) => Combine(s, SpecHash(s), options.Seed, MscStatsInfo.Version, blockCount, perBlock.Select(blocks => blocks[j]).ToArray())).ToList();
+    }
+
+    private static SimulationBlock[] RunBlocks(SimulationSpec spec, SimulationOptions options, int[] indices, IProgress<double>? progress, CancellationToken cancellationToken)
+        => RunBlocks(spec, options, indices, progress, (engine, seed, b) => engine.RunBlock(seed, b), cancellationToken);
+
+    private static T[] RunBlocks<T>(
+        SimulationSpec spec, SimulationOptions options, int[] indices, IProgress<double>? progress, Func<SimulationEngine, ulong, int, T> run, CancellationToken cancellationToken)
+    {
+        var blocks = new T[indices.Length];
         if (options.MaxDegreeOfParallelism is int m)
         {
             Guard.AtLeast(m, 1, "options.MaxDegreeOfParallelism");
@@ -316,7 +341,7 @@ public static class Simulate
             (i, _, engine) =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                blocks[i] = engine.RunBlock(options.Seed, indices[i]);
+                blocks[i] = run(engine, options.Seed, indices[i]);
                 int now = Interlocked.Increment(ref done);
                 progress?.Report((double)now / indices.Length);
                 return engine;
@@ -388,7 +413,8 @@ public static class Simulate
             new(ConventionNames.IntervalMethod, "Monte Carlo error: SE sqrt(p(1 - p)/n), Clopper-Pearson " + SimulationResult.MonteCarloLevel + " interval"),
             new(ConventionNames.Resampling, "seed blocks of " + n + " replicates; block b draws its data from the stream derived from (seed, b)"),
         };
-        bool inner = spec.Method is SimulatedMethod.Permutation or SimulatedMethod.BootstrapPercentile or SimulatedMethod.BootstrapBca
+        bool bootstrap = SimulationEngine.BootstrapKind(spec.Method) != BootstrapIntervals.None;
+        bool inner = bootstrap || spec.Method is SimulatedMethod.Permutation
             or SimulatedMethod.AncovaRandomization or SimulatedMethod.ChangeScoreRandomization or SimulatedMethod.FollowUpRandomization;
         if (inner)
         {
@@ -396,7 +422,7 @@ public static class Simulate
             string what = spec.Method switch
             {
                 SimulatedMethod.Permutation => "exact where the automatic algorithm enumerates, otherwise " + count + " permutations",
-                SimulatedMethod.BootstrapPercentile or SimulatedMethod.BootstrapBca => count + " bootstrap resamples",
+                _ when bootstrap => count + " bootstrap resamples",
                 _ => "all assignments when at most " + Guard.Format(spec.EnumerationLimit) + ", otherwise " + count + " random assignments",
             };
             list.Add(new("inner", what + "; replicate r's Monte Carlo seeded from (seed, r)"));
@@ -425,6 +451,9 @@ public static class Simulate
         SimulatedMethod.BootstrapPercentile => "bootstrap percentile interval",
         SimulatedMethod.BootstrapBca => "bootstrap BCa interval",
         SimulatedMethod.AncovaInterval => "ANCOVA t interval",
+        SimulatedMethod.BootstrapBasic => "bootstrap basic interval",
+        SimulatedMethod.BootstrapNormal => "bootstrap normal interval",
+        SimulatedMethod.BootstrapStudentized => "bootstrap studentized interval",
         _ => method.ToString(),
     };
 

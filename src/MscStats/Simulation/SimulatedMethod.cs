@@ -75,4 +75,16 @@ public enum SimulatedMethod
 
     /// <summary>The ANCOVA t interval of the treatment coefficient (<c>AdjustedEffect.Ancova</c>): coverage.</summary>
     AncovaInterval,
+
+    /// <summary>The bootstrap basic (reverse percentile) interval of the mean difference, as <see cref="BootstrapPercentile"/>: coverage.</summary>
+    BootstrapBasic,
+
+    /// <summary>The bootstrap normal interval of the mean difference (bias-corrected estimate ± z·bootstrap SE), as <see cref="BootstrapPercentile"/>: coverage.</summary>
+    BootstrapNormal,
+
+    /// <summary>
+    /// The bootstrap studentized (bootstrap-t) interval of the mean difference with the analytic inner SE √(s₁²/n₁ + s₂²/n₂),
+    /// as <see cref="BootstrapPercentile"/> (resamples whose inner SE is 0 are left out, as the bootstrap does): coverage.
+    /// </summary>
+    BootstrapStudentized,
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
@@ -74,58 +75,129 @@ internal sealed class SimulationEngine
     }
 
     /// <summary>Runs seed block <paramref name="block"/>: its replicates in order, data from the block's stream.</summary>
-    public SimulationBlock RunBlock(ulong seed, int block)
+    public SimulationBlock RunBlock(ulong seed, int block) => RunBlock(seed, block, [_spec.Method])[0];
+
+    /// <summary>
+    /// Runs seed block <paramref name="block"/> for several methods on the same replicates: each replicate's data are
+    /// generated once and every method is applied to them, and the bootstrap interval methods share one bootstrap (one
+    /// call with every kind they need, from the replicate's inner seed). Each method's tallies are those of a study of
+    /// that method alone, bit for bit: the data streams and inner seeds depend on the seed, the block and the replicate only,
+    /// and a bootstrap interval does not depend on the other kinds computed beside it.
+    /// </summary>
+    public SimulationBlock[] RunBlock(ulong seed, int block, IReadOnlyList<SimulatedMethod> methods)
     {
         long first = (long)block * _spec.BlockSize;
         int count = (int)Math.Min(_spec.BlockSize, _spec.Replicates - first);
         var rng = StreamSeeds.Stream(seed, StreamSeeds.SimulationBlocks, (ulong)block);
-        int undefined = 0, hits = 0, below = 0, above = 0;
-        double widthSum = 0;
-        string? firstUndefined = null;
+        int m = methods.Count;
+        var undefined = new int[m];
+        var hits = new int[m];
+        var below = new int[m];
+        var above = new int[m];
+        var widthSum = new double[m];
+        var firstUndefined = new string?[m];
+        var outcomes = new ReplicateOutcome[m];
         for (int r = 0; r < count; r++)
         {
             long replicate = first + r;
             ulong innerSeed = StreamSeeds.Derive(seed, StreamSeeds.SimulationInner, (ulong)replicate);
-            var outcome = Replicate(ref rng, innerSeed);
-            if (outcome.Undefined is string reason)
+            Replicate(ref rng, innerSeed, methods, outcomes);
+            for (int j = 0; j < m; j++)
             {
-                undefined++;
-                firstUndefined ??= "replicate " + replicate.ToString(CultureInfo.InvariantCulture) + ": " + reason;
-                continue;
-            }
+                var outcome = outcomes[j];
+                if (outcome.Undefined is string reason)
+                {
+                    undefined[j]++;
+                    firstUndefined[j] ??= "replicate " + replicate.ToString(CultureInfo.InvariantCulture) + ": " + reason;
+                    continue;
+                }
 
-            if (outcome.Hit)
-            {
-                hits++;
-            }
-            else if (outcome.Miss < 0)
-            {
-                below++;
-            }
-            else if (outcome.Miss > 0)
-            {
-                above++;
-            }
+                if (outcome.Hit)
+                {
+                    hits[j]++;
+                }
+                else if (outcome.Miss < 0)
+                {
+                    below[j]++;
+                }
+                else if (outcome.Miss > 0)
+                {
+                    above[j]++;
+                }
 
-            widthSum += outcome.Width;
+                widthSum[j] += outcome.Width;
+            }
         }
 
-        return new SimulationBlock(block, count, undefined, hits, below, above, widthSum, firstUndefined);
+        var blocks = new SimulationBlock[m];
+        for (int j = 0; j < m; j++)
+        {
+            blocks[j] = new SimulationBlock(block, count, undefined[j], hits[j], below[j], above[j], widthSum[j], firstUndefined[j]);
+        }
+
+        return blocks;
     }
 
     private readonly record struct ReplicateOutcome(bool Hit, int Miss, double Width, string? Undefined);
 
-    private ReplicateOutcome Replicate(ref Xoshiro256StarStar rng, ulong innerSeed)
+    /// <summary>Whether the method is a bootstrap interval of the mean difference, and which kind.</summary>
+    internal static BootstrapIntervals BootstrapKind(SimulatedMethod method) => method switch
+    {
+        SimulatedMethod.BootstrapPercentile => BootstrapIntervals.Percentile,
+        SimulatedMethod.BootstrapBasic => BootstrapIntervals.Basic,
+        SimulatedMethod.BootstrapNormal => BootstrapIntervals.Normal,
+        SimulatedMethod.BootstrapStudentized => BootstrapIntervals.Studentized,
+        SimulatedMethod.BootstrapBca => BootstrapIntervals.BCa,
+        _ => BootstrapIntervals.None,
+    };
+
+    private void Replicate(ref Xoshiro256StarStar rng, ulong innerSeed, IReadOnlyList<SimulatedMethod> methods, ReplicateOutcome[] outcomes)
     {
         Generate(ref rng);
+        var kinds = BootstrapIntervals.None;
+        foreach (var method in methods)
+        {
+            kinds |= BootstrapKind(method);
+        }
+
+        BootstrapResult? bootstrap = null;
+        string? bootstrapFailure = null;
+        if (kinds != BootstrapIntervals.None)
+        {
+            bootstrapFailure = Answer(() => bootstrap = Bootstrapped(kinds, innerSeed));
+        }
+
+        for (int j = 0; j < methods.Count; j++)
+        {
+            var method = methods[j];
+            var kind = BootstrapKind(method);
+            if (kind != BootstrapIntervals.None)
+            {
+                var interval = bootstrapFailure is null ? bootstrap!.Interval(kind) : null;
+                outcomes[j] = interval is not null
+                    ? Covers(interval.Interval)
+                    : new ReplicateOutcome(false, 0, 0, bootstrapFailure ?? "no " + kind + " interval: " + string.Join("; ", bootstrap!.Diagnostics.Select(d => d.Message)));
+                continue;
+            }
+
+            var outcome = default(ReplicateOutcome);
+            string? failure = Answer(() => outcome = QuantityOf(method) == SimulatedQuantity.Power ? Test(method, innerSeed) : Cover(method));
+            outcomes[j] = failure is not null ? new ReplicateOutcome(false, 0, 0, failure) : outcome;
+        }
+    }
+
+    /// <summary>Runs a method on the replicate; the message when the data broke one of its assumptions (no answer), else null.</summary>
+    private static string? Answer(Action analyse)
+    {
         try
         {
-            return QuantityOf(_spec.Method) == SimulatedQuantity.Power ? Test(innerSeed) : Cover(innerSeed);
+            analyse();
+            return null;
         }
         catch (ArgumentException e) when (e is AssumptionException || e.GetType() == typeof(ArgumentException))
         {
             // The data broke an assumption of the method (a constant arm, a perfect fit, collinear covariates): no answer.
-            return new ReplicateOutcome(false, 0, 0, e.Message);
+            return e.Message;
         }
     }
 
@@ -210,11 +282,11 @@ internal sealed class SimulationEngine
 
     private BinarySample Binary() => BinarySample.Create(_treatedEvents, _design.Treated, _controlEvents, _design.Control);
 
-    private ReplicateOutcome Test(ulong innerSeed)
+    private ReplicateOutcome Test(SimulatedMethod method, ulong innerSeed)
     {
         var alternative = _spec.Alternative;
         double p;
-        switch (_spec.Method)
+        switch (method)
         {
             case SimulatedMethod.StudentT:
                 p = TTest.Student(Continuous(), new TestOptions { Alternative = alternative }).PValue.Value;
@@ -260,7 +332,7 @@ internal sealed class SimulationEngine
             }
 
             default:
-                throw new InvalidOperationException("not a test: " + _spec.Method);
+                throw new InvalidOperationException("not a test: " + method);
         }
 
         return new ReplicateOutcome(p <= _alpha, 0, 0, null);
@@ -272,28 +344,29 @@ internal sealed class SimulationEngine
         MaxDegreeOfParallelism = 1,
     };
 
-    private ReplicateOutcome Cover(ulong innerSeed)
+    private ReplicateOutcome Cover(SimulatedMethod method)
     {
         var level = _spec.Level;
-        ConfidenceInterval interval = _spec.Method switch
+        ConfidenceInterval interval = method switch
         {
             SimulatedMethod.WelchInterval => TTest.Welch(Continuous(), new TestOptions { Level = level }).Estimate!.Interval!,
             SimulatedMethod.StudentInterval => TTest.Student(Continuous(), new TestOptions { Level = level }).Estimate!.Interval!,
-            SimulatedMethod.BootstrapPercentile => Bootstrapped(BootstrapIntervals.Percentile, innerSeed),
-            SimulatedMethod.BootstrapBca => Bootstrapped(BootstrapIntervals.BCa, innerSeed),
             SimulatedMethod.AncovaInterval => AdjustedEffect.Ancova(Adjusted(), new AncovaOptions { Level = level }).Estimate.Interval!,
-            _ => throw new InvalidOperationException("not an interval: " + _spec.Method),
+            _ => throw new InvalidOperationException("not an interval: " + method),
         };
+        return Covers(interval);
+    }
+
+    private ReplicateOutcome Covers(ConfidenceInterval interval)
+    {
         int miss = interval.Upper < _truth ? -1 : interval.Lower > _truth ? 1 : 0;
         return new ReplicateOutcome(miss == 0, miss, interval.Upper - interval.Lower, null);
     }
 
-    private ConfidenceInterval Bootstrapped(BootstrapIntervals kind, ulong innerSeed)
-    {
-        var result = Bootstrap.MeanDifference(Continuous(), new BootstrapOptions(innerSeed)
+    /// <summary>One bootstrap of the replicate's mean difference with every kind asked for (a BCa fallback to percentile counts as the interval reported).</summary>
+    private BootstrapResult Bootstrapped(BootstrapIntervals kinds, ulong innerSeed)
+        => Bootstrap.MeanDifference(Continuous(), new BootstrapOptions(innerSeed)
         {
-            Resamples = _spec.InnerResamples, Level = _spec.Level, Intervals = kind, MaxDegreeOfParallelism = 1,
+            Resamples = _spec.InnerResamples, Level = _spec.Level, Intervals = kinds, MaxDegreeOfParallelism = 1,
         });
-        return result.Interval(kind)!.Interval;
-    }
 }

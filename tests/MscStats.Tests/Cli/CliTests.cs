@@ -116,6 +116,41 @@ public class CliTests : CliTestBase
     }
 
     [Test]
+    public void Analyze_BootstrapRow_ShowsItsSimulatedCoverage_InEveryForm_AndBootstrapIntervalForcesAKind()
+    {
+        // IgM at follow-up is 12 vs 12 (C07 missing): the row shows the kind the 12 vs 12 coverage study recommends, with
+        // that coverage beside it in the console, report.html, report.md, results.json and the estimation plot's caption.
+        string auto = InFolder("auto");
+        var (code, output, error) = Run("analyze", "--outcome", "IgM", "--out", auto, "--resamples", "1000");
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
+        var study = MscStats.Simulation.BootstrapCoverage.MeanDifference(12, 12);
+        var row = ReportRenderer.ReadJson(File.ReadAllText(Path.Combine(auto, App.JsonFile))).Comparisons.First(c => c.Kind == EndpointKind.Continuous).Row("bootstrap")!;
+        string summary = study.Coverage(study.Recommended)!.Summary;
+        Assert.Multiple(() =>
+        {
+            Assert.That(row.Coverage, Is.EqualTo(study.Coverage(study.Recommended)));
+            Assert.That(output, Does.Contain("Bootstrap " + row.Coverage!.KindName + ", mean difference").And.Contain("simulated coverage at 12 vs 12:"));
+            Assert.That(File.ReadAllText(Path.Combine(auto, App.HtmlFile)), Does.Contain("<span class=\"coverage\">" + summary + "</span>"));
+            Assert.That(File.ReadAllText(Path.Combine(auto, App.MarkdownFile)), Does.Contain(summary));
+            Assert.That(File.ReadAllText(Path.Combine(auto, "figure-03-igm-estimation-plot-at-follow-up.svg")), Does.Contain("Simulated coverage at 12 vs 12: "));
+        });
+
+        string bca = InFolder("bca");
+        (code, output, error) = Run("analyze", "--outcome", "IgM", "--out", bca, "--resamples", "1000", "--bootstrap-interval", "bca");
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
+        string results = Path.Combine(bca, App.JsonFile);
+        var forced = ReportRenderer.ReadJson(File.ReadAllText(results));
+        Assert.Multiple(() =>
+        {
+            Assert.That(forced.Options.BootstrapInterval, Is.EqualTo(MscStats.Results.BootstrapIntervals.BCa));
+            Assert.That(forced.Comparisons.First(c => c.Kind == EndpointKind.Continuous).Row("bootstrap")!.Coverage, Is.EqualTo(study.Coverage(MscStats.Results.BootstrapIntervals.BCa)));
+            Assert.That(output, Does.Contain("(BCa interval shown, as asked)"));
+            Assert.That(Run("check", results, "--outcome", "IgM").Code, Is.EqualTo(ExitCodes.Success), "the recorded option is re-applied");
+            Assert.That(Run("analyze", "--outcome", "IgM", "--out", InFolder("bad"), "--bootstrap-interval", "t").Code, Is.EqualTo(ExitCodes.BadInput));
+        });
+    }
+
+    [Test]
     public void Analyze_DegenerateData_ReportsWhatCannotBeComputed_AndStillWritesTheReport()
     {
         // 2 vs 2, an outcome with no spread at all and a binary outcome with no events: every method that is undefined
@@ -408,7 +443,7 @@ public class CliTests : CliTestBase
         Assert.That(Run("analyze", "--outcome", "oxygenation index", "--out", outDir, "--resamples", "1000").Code, Is.EqualTo(0));
         string results = Path.Combine(outDir, App.JsonFile);
         var report = ReportRenderer.ReadJson(File.ReadAllText(results));
-        var boot = report.Comparisons.First(c => c.Kind == EndpointKind.Continuous).Row("bootstrap-bca")!;
+        var boot = report.Comparisons.First(c => c.Kind == EndpointKind.Continuous).Row("bootstrap")!;
         string lower = boot.Interval!.Lower.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         string moved = (boot.Interval.Lower + 2 * boot.MonteCarloError!.Lower).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         string edited = InFolder("edited.json");

@@ -190,8 +190,8 @@ public class ExamplesTests
         Assert.Multiple(() =>
         {
             Assert.That(lines[0], Is.EqualTo("Simulated MSC pilot (12 vs 13): 4 comparisons, seed 20210604"));
-            Assert.That(lines[1], Is.EqualTo("check passed: 157 numbers within tolerance"));
-            Assert.That(lines[2], Is.EqualTo("check passed: 157 numbers within tolerance"));
+            Assert.That(lines[1], Is.EqualTo("check passed: 177 numbers within tolerance"));
+            Assert.That(lines[2], Is.EqualTo("check passed: 177 numbers within tolerance"));
             Assert.That(lines[3], Does.StartWith("check failed: "));
             Assert.That(lines[4], Does.StartWith("  oxygenation index [mmHg] - baseline-adjusted (headline) / ancova-randomization / lower: 41.7531850711"));
         });

@@ -104,6 +104,58 @@ public class PlotTests
     }
 
     [Test]
+    public void GardnerAltman_Coverage_StatedInTheCaption_AndMustBeOfTheIntervalShown()
+    {
+        // docs/plots.md: the simulated coverage of the interval shown, beside it in the caption; the coverage of another
+        // kind, or at other arm sizes, is refused rather than printed beside the wrong interval.
+        var sample = PlotFixtures.Oxygenation();
+        var coverage = MscStats.Simulation.BootstrapCoverage.MeanDifference(12, 13);
+        var kind = coverage.Recommended;
+        var boot = Bootstrap.MeanDifference(sample, new BootstrapOptions(2604) { KeepDistribution = true, Intervals = kind | BootstrapIntervals.BCa });
+        var figure = Plot.GardnerAltman(sample, boot, PlotOptions.Default with { Interval = kind, Coverage = coverage.Coverage(kind) });
+        string summary = coverage.Coverage(kind)!.Summary;
+        Assert.Multiple(() =>
+        {
+            Assert.That(OneLine(figure.Caption), Does.Contain(coverage.Coverage(kind)!.KindName + " bootstrap interval"));
+            Assert.That(OneLine(figure.Caption), Does.EndWith(" " + char.ToUpperInvariant(summary[0]) + summary[1..] + "."));
+            Assert.That(OneLine(Plot.GardnerAltman(sample, boot, PlotOptions.Default with { Interval = kind }).Caption), Does.Not.Contain("coverage"));
+        });
+
+        if (kind != BootstrapIntervals.BCa)
+        {
+            Assert.That(
+                () => Plot.GardnerAltman(sample, boot, PlotOptions.Default with { Interval = BootstrapIntervals.BCa, Coverage = coverage.Coverage(kind) }),
+                Throws.ArgumentException.With.Property("ParamName").EqualTo("options.Coverage"));
+        }
+
+        var otherSizes = MscStats.Simulation.BootstrapCoverage.MeanDifference(12, 12).Coverage(kind);
+        Assert.That(
+            () => Plot.GardnerAltman(sample, boot, PlotOptions.Default with { Interval = kind, Coverage = otherSizes }),
+            Throws.ArgumentException.With.Property("ParamName").EqualTo("options.Coverage").And.Message.Contains("n = 12 vs 12"));
+    }
+
+    [Test]
+    public void Slopegraph_Coverages_OnePerArm_OfTheIntervalShown()
+    {
+        var sample = PlotFixtures.Pilot().Paired("oxygenation index");
+        var changes = PlotFixtures.MeanChanges(sample);
+        var options = MscStats.Simulation.BootstrapCoverageOptions.Default with { Replicates = 200, InnerResamples = 200 };
+        var treated = MscStats.Simulation.BootstrapCoverage.MeanChange(sample.Treated.Count, options).Coverage(BootstrapIntervals.BCa)!;
+        var control = MscStats.Simulation.BootstrapCoverage.MeanChange(sample.Control!.Count, options).Coverage(BootstrapIntervals.BCa)!;
+        var figure = Plot.Slopegraph(sample, changes, PlotOptions.Default with { Coverages = EquatableArray.Create(treated, control) });
+        Assert.Multiple(() =>
+        {
+            Assert.That(OneLine(figure.Caption), Does.Contain(" pairs); " + treated.Summary).And.Contain(" pairs); " + control.Summary));
+            Assert.That(
+                () => Plot.Slopegraph(sample, changes, PlotOptions.Default with { Coverages = EquatableArray.Create(treated) }),
+                Throws.ArgumentException.With.Property("ParamName").EqualTo("options.Coverages"));
+            Assert.That(
+                () => Plot.Slopegraph(sample, changes, PlotOptions.Default with { Coverages = EquatableArray.Create(control, treated) }),
+                Throws.ArgumentException.With.Property("ParamName").EqualTo("options.Coverages").And.Message.Contains("[0]"));
+        });
+    }
+
+    [Test]
     public void GardnerAltman_TakesTheResult_DrawsItsNumbersWithoutRecomputing()
     {
         // Another seed gives other limits: the figure shows the result it was given, not a bootstrap of its own.

@@ -119,11 +119,12 @@ public class DisagreementTests
     [Test]
     public void PilotIgM_BootstrapExcludesZero_WhileWelchDoesNotReject_IsFlagged()
     {
-        // IgM at follow-up: Welch p = 0.076 (interval -1.10 to 0.060) but the BCa interval of the same mean difference
-        // excludes 0 with this seed; the panel says so.
+        // IgM at follow-up: Welch p = 0.076 (interval -1.10 to 0.060) but the bootstrap interval the panel shows (the kind
+        // chosen by simulated coverage at 12 vs 12, the normal interval -1.03 to -0.0037) excludes 0 with this seed, as the
+        // BCa interval (-1.09 to -0.068) did; the panel says so.
         var sample = MscStats.Seeds.SeedData.LoadPilot().Continuous("IgM", MscStats.Data.TimePoint.FollowUp, MscStats.Data.MissingDataPolicy.CompleteCases);
         var c = MethodPanel.Continuous(sample, new ComparisonOptions(20210604));
         var flag = c.Flags.First(f => f.Kind == FlagKind.TestIntervalDisagreement);
-        Assert.That(flag.Rows, Is.EqualTo(EquatableArray.Create("welch-t", "bootstrap-bca")));
+        Assert.That(flag.Rows, Is.EqualTo(EquatableArray.Create("welch-t", "bootstrap")));
     }
 }

@@ -8,6 +8,7 @@ using MscStats.Reporting;
 using MscStats.Resampling;
 using MscStats.Results;
 using MscStats.Seeds;
+using MscStats.Simulation;
 using MscStats.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -64,22 +65,132 @@ public class MethodPanelTests
             SameAs(c.Row("wilcoxon-mann-whitney")!, RankTest.WilcoxonMannWhitney(sample));
             SameAs(c.Row("permutation")!, PermutationTest.TwoSample(sample, PermutationOptions.Default with { Seed = 20210604 }));
             Assert.That(c.Row("brunner-munzel")!.NullValue, Is.EqualTo(0.5));
-            Assert.That(c.Row("welch-t")!.Companions, Is.EqualTo(EquatableArray.Create("bootstrap-bca")));
+            Assert.That(c.Row("welch-t")!.Companions, Is.EqualTo(EquatableArray.Create("bootstrap")));
         });
 
-        // The bootstrap row is pinned by the seed: bitwise equal to the direct call with the same options.
-        var boot = Bootstrap.MeanDifference(sample, new BootstrapOptions(20210604) { Resamples = 2000, Intervals = BootstrapIntervals.BCa });
-        var row = c.Row("bootstrap-bca")!;
-        var bca = boot.Interval(BootstrapIntervals.BCa)!;
+        // The bootstrap row is pinned by the seed: every kind bitwise equal to the direct call with the same options, the
+        // kind shown the one the cached coverage study recommends, with that kind's coverage.
+        var all = BootstrapIntervals.Standard | BootstrapIntervals.Studentized;
+        var boot = Bootstrap.MeanDifference(sample, new BootstrapOptions(20210604) { Resamples = 2000, Intervals = all });
+        var study = BootstrapCoverage.MeanDifference(12, 13);
+        var row = c.Row("bootstrap")!;
+        var shown = boot.Interval(study.Recommended)!;
         Assert.Multiple(() =>
         {
             Tolerance.Bitwise(row.Estimate!.Value, boot.Estimate);
-            Assert.That(row.Interval, Is.EqualTo(bca.Interval));
-            Tolerance.Bitwise(row.MonteCarloError!.Lower, bca.LowerError);
-            Tolerance.Bitwise(row.MonteCarloError.Upper, bca.UpperError);
+            Assert.That(row.Interval, Is.EqualTo(shown.Interval));
+            Tolerance.Bitwise(row.MonteCarloError!.Lower, shown.LowerError);
+            Tolerance.Bitwise(row.MonteCarloError.Upper, shown.UpperError);
             Assert.That(row.Resampling, Is.EqualTo(new ResamplingInfo(20210604, 2000)));
-            Assert.That(row.Diagnostics, Is.EqualTo(boot.Diagnostics));
+            Assert.That(row.Diagnostics, Is.SupersetOf(boot.Diagnostics.Where(d => d.Code != DiagnosticCodes.BcaFallback)));
+            Assert.That(row.Coverage, Is.SameAs(study.Coverage(study.Recommended)));
+            Assert.That(row.Method, Is.EqualTo("Bootstrap " + IntervalCoverage.KindText(study.Recommended) + ", mean difference"));
+            Assert.That(row.IntervalChoices.Select(i => i.Kind), Is.EqualTo(BootstrapCoverage.Kinds));
+            foreach (var choice in row.IntervalChoices)
+            {
+                var direct = boot.Interval(choice.Kind)!;
+                Assert.That(choice.Interval, Is.EqualTo(direct.Interval), choice.Kind.ToString());
+                Assert.That(choice.MonteCarloError, Is.EqualTo(new MonteCarloError(direct.LowerError, direct.UpperError)), choice.Kind.ToString());
+                Assert.That(choice.Coverage, Is.SameAs(study.Coverage(choice.Kind)), choice.Kind.ToString());
+                Assert.That(choice.Chosen, Is.EqualTo(choice.Kind == study.Recommended));
+                Assert.That(choice.Recommended, Is.EqualTo(choice.Kind == study.Recommended));
+            }
         });
+    }
+
+    [Test]
+    public void Continuous_BootstrapRow_ShowsTheKindClosestToTheLevelInTheWorseModel()
+    {
+        // The rule: the smallest max(|coverage normal - 95%|, |coverage lognormal - 95%|) among the kinds; checked on the
+        // row's own evidence at the pilot's two size pairs (12 vs 13 at follow-up, 12 vs 12 for IgM with C07 missing).
+        foreach (var outcome in new[] { SimulatedPilot.OxygenationIndex.Name, "IgM" })
+        {
+            var row = MethodPanel.Continuous(Pilot.Continuous(outcome, TimePoint.FollowUp, MissingDataPolicy.CompleteCases), Options).Row("bootstrap")!;
+            var shown = row.IntervalChoices.Single(i => i.Chosen);
+            double Worst(IntervalChoice i) => Math.Max(Math.Abs(i.Coverage!.Normal.Estimate!.Value - 0.95), Math.Abs(i.Coverage.Skewed.Estimate!.Value - 0.95));
+            Assert.Multiple(() =>
+            {
+                Assert.That(row.IntervalChoices, Has.Count.EqualTo(5));
+                foreach (var other in row.IntervalChoices.Where(i => !i.Chosen))
+                {
+                    Assert.That(Worst(shown), Is.LessThanOrEqualTo(Worst(other)), outcome + ": " + shown.Kind + " vs " + other.Kind);
+                }
+
+                Assert.That(row.Coverage!.Kind, Is.EqualTo(shown.Kind));
+                Assert.That(row.Interval!.Method, Is.EqualTo(IntervalCoverage.KindText(shown.Kind)));
+                Assert.That(row.Conventions.Single(k => k.Name == ConventionNames.IntervalChoice).Value, Does.Contain("closest to 95% under the worse of the normal and lognormal models"));
+            });
+        }
+    }
+
+    [Test]
+    public void Continuous_ArmsWithoutSpread_TheStudentizedIntervalIsUndefined_AnotherKindIsShownWithTheReason()
+    {
+        // Constant arms give no bootstrap-t distribution: asked for (here forced), the studentized interval cannot be shown;
+        // the kind next by the same evidence is, the list holds the four defined kinds, and the convention says why.
+        var sample = ContinuousSample.Create([1.5, 1.5], [1.5, 1.5]);
+        var row = MethodPanel.Continuous(sample, Options with { BootstrapInterval = BootstrapIntervals.Studentized }).Row("bootstrap")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(row.Failure, Is.Null);
+            Assert.That(row.Coverage!.Kind, Is.Not.EqualTo(BootstrapIntervals.Studentized));
+            Assert.That(row.IntervalChoices.Select(i => i.Kind).ToList(), Has.No.Member(BootstrapIntervals.Studentized).And.Count.EqualTo(4));
+            Assert.That(row.Conventions.Single(k => k.Name == ConventionNames.IntervalChoice).Value,
+                Does.StartWith(row.Coverage.KindName + ": the studentized interval is undefined for these data"));
+            Assert.That(row.Diagnostics.Select(d => d.Code), Does.Contain(DiagnosticCodes.StudentizedDegenerateResamples));
+        });
+    }
+
+    [Test]
+    public void Continuous_ArmsAboveTheCoverageLimit_ShowBCa_WithoutSimulating_AndSaySo()
+    {
+        // The study's cost grows with the arms (a minute at 600 vs 600); above CoverageArmLimit the row shows BCa with every
+        // kind listed, no coverage, and a note. Here the limit is lowered below the pilot's 12 vs 13.
+        var sample = Pilot.Continuous(SimulatedPilot.OxygenationIndex.Name, TimePoint.FollowUp, MissingDataPolicy.CompleteCases);
+        int before = MscStats.Simulation.BootstrapCoverage.Computed;
+        var row = MethodPanel.Continuous(sample, Options with { CoverageArmLimit = 12, Coverage = MscStats.Simulation.BootstrapCoverageOptions.Default with { Seed = 31 } }).Row("bootstrap")!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(MscStats.Simulation.BootstrapCoverage.Computed, Is.EqualTo(before));
+            Assert.That(row.Method, Is.EqualTo("Bootstrap BCa, mean difference"));
+            Assert.That(row.Coverage, Is.Null);
+            Assert.That(row.IntervalChoices, Has.Count.EqualTo(5));
+            Assert.That(row.IntervalChoices.Select(i => i.Coverage), Has.All.Null);
+            Assert.That(row.IntervalChoices.Where(i => i.Recommended), Is.Empty);
+            Assert.That(row.Conventions.Single(k => k.Name == ConventionNames.IntervalChoice).Value, Does.StartWith("BCa: coverage not simulated, an arm has more than 12 values"));
+            Assert.That(row.Diagnostics.Select(d => d.Code), Does.Contain(DiagnosticCodes.CoverageNotSimulated));
+            Assert.That(ReportRenderer.ChoicesHeading(row), Does.Contain("(their coverage not simulated)"));
+        });
+
+        Assert.That(
+            () => MethodPanel.Continuous(sample, Options with { CoverageArmLimit = -1 }),
+            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("options.CoverageArmLimit"));
+    }
+
+    [Test]
+    public void Continuous_BootstrapIntervalForced_ShowsThatKind_AndItsShortfall()
+    {
+        // Forcing BCa (e.g. to compare with an earlier report) shows BCa with its own coverage; the recommendation stays
+        // marked, and the shown interval's undercoverage under the lognormal model (about 86% at 12 vs 13) is a warning.
+        var sample = Pilot.Continuous(SimulatedPilot.OxygenationIndex.Name, TimePoint.FollowUp, MissingDataPolicy.CompleteCases);
+        var row = MethodPanel.Continuous(sample, Options with { BootstrapInterval = BootstrapIntervals.BCa }).Row("bootstrap")!;
+        var study = BootstrapCoverage.MeanDifference(12, 13);
+        Assert.Multiple(() =>
+        {
+            Assert.That(row.Method, Is.EqualTo("Bootstrap BCa, mean difference"));
+            Assert.That(row.Interval!.Method, Is.EqualTo("BCa"));
+            Assert.That(row.Coverage, Is.SameAs(study.Coverage(BootstrapIntervals.BCa)));
+            Assert.That(row.IntervalChoices.Single(i => i.Chosen).Kind, Is.EqualTo(BootstrapIntervals.BCa));
+            Assert.That(row.IntervalChoices.Single(i => i.Recommended).Kind, Is.EqualTo(study.Recommended));
+            Assert.That(row.Conventions.Single(k => k.Name == ConventionNames.IntervalChoice).Value, Does.StartWith("BCa, as ComparisonOptions.BootstrapInterval asks"));
+            Assert.That(row.Diagnostics.Where(d => d.Code == DiagnosticCodes.CoverageBelowLevel).Select(d => d.Message),
+                Has.Some.StartsWith("the shown BCa interval covers less than 95% under the lognormal model: 8"));
+            Assert.That(row.Diagnostics.Select(d => d.Code), Has.No.Member(DiagnosticCodes.CoverageChoiceWithinMonteCarloError));
+        });
+
+        Assert.That(
+            () => MethodPanel.Continuous(sample, Options with { BootstrapInterval = BootstrapIntervals.Standard }),
+            Throws.InstanceOf<ArgumentOutOfRangeException>().With.Property("ParamName").EqualTo("options.BootstrapInterval"));
     }
 
     [Test]

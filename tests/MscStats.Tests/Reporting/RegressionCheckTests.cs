@@ -3,6 +3,7 @@ using System.Linq;
 using MscStats.Reporting;
 using MscStats.Results;
 using MscStats.Seeds;
+using MscStats.Simulation;
 using NUnit.Framework;
 
 namespace MscStats.Tests.Reporting;
@@ -24,7 +25,7 @@ public class RegressionCheckTests
 
     private static MethodRow WithInterval(MethodRow r, double lower, double upper)
         => new(r.Key, r.Method, r.Arm, r.Measure, r.Estimate, new ConfidenceInterval(lower, upper, r.Interval!.Level, r.Interval.Method), r.NullValue,
-            r.StatisticName, r.Statistic, r.DegreesOfFreedom, r.PValue, r.MonteCarloError, r.Resampling, r.Companions, r.Conventions, r.Diagnostics, r.Failure);
+            r.StatisticName, r.Statistic, r.DegreesOfFreedom, r.PValue, r.MonteCarloError, r.Resampling, r.Companions, r.Conventions, r.Diagnostics, r.Failure, r.Coverage, r.IntervalChoices);
 
     /// <summary>The index of the first follow-up (continuous) comparison: the pilot's outcomes open with their baseline-adjusted panel.</summary>
     private static int FollowUpIndex => Recorded.Value.Comparisons.ToList().FindIndex(c => c.Kind == EndpointKind.Continuous);
@@ -33,7 +34,7 @@ public class RegressionCheckTests
 
     private static MethodRow WithP(MethodRow r, double p)
         => new(r.Key, r.Method, r.Arm, r.Measure, r.Estimate, r.Interval, r.NullValue,
-            r.StatisticName, r.Statistic, r.DegreesOfFreedom, (Probability)p, r.MonteCarloError, r.Resampling, r.Companions, r.Conventions, r.Diagnostics, r.Failure);
+            r.StatisticName, r.Statistic, r.DegreesOfFreedom, (Probability)p, r.MonteCarloError, r.Resampling, r.Companions, r.Conventions, r.Diagnostics, r.Failure, r.Coverage, r.IntervalChoices);
 
     [Test]
     public void Rerun_WithTheRecordedSeed_Passes_AndIsEqual()
@@ -74,16 +75,51 @@ public class RegressionCheckTests
     [Test]
     public void BootstrapLimit_JudgedByItsMonteCarloError()
     {
-        var boot = FollowUp.Row("bootstrap-bca")!;
+        var boot = FollowUp.Row("bootstrap")!;
         double lower = boot.Interval!.Lower, error = boot.MonteCarloError!.Lower;
         Assert.That(error, Is.GreaterThan(0));
-        var within = Replace(Recorded.Value, FollowUpIndex, "bootstrap-bca", r => WithInterval(r, lower - 3.9 * error, r.Interval!.Upper));
-        var beyond = Replace(Recorded.Value, FollowUpIndex, "bootstrap-bca", r => WithInterval(r, lower - 4.1 * error, r.Interval!.Upper));
+        var within = Replace(Recorded.Value, FollowUpIndex, "bootstrap", r => WithInterval(r, lower - 3.9 * error, r.Interval!.Upper));
+        var beyond = Replace(Recorded.Value, FollowUpIndex, "bootstrap", r => WithInterval(r, lower - 4.1 * error, r.Interval!.Upper));
         Assert.That(RegressionCheck.Compare(within, Recorded.Value).Passed, Is.True);
         var change = RegressionCheck.Compare(beyond, Recorded.Value).Changes.Single();
         Assert.That(change.MonteCarlo, Is.True);
         Assert.That(change.Allowed, Is.EqualTo(4 * error));
         Assert.That(RegressionCheck.Compare(beyond, Recorded.Value, CheckTolerance.Default with { MonteCarloMultiple = 5 }).Passed, Is.True);
+    }
+
+    [Test]
+    public void BootstrapCoverage_JudgedByItsMonteCarloError_AndTheKindShownMustMatch()
+    {
+        // The simulated coverage of each kind is a seeded Monte Carlo number: same seed and library, same bits; a
+        // recorded value may move by 4 of its recorded Monte Carlo SEs before the check fails.
+        var boot = FollowUp.Row("bootstrap")!;
+        var bca = boot.IntervalChoices.Single(c => c.Kind == BootstrapIntervals.BCa);
+        var skewed = bca.Coverage!.Skewed;
+        double se = skewed.MonteCarloStandardError!.Value;
+        MethodRow Moved(MethodRow r, double by)
+        {
+            var e = new CoverageEstimate(skewed.Model, skewed.Replicates, skewed.Undefined, skewed.Hits, skewed.Estimate + by * se, se, skewed.MonteCarloInterval, skewed.MissedBelow, skewed.MissedAbove, skewed.MeanWidth);
+            var choices = r.IntervalChoices.Select(c => c.Kind != BootstrapIntervals.BCa ? c
+                : new IntervalChoice(c.Kind, c.Interval, c.MonteCarloError, new IntervalCoverage(c.Kind, c.Coverage!.Level, c.Coverage.SampleSizes, c.Coverage.Normal, e, c.Coverage.InnerResamples, c.Coverage.Seed), c.Chosen, c.Recommended));
+            return new MethodRow(r.Key, r.Method, r.Arm, r.Measure, r.Estimate, r.Interval, r.NullValue, r.StatisticName, r.Statistic, r.DegreesOfFreedom, r.PValue,
+                r.MonteCarloError, r.Resampling, r.Companions, r.Conventions, r.Diagnostics, r.Failure, r.Coverage, EquatableArray.Create(choices.ToArray()));
+        }
+
+        Assert.That(RegressionCheck.Compare(Replace(Recorded.Value, FollowUpIndex, "bootstrap", r => Moved(r, 3.9)), Recorded.Value).Passed, Is.True);
+        var change = RegressionCheck.Compare(Replace(Recorded.Value, FollowUpIndex, "bootstrap", r => Moved(r, 4.1)), Recorded.Value).Changes.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(change.Quantity, Is.EqualTo("coverage BCa lognormal"));
+            Assert.That(change.MonteCarlo, Is.True);
+            Assert.That(change.Allowed, Is.EqualTo(4 * se));
+        });
+
+        // A recorded report that showed another kind (another rule, or a forced kind) is a problem, whatever the numbers.
+        var other = boot.IntervalChoices.First(c => !c.Chosen);
+        var claimed = Replace(Recorded.Value, FollowUpIndex, "bootstrap", r => new MethodRow(
+            r.Key, r.Method, r.Arm, r.Measure, r.Estimate, r.Interval, r.NullValue, r.StatisticName, r.Statistic, r.DegreesOfFreedom, r.PValue,
+            r.MonteCarloError, r.Resampling, r.Companions, r.Conventions, r.Diagnostics, r.Failure, other.Coverage, r.IntervalChoices));
+        Assert.That(RegressionCheck.Compare(claimed, Recorded.Value).Problems.Single(), Does.Contain("bootstrap: the interval shown was " + IntervalCoverage.KindText(other.Kind) + ", now "));
     }
 
     [Test]

@@ -30,7 +30,7 @@ public class ReportRendererTests
     public void Html_IsWellFormed_WithOneTablePerComparison_AndTheFigureInline()
     {
         var doc = ParseHtml(ReportRenderer.Html(Pilot.Value));
-        var tables = doc.Descendants("table").Where(t => (string?)t.Parent!.Attribute("class") != "summary").ToList();
+        var tables = doc.Descendants("table").Where(t => (string?)t.Parent!.Attribute("class") != "summary" && (string?)t.Attribute("class") != "choices").ToList();
         Assert.Multiple(() =>
         {
             Assert.That(tables, Has.Count.EqualTo(Pilot.Value.Comparisons.Count));
@@ -114,16 +114,98 @@ public class ReportRendererTests
     public void Markdown_EveryTableRowHasTheHeadersCellCount()
     {
         string md = ReportRenderer.Markdown(Pilot.Value);
-        var tableLines = md.Split('\n').Where(l => l.StartsWith('|')).ToList();
         static int Cells(string line) => Regex.Split(line.Trim(), @"(?<!\\)\|").Length - 2;
+        // Method tables have 8 columns; each bootstrap row's list of interval kinds (7 columns) follows its table.
+        var tableLines = md.Split('\n').Where(l => l.StartsWith('|')).ToList();
+        var methodLines = tableLines.Where(l => Cells(l) == 8).ToList();
+        var choiceLines = tableLines.Where(l => Cells(l) != 8).ToList();
+        int bootstrapRows = Pilot.Value.Comparisons.Sum(c => c.Rows.Count(r => r.IntervalChoices.Count > 0));
         Assert.Multiple(() =>
         {
-            Assert.That(tableLines, Has.Count.EqualTo(Pilot.Value.Comparisons.Sum(c => c.Rows.Count + 2)));
-            Assert.That(tableLines.Select(Cells).Distinct(), Is.EqualTo(new[] { 8 }));
-            Assert.That(tableLines.Where(l => l.StartsWith("|---", StringComparison.Ordinal)).Count(), Is.EqualTo(Pilot.Value.Comparisons.Count));
+            Assert.That(methodLines, Has.Count.EqualTo(Pilot.Value.Comparisons.Sum(c => c.Rows.Count + 2)));
+            Assert.That(bootstrapRows, Is.EqualTo(3), "the pilot's three follow-up comparisons");
+            Assert.That(choiceLines, Has.Count.EqualTo(bootstrapRows * (5 + 2)));
+            Assert.That(choiceLines.Select(Cells).Distinct(), Is.EqualTo(new[] { 7 }));
+            Assert.That(methodLines.Where(l => l.StartsWith("|---", StringComparison.Ordinal)).Count(), Is.EqualTo(Pilot.Value.Comparisons.Count));
             Assert.That(md, Does.StartWith("# " + SeedData.LoadPilot().Name + "\n"));
             Assert.That(md, Does.Contain("| Wilcoxon-Mann-Whitney exact test | Hodges-Lehmann shift | 54.50 |"));
             Assert.That(md, Does.Contain("| Risk ratio, Katz |  |  |  |  |  |  | not computed: the Katz log interval is undefined"));
+        });
+    }
+
+    /// <summary>
+    /// Beside each bootstrap interval, its simulated coverage at the comparison's arm sizes under both models, the same
+    /// numbers as results.json; the list of kinds with the one shown marked, and the rule in words.
+    /// </summary>
+    [Test]
+    public void HtmlAndMarkdown_ShowTheBootstrapIntervalsSimulatedCoverage_AsInResultsJson()
+    {
+        var recorded = ReportRenderer.ReadJson(ReportRenderer.Json(Pilot.Value));
+        var doc = ParseHtml(ReportRenderer.Html(Pilot.Value));
+        string md = ReportRenderer.Markdown(Pilot.Value);
+        static string Percent(double? p) => (100 * p!.Value).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+        var comparisons = recorded.Comparisons.Where(c => c.Row("bootstrap") is not null).ToList();
+        Assert.That(comparisons, Has.Count.EqualTo(3));
+        var coverageSpans = doc.Descendants("span").Where(e => (string?)e.Attribute("class") == "coverage").Select(e => e.Value).ToList();
+        var choiceTables = doc.Descendants("table").Where(t => (string?)t.Attribute("class") == "choices").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(coverageSpans, Has.Count.EqualTo(3));
+            Assert.That(choiceTables, Has.Count.EqualTo(3));
+            for (int i = 0; i < comparisons.Count; i++)
+            {
+                var row = comparisons[i].Row("bootstrap")!;
+                var c = row.Coverage!;
+                string n = comparisons[i].SampleSizes.Treated.ToString(CultureInfo.InvariantCulture) + " vs " + comparisons[i].SampleSizes.Control!.Value.ToString(CultureInfo.InvariantCulture);
+                string expected = "simulated coverage at " + n + ": " + Percent(c.Normal.Estimate) + " with normal data, " + Percent(c.Skewed.Estimate) + " with lognormal data (MC SE ≤ "
+                                  + Percent(Math.Max(c.Normal.MonteCarloStandardError!.Value, c.Skewed.MonteCarloStandardError!.Value)) + ")";
+                Assert.That(coverageSpans[i], Is.EqualTo(expected));
+                Assert.That(md, Does.Contain(" (" + c.KindName + "); " + expected + " |"));
+
+                var cells = choiceTables[i].Element("tbody")!.Elements("tr").Select(tr => tr.Elements("td").Select(td => td.Value).ToArray()).ToList();
+                Assert.That(cells.Select(r => r[0].Split(' ')[0]), Is.EqualTo(new[] { "percentile", "basic", "normal", "studentized", "BCa" }));
+                for (int k = 0; k < cells.Count; k++)
+                {
+                    var choice = row.IntervalChoices[k];
+                    Assert.That(cells[k][0].EndsWith(" (shown)", StringComparison.Ordinal), Is.EqualTo(choice.Chosen));
+                    Assert.That(cells[k][1], Is.EqualTo(ReportFormat.Number(choice.Interval.Lower) + " to " + ReportFormat.Number(choice.Interval.Upper)));
+                    Assert.That(cells[k][3], Is.EqualTo(Percent(choice.Coverage!.Normal.Estimate)));
+                    Assert.That(cells[k][4], Is.EqualTo(Percent(choice.Coverage.Skewed.Estimate)));
+                }
+
+                Assert.That(row.Method, Is.EqualTo("Bootstrap " + c.KindName + ", mean difference"));
+            }
+
+            Assert.That(doc.Descendants("p").Select(p => p.Value), Has.Some.Contains("Shown above: ").And.Some.Contains("closest to 95% under the worse of the two models"));
+            Assert.That(md, Does.Contain("| **" + comparisons[0].Row("bootstrap")!.Coverage!.KindName + " (shown)** |"));
+        });
+    }
+
+    [Test]
+    public void Json_CarriesTheCoverageAsStructuredFields()
+    {
+        using var doc = JsonDocument.Parse(ReportRenderer.Json(Pilot.Value));
+        var row = doc.RootElement.GetProperty("comparisons").EnumerateArray()
+            .SelectMany(c => c.GetProperty("rows").EnumerateArray()).First(r => r.GetProperty("key").GetString() == "bootstrap");
+        var coverage = row.GetProperty("coverage");
+        Assert.Multiple(() =>
+        {
+            Assert.That(coverage.GetProperty("sampleSizes").GetProperty("treated").GetInt32(), Is.EqualTo(12));
+            Assert.That(coverage.GetProperty("level").GetDouble(), Is.EqualTo(0.95));
+            Assert.That(coverage.GetProperty("innerResamples").GetInt32(), Is.EqualTo(1000));
+            foreach (var model in new[] { "normal", "skewed" })
+            {
+                var e = coverage.GetProperty(model);
+                Assert.That(e.GetProperty("estimate").GetDouble(), Is.InRange(0.8, 1.0));
+                Assert.That(e.GetProperty("monteCarloStandardError").GetDouble(), Is.InRange(0.001, 0.01));
+                Assert.That(e.GetProperty("monteCarloInterval").GetProperty("method").GetString(), Is.EqualTo("Clopper-Pearson"));
+                Assert.That(e.GetProperty("replicates").GetInt64(), Is.EqualTo(2000));
+            }
+
+            var choices = row.GetProperty("intervalChoices").EnumerateArray().ToList();
+            Assert.That(choices, Has.Count.EqualTo(5));
+            Assert.That(choices.Count(c => c.GetProperty("chosen").GetBoolean()), Is.EqualTo(1));
+            Assert.That(choices.Select(c => c.GetProperty("coverage").GetProperty("skewed").GetProperty("estimate").GetDouble()), Has.All.InRange(0.8, 1.0));
         });
     }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using MscStats.Data;
 using MscStats.Reporting;
 using MscStats.Results;
+using MscStats.Simulation;
 using NUnit.Framework;
 
 namespace MscStats.Tests.Reporting;
@@ -24,14 +25,26 @@ public class ReportingJsonRoundTripTests
             new ConfidenceInterval(0.057, double.PositiveInfinity, ConfidenceLevel.L95, "exact conditional (minimum likelihood)"), 1,
             "a", 1, 19.4, (Probability)0.48000000000000009, mc, new ResamplingInfo(ulong.MaxValue, 2000), EquatableArray.Create("rd-newcombe"), conventions, diagnostics);
         var failed = new MethodRow("rr-katz", "Risk ratio, Katz", failure: "undefined with a zero event count");
+        var model = new CoverageEstimate(
+            "lognormal: exp(N(0, 1^2)) in both arms, skewness 6.18", 2000, 1, 1711, 1711 / 1999.0, 0.0078, new ConfidenceInterval(0.84, 0.87, ConfidenceLevel.L95, "Clopper-Pearson"), 280, 8, 1.25);
+        var undefinedModel = new CoverageEstimate("normal: N(0, 1) in both arms", 100, 100, 0, null, null, null, 0, 0, null);
+        var coverage = new IntervalCoverage(BootstrapIntervals.BCa, ConfidenceLevel.L95, new SampleSizes(12, 13), model, undefinedModel, 1000, ulong.MaxValue);
+        var choice = new IntervalChoice(
+            BootstrapIntervals.BCa, new ConfidenceInterval(-1.09, -0.068, ConfidenceLevel.L95, "BCa fallback: percentile"), mc, coverage, chosen: true, recommended: false);
+        var other = new IntervalChoice(BootstrapIntervals.Basic, new ConfidenceInterval(-1.0, 0.1, ConfidenceLevel.L95, "basic"), mc, null, chosen: false, recommended: true);
+        var bootstrap = new MethodRow(
+            "bootstrap", "Bootstrap BCa, mean difference", null, "mean difference", -0.52, choice.Interval, 0, monteCarloError: mc,
+            resampling: new ResamplingInfo(7, 1000), coverage: coverage, intervalChoices: EquatableArray.Create(choice, other));
         var flag = new DisagreementFlag(FlagKind.PValuesStraddleAlpha, null, EquatableArray.Create("a", "b"), "At alpha = 0.05, ...");
         var comparison = new MethodComparison(
             "IgM", new OutcomeInfo("IgM (follow-up)", "g/L"), EndpointKind.Paired, new ArmLabels("MSC", "Control"), new SampleSizes(12, null),
-            ConfidenceLevel.FromProbability(0.9), EquatableArray.Create(row, failed), EquatableArray.Create(flag), diagnostics, "0.1.0-test");
+            ConfidenceLevel.FromProbability(0.9), EquatableArray.Create(row, failed, bootstrap), EquatableArray.Create(flag), diagnostics, "0.1.0-test");
         var figure = new ReportFigure("Estimation plot", "<svg><rect width=\"1\" height=\"1\" /></svg>");
         yield return mc;
         yield return row;
         yield return failed;
+        yield return choice;
+        yield return bootstrap;
         yield return flag;
         yield return comparison;
         yield return figure;
@@ -40,6 +53,10 @@ public class ReportingJsonRoundTripTests
             EquatableArray.Create(comparison), EquatableArray.Create(figure), "0.1.0-test");
         yield return new ComparisonOptions(3);
         yield return PlanOptions.Default with { Difference = 30, TreatedProportion = 0.2, ControlProportion = 0.6, Seed = 5, AllocationRatio = 2 };
+        yield return new ComparisonOptions(3)
+        {
+            BootstrapInterval = BootstrapIntervals.Studentized, Coverage = BootstrapCoverageOptions.Default with { Replicates = 500, Seed = 9, SkewedLogSd = 0.5 }, CoverageArmLimit = 30,
+        };
         yield return CheckTolerance.Default with { MonteCarloMultiple = 5 };
         yield return new NumberChange("IgM - continuous", "welch-t", "p", 0.0759, double.NaN, 1e-12, false);
         yield return new CheckResult(12, EquatableArray.Create(new NumberChange("x", "y", "lower", -1.5, -1.4, 0.04, true)), EquatableArray.Create("row missing"));

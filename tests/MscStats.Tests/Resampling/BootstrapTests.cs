@@ -405,6 +405,21 @@ public class BootstrapTests
             Assert.Throws<ArgumentException>(() => Bootstrap.MedianDifference(Sample, Options(1000)))!.ParamName, Is.EqualTo("options"));
 
     [Test]
+    public void Studentized_ArmsWithoutSpread_IsUndefined_TheOtherKindsAreReported()
+    {
+        // Every resample of two constant arms has an inner SE of 0: there is no bootstrap-t distribution. The studentized
+        // interval is left out with a warning (it used to end in an internal IndexOutOfRangeException); the others stand.
+        var result = Bootstrap.MeanDifference(ContinuousSample.Create([1.5, 1.5], [1.5, 1.5]), Options(1000));
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Interval(BootstrapIntervals.Studentized), Is.Null);
+            Assert.That(result.Intervals.Select(i => i.Requested), Is.EqualTo(new[] { BootstrapIntervals.Percentile, BootstrapIntervals.Basic, BootstrapIntervals.Normal, BootstrapIntervals.BCa }));
+            Assert.That(result.Diagnostics.Single(d => d.Code == DiagnosticCodes.StudentizedDegenerateResamples).Message, Does.StartWith("every resample had an inner standard error of 0"));
+            Assert.That(Bootstrap.MeanDifference(ContinuousSample.Create([1.5, 1.5], [1.5, 1.5]), Options(1000) with { Intervals = BootstrapIntervals.Studentized }).Intervals, Is.Empty);
+        });
+    }
+
+    [Test]
     public void OneValueInAnArm_ThrowsTooFewObservations()
         => Assert.Throws<MscStats.Exceptions.AssumptionException>(() => Bootstrap.MeanDifference(ContinuousSample.Create([1.0], [1.0, 2]), Options(1000)));
 

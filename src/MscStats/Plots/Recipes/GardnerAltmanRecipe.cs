@@ -36,7 +36,7 @@ internal static class GardnerAltmanRecipe
             : "Gardner–Altman plot: raw data and the mean difference with its bootstrap distribution");
         double width = o.Width ?? 600, height = o.Height ?? 460;
         string caption = o.Caption ?? FitCaption(
-            EffectCaption(sample.Arms.Treated + " − " + sample.Arms.Control + ": mean difference", effect, sample.Outcome.Unit, result)
+            EffectCaption(sample.Arms.Treated + " − " + sample.Arms.Control + ": mean difference", effect, sample.Outcome.Unit, result) + CoverageLine(o, effect, result)
             + (spread ? "\n" + SpreadCaption : string.Empty),
             width);
         var yLabel = o.YLabel ?? sample.Outcome.ToString();
@@ -74,5 +74,27 @@ internal static class GardnerAltmanRecipe
         });
         var panel = new Panel(area, xAxis, yAxis, marks.ToArray(), diffAxis);
         return new Figure(width, height, EquatableArray.Create(panel), title, subtitle, caption);
+    }
+
+    /// <summary>
+    /// The caption's coverage line, e.g. <c>Simulated coverage at 12 vs 13: 94.9% with normal data, 92.0% with lognormal data (MC SE ≤ 0.6%).</c>,
+    /// after checking that the coverage is of the interval shown; empty without <see cref="PlotOptions.Coverage"/>.
+    /// </summary>
+    private static string CoverageLine(PlotOptions o, ConfidenceInterval shown, BootstrapResult result)
+    {
+        if (o.Coverage is not { } coverage)
+        {
+            return string.Empty;
+        }
+
+        if (coverage.Kind != o.Interval || coverage.Level != shown.Level || coverage.SampleSizes != result.SampleSizes)
+        {
+            throw PlotGuard.Invalid(
+                "is the coverage of the " + coverage.Kind + " " + coverage.Level + " interval at " + coverage.SampleSizes + ", but the plot shows the " + o.Interval + " "
+                + shown.Level + " interval at " + result.SampleSizes + "; pass the coverage of the interval shown.", "options.Coverage");
+        }
+
+        string summary = coverage.Summary;
+        return "\n" + char.ToUpperInvariant(summary[0]) + summary[1..] + ".";
     }
 }

@@ -43,11 +43,12 @@ internal static class SlopegraphRecipe
             : "Paired slopegraph: each line is one subject; below, the mean change with its bootstrap distribution");
         double xMin = -0.45, xMax = 2.6 * (arms.Length - 1) + 1.45;
         double width = o.Width ?? (arms.Length == 1 ? 440 : 620), height = o.Height ?? 600;
+        var coverages = ArmCoverages(o, arms, effects);
         string caption = o.Caption ?? FitCaption(string.Join(
             "\n",
             arms.Select((a, k) => a.Label + ": mean change " + ReportFormat.Number(results[k].Estimate) + UnitSuffix(unit) + " ("
                 + effects[k].Level + " CI " + ReportFormat.Number(effects[k].Lower) + " to " + ReportFormat.Number(effects[k].Upper)
-                + ", " + Guard.Format(a.Count) + " pairs)")
+                + ", " + Guard.Format(a.Count) + " pairs)" + (coverages is null ? string.Empty : "; " + coverages[k].Summary))
             .Append(MethodLine(effects[0], results[0]) + " Pairs resampled together.")
             .Concat(spread ? [SpreadCaption] : Array.Empty<string>())), width);
         string yLabel = o.YLabel ?? sample.Outcome.ToString();
@@ -101,5 +102,38 @@ internal static class SlopegraphRecipe
 
         var lower = new Panel(lowerArea, lowerX, lowerY, lowerMarks.ToArray());
         return new Figure(width, height, EquatableArray.Create(upper, lower), title, subtitle, caption);
+    }
+
+    /// <summary>
+    /// <see cref="PlotOptions.Coverages"/>, checked to be one per arm of the interval shown at the bootstrap's level and the
+    /// arm's pairs; null when none are given.
+    /// </summary>
+    private static Simulation.IntervalCoverage[]? ArmCoverages(PlotOptions o, PairedArm[] arms, ConfidenceInterval[] shown)
+    {
+        if (o.Coverages.Count == 0)
+        {
+            return null;
+        }
+
+        if (o.Coverages.Count != arms.Length)
+        {
+            throw PlotGuard.Invalid(
+                "must hold one coverage per arm, treated first: the sample has " + Guard.Format(arms.Length) + (arms.Length == 1 ? " arm" : " arms")
+                + ", the list " + Guard.Format(o.Coverages.Count) + ".", "options.Coverages");
+        }
+
+        for (int k = 0; k < arms.Length; k++)
+        {
+            var c = o.Coverages[k];
+            var pairs = new SampleSizes(arms[k].Count, null);
+            if (c.Kind != o.Interval || c.Level != shown[k].Level || c.SampleSizes != pairs)
+            {
+                throw PlotGuard.Invalid(
+                    "[" + Guard.Format(k) + "] is the coverage of the " + c.Kind + " " + c.Level + " interval at " + c.SampleSizes + ", but the plot shows the " + o.Interval + " "
+                    + shown[k].Level + " interval of " + arms[k].Label + " at " + pairs + " pairs; pass BootstrapCoverage.MeanChange of each arm's pairs, for the kind shown.", "options.Coverages");
+            }
+        }
+
+        return o.Coverages.ToArray();
     }
 }

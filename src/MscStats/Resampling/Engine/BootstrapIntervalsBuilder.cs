@@ -106,23 +106,25 @@ internal static class BootstrapIntervalsBuilder
             }
 
             int degenerate = t.Count(double.IsNaN);
-            if (degenerate > 0)
+            if (degenerate == b)
             {
+                // No resample has spread within both arms (the data have none): there is no bootstrap-t distribution.
                 diagnostics.Add(Diagnostic.Warning(
                     DiagnosticCodes.StudentizedDegenerateResamples,
-                    string.Create(CultureInfo.InvariantCulture, $"{degenerate} resamples had an inner standard error of 0 and were left out of the studentized interval")));
-                t = t.Where(v => !double.IsNaN(v)).ToArray();
+                    "every resample had an inner standard error of 0 (the arms have no spread): the studentized interval is undefined and not reported"));
             }
+            else
+            {
+                if (degenerate > 0)
+                {
+                    diagnostics.Add(Diagnostic.Warning(
+                        DiagnosticCodes.StudentizedDegenerateResamples,
+                        string.Create(CultureInfo.InvariantCulture, $"{degenerate} resamples had an inner standard error of 0 and were left out of the studentized interval")));
+                    t = t.Where(v => !double.IsNaN(v)).ToArray();
+                }
 
-            double se0 = Math.Sqrt(innerVariance0);
-            var tLevels = new List<double>();
-            AddWithWindow(tLevels, alpha / 2, LevelSd(alpha / 2, t.Length));
-            AddWithWindow(tLevels, 1 - alpha / 2, LevelSd(1 - alpha / 2, t.Length));
-            var tTails = new TailQuantiles(t, CollectionsMarshal.AsSpan(tLevels));
-            var lo = QuantileWithError(tTails, alpha / 2, LevelSd(alpha / 2, t.Length), "studentized upper", diagnostics);
-            var hi = QuantileWithError(tTails, 1 - alpha / 2, LevelSd(1 - alpha / 2, t.Length), "studentized lower", diagnostics);
-            result.Add(new BootstrapInterval(
-                new ConfidenceInterval(estimate - se0 * hi.Value, estimate - se0 * lo.Value, level, "studentized"), se0 * hi.Error, se0 * lo.Error, BootstrapIntervals.Studentized));
+                result.Add(Studentized(t, estimate, innerVariance0, alpha, level, diagnostics));
+            }
         }
 
         if (bca is not null)
@@ -133,6 +135,20 @@ internal static class BootstrapIntervalsBuilder
         }
 
         return result;
+    }
+
+    /// <summary>The studentized interval from the defined bootstrap-t values: estimate − SE·t(1 − α/2) to estimate − SE·t(α/2), with Monte Carlo errors.</summary>
+    private static BootstrapInterval Studentized(double[] t, double estimate, double innerVariance0, double alpha, ConfidenceLevel level, List<Diagnostic> diagnostics)
+    {
+        double se0 = Math.Sqrt(innerVariance0);
+        var tLevels = new List<double>();
+        AddWithWindow(tLevels, alpha / 2, LevelSd(alpha / 2, t.Length));
+        AddWithWindow(tLevels, 1 - alpha / 2, LevelSd(1 - alpha / 2, t.Length));
+        var tTails = new TailQuantiles(t, CollectionsMarshal.AsSpan(tLevels));
+        var lo = QuantileWithError(tTails, alpha / 2, LevelSd(alpha / 2, t.Length), "studentized upper", diagnostics);
+        var hi = QuantileWithError(tTails, 1 - alpha / 2, LevelSd(1 - alpha / 2, t.Length), "studentized lower", diagnostics);
+        return new BootstrapInterval(
+            new ConfidenceInterval(estimate - se0 * hi.Value, estimate - se0 * lo.Value, level, "studentized"), se0 * hi.Error, se0 * lo.Error, BootstrapIntervals.Studentized);
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ internal static class BootstrapRun
 
             var intervals = BootstrapIntervalsBuilder.Build(
                 replicates.Values, inner?.Values, estimate, innerVariance0, jackknife, options, diagnostics, out double se, out double seError, out double bias, out double? z0, out double? acceleration);
-            double worst = intervals.Max(i => Math.Max(i.LowerError, i.UpperError));
+            double worst = intervals.Select(i => Math.Max(i.LowerError, i.UpperError)).DefaultIfEmpty(0).Max();
             if (options.TargetLimitError is double target && worst > target && resamples < options.MaxResamples)
             {
                 int more = (int)Math.Min(options.MaxResamples, 2L * resamples);
