@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using MscStats.Internal.Validation;
 using MscStats.Results;
+using MscStats.Simulation;
 
 namespace MscStats.Reporting;
 
@@ -38,8 +39,12 @@ public static class ReportRenderer
         figcaption { font-weight: bold; margin-bottom: 0.4em; }
         footer { margin-top: 3em; color: #777; font-size: 0.85em; }
         section.summary table { font-size: 1em; }
-        details > summary { cursor: pointer; }
-        details > summary h2 { display: inline-block; margin: 1em 0 0.3em 0; }
+        details > summary { cursor: pointer; margin: 1.4em 0 0.4em 0; }
+        details > summary h2 { display: inline; }
+        td.with-coverage { min-width: 12em; }
+        span.coverage { display: block; font-size: 0.85em; color: #444; text-align: right; }
+        table.choices { width: auto; }
+        table.choices tr.chosen td { font-weight: bold; background: #eef5ee; }
         """;
 
     /// <summary>The page's style sheet with every selector scoped to <c>.mscstats-report</c> (<c>body</c> becomes the <c>div</c> itself).</summary>
@@ -267,13 +272,48 @@ public static class ReportRenderer
             for (int i = 0; i < cells.Length; i++)
             {
                 string tdClass = i is 2 or 3 or 4 or 5 ? (i == 4 ? " class=\"num p\"" : " class=\"num\"") : i >= 6 ? " class=\"small\"" : string.Empty;
-                html.Append("<td").Append(tdClass).Append('>').Append(Escape(cells[i])).Append("</td>");
+                if (i == 3 && row.Failure is null && row.Coverage is not null)
+                {
+                    tdClass = " class=\"num with-coverage\"";
+                }
+
+                html.Append("<td").Append(tdClass).Append('>').Append(Escape(cells[i]));
+                if (i == 3 && row.Failure is null && row.Coverage is { } coverage)
+                {
+                    html.Append("<span class=\"coverage\">").Append(Escape(coverage.Summary)).Append("</span>");
+                }
+
+                html.Append("</td>");
             }
 
             html.Append("</tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n");
+        foreach (var row in comparison.Rows.Where(r => r.Failure is null && r.IntervalChoices.Count > 0))
+        {
+            html.Append("<p class=\"meta\">").Append(Escape(ChoicesHeading(row))).Append("</p>\n<table class=\"choices\">\n<thead>\n<tr>");
+            foreach (var header in ChoiceHeaders(comparison))
+            {
+                html.Append("<th>").Append(Escape(header)).Append("</th>");
+            }
+
+            html.Append("</tr>\n</thead>\n<tbody>\n");
+            foreach (var choice in row.IntervalChoices)
+            {
+                html.Append(choice.Chosen ? "<tr class=\"chosen\">" : "<tr>");
+                var cells = ChoiceCells(choice);
+                for (int i = 0; i < cells.Length; i++)
+                {
+                    html.Append(i == 0 ? "<td>" : "<td class=\"num\">").Append(Escape(cells[i])).Append("</td>");
+                }
+
+                html.Append("</tr>\n");
+            }
+
+            html.Append("</tbody>\n</table>\n");
+        }
+
         if (comparison.Flags.Count == 0)
         {
             html.Append("<p>No disagreements between methods.</p>\n");
@@ -327,10 +367,35 @@ public static class ReportRenderer
                 .Append("|---|---|---:|---|---:|---|---|---|\n");
             foreach (var row in comparison.Rows)
             {
-                md.Append("| ").Append(string.Join(" | ", Cells(row).Select(Cell))).Append(" |\n");
+                var cells = Cells(row);
+                if (row.Failure is null && row.Coverage is { } coverage)
+                {
+                    cells[3] += "; " + coverage.Summary;
+                }
+
+                md.Append("| ").Append(string.Join(" | ", cells.Select(Cell))).Append(" |\n");
             }
 
             md.Append('\n');
+            foreach (var row in comparison.Rows.Where(r => r.Failure is null && r.IntervalChoices.Count > 0))
+            {
+                md.Append(Inline(ChoicesHeading(row))).Append("\n\n")
+                    .Append("| ").Append(string.Join(" | ", ChoiceHeaders(comparison).Select(Cell))).Append(" |\n")
+                    .Append("|---|---:|---:|---:|---:|---:|---:|\n");
+                foreach (var choice in row.IntervalChoices)
+                {
+                    var cells = ChoiceCells(choice);
+                    if (choice.Chosen)
+                    {
+                        cells[0] = "**" + cells[0] + "**";
+                    }
+
+                    md.Append("| ").Append(string.Join(" | ", cells.Select(Cell))).Append(" |\n");
+                }
+
+                md.Append('\n');
+            }
+
             if (comparison.Flags.Count == 0)
             {
                 md.Append("No disagreements between methods.\n\n");
@@ -405,6 +470,58 @@ public static class ReportRenderer
         return [method, row.Measure ?? string.Empty, estimate, interval, p, mc, row.Conventions.ToString(), row.Diagnostics.ToString()];
     }
 
+    /// <summary>
+    /// The sentence above a row's list of intervals: what they are, the coverage study behind them, and which one the row
+    /// shows and why, e.g. <c>Bootstrap intervals of the mean difference, all from the same 10000 resamples, with their
+    /// simulated coverage at 12 vs 13 (...). Shown: studentized, ...</c>.
+    /// </summary>
+    internal static string ChoicesHeading(MethodRow row)
+    {
+        var shown = row.IntervalChoices.First(c => c.Chosen);
+        var study = row.IntervalChoices.Select(c => c.Coverage).FirstOrDefault(c => c is not null);
+        string resamples = row.Resampling?.Resamples is long b ? ", all from the same " + b.ToString(CultureInfo.InvariantCulture) + " resamples" : string.Empty;
+        string text = "Bootstrap intervals of the " + (row.Measure ?? "estimate") + resamples + (study is null ? " (their coverage not simulated)" : ", with their simulated coverage");
+        if (study is not null)
+        {
+            text += " at " + study.SampleSizes.Treated.ToString(CultureInfo.InvariantCulture) + " vs " + study.SampleSizes.Control!.Value.ToString(CultureInfo.InvariantCulture)
+                    + " (" + study.Normal.Replicates.ToString(CultureInfo.InvariantCulture) + " simulated trials per model, " + study.InnerResamples.ToString(CultureInfo.InvariantCulture)
+                    + " resamples each, seed " + study.Seed.ToString(CultureInfo.InvariantCulture) + "; " + study.Normal.Model + "; " + study.Skewed.Model + "; true difference 0)";
+        }
+
+        string name = IntervalCoverage.KindText(shown.Kind);
+        var recommended = row.IntervalChoices.FirstOrDefault(c => c.Recommended);
+        string rule = "the kind whose simulated coverage is closest to " + (study?.Level.ToString() ?? "the level") + " under the worse of the two models";
+        string why = shown.Recommended
+            ? name + ", " + rule
+            : row.Conventions.FirstOrDefault(c => c.Name == ConventionNames.IntervalChoice)?.Value
+              ?? name + (recommended is null ? string.Empty : "; " + rule + " is " + IntervalCoverage.KindText(recommended.Kind));
+        return text + ". Shown above: " + why + ".";
+    }
+
+    /// <summary>The column headers of a row's list of intervals.</summary>
+    internal static string[] ChoiceHeaders(MethodComparison comparison)
+        => ["interval", Percent(comparison.Level) + " CI", "MC error", "coverage, normal data", "coverage, lognormal data", "MC SE", "worst distance from " + Percent(comparison.Level)];
+
+    /// <summary>The cells of one interval of a row's list, in the order of <see cref="ChoiceHeaders"/>.</summary>
+    internal static string[] ChoiceCells(IntervalChoice choice)
+    {
+        var c = choice.Coverage;
+        static string Value(CoverageEstimate e) => e.Estimate is double p ? ReportPercent(p) : "undefined";
+        return
+        [
+            IntervalCoverage.KindText(choice.Kind) + (choice.Chosen ? " (shown)" : choice.Recommended ? " (recommended)" : string.Empty)
+                + (string.Equals(choice.Interval.Method, IntervalCoverage.KindText(choice.Kind), StringComparison.Ordinal) ? string.Empty : " (" + choice.Interval.Method + ")"),
+            ReportFormat.Number(choice.Interval.Lower) + " to " + ReportFormat.Number(choice.Interval.Upper),
+            choice.MonteCarloError.ToString(),
+            c is null ? "-" : Value(c.Normal),
+            c is null ? "-" : Value(c.Skewed),
+            c?.MonteCarloStandardError is double se ? ReportPercent(se) : "-",
+            c?.WorstDeviation is double d ? (100 * d).ToString("0.0", CultureInfo.InvariantCulture) + " points" : "-",
+        ];
+    }
+
+    private static string ReportPercent(double p) => (100 * p).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
     /// <summary>A flag with its arm, e.g. <c>[MSC] Paired t-test: ...</c>.</summary>
     internal static string FlagText(DisagreementFlag flag) => (flag.Arm is null ? string.Empty : "[" + flag.Arm + "] ") + flag.Message;
 
@@ -423,7 +540,8 @@ public static class ReportRenderer
 
     private static string Seeded(ComparisonReport report)
         => "Seed " + report.Options.Seed.ToString(CultureInfo.InvariantCulture) + ", "
-           + report.Options.BootstrapResamples.ToString(CultureInfo.InvariantCulture) + " bootstrap resamples, "
+           + report.Options.BootstrapResamples.ToString(CultureInfo.InvariantCulture) + " bootstrap resamples"
+           + (report.Options.BootstrapInterval is { } forced ? " (" + IntervalCoverage.KindText(forced) + " interval shown, as asked)" : string.Empty) + ", "
            + Percent(report.Options.Level) + " level, missing values: " + report.Options.MissingData + ". MscStats " + report.LibraryVersion + ".";
 
     private static string Percent(ConfidenceLevel level) => level.ToString();
