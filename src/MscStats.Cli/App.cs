@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
 using MscStats.Data;
 using MscStats.Exceptions;
 using MscStats.Import;
@@ -35,12 +36,13 @@ internal static class App
     /// <param name="output">Where tables and messages go.</param>
     /// <param name="error">Where errors go; null for <paramref name="output"/>.</param>
     /// <param name="interactive">Whether the output is a terminal (colours and a live progress display).</param>
+    /// <param name="cancellationToken">Stops a long <c>analyze</c> (Ctrl+C): it exits with <see cref="ExitCodes.Cancelled"/> and writes no files.</param>
     /// <returns>An exit code from <see cref="ExitCodes"/>.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter? error = null, bool interactive = false)
+    public static int Run(string[] args, TextWriter output, TextWriter? error = null, bool interactive = false, CancellationToken cancellationToken = default)
     {
         error ??= output;
         var console = CreateConsole(output, interactive);
-        var root = BuildCommands(console, error);
+        var root = BuildCommands(console, error, cancellationToken);
         try
         {
             var parse = root.Parse(args);
@@ -56,6 +58,11 @@ internal static class App
             }
 
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            error.WriteLine("cancelled: nothing was written.");
+            return ExitCodes.Cancelled;
         }
         catch (InputException e)
         {
@@ -110,7 +117,7 @@ internal static class App
             : text.ToString();
     }
 
-    private static RootCommand BuildCommands(IAnsiConsole console, TextWriter error)
+    private static RootCommand BuildCommands(IAnsiConsole console, TextWriter error, CancellationToken cancellationToken)
     {
         var file = new Argument<string?>("file")
         {
@@ -152,7 +159,7 @@ internal static class App
         analyze.SetAction(parse => Analyze(
             console, parse.GetValue(file), parse.GetValue(outcome), parse.GetValue(outDir)!, parse.GetValue(seed), parse.GetValue(resamples),
             parse.GetValue(treated), parse.GetValue(control), Design(parse.GetValue(randomization), parse.GetValue(blockAllocation)), parse.GetValue(figureFiles)!,
-            parse.GetValue(bootstrapInterval)!));
+            parse.GetValue(bootstrapInterval)!, cancellationToken));
 
         var results = new Argument<string>("results") { Description = "A results.json written by 'mscstats analyze'." };
         var checkFile = new Argument<string?>("file")
@@ -189,14 +196,15 @@ internal static class App
                 Relative = parse.GetValue(relative),
                 Strict = parse.GetValue(strict),
             },
-            parse.GetValue(checkOutcome), parse.GetValue(treated), parse.GetValue(control), Design(parse.GetValue(randomization), parse.GetValue(blockAllocation))));
+            parse.GetValue(checkOutcome), parse.GetValue(treated), parse.GetValue(control), Design(parse.GetValue(randomization), parse.GetValue(blockAllocation)),
+            cancellationToken));
 
         return new RootCommand("mscstats: method-comparison reports for small two-arm clinical cohorts (MscStats).") { analyze, check, MetaCommand.Create(console), PlanCommand.Create(console), SimulateCommands.Simulate(console), SimulateCommands.Merge(console) };
     }
 
     private static int Analyze(
         IAnsiConsole console, string? file, string? outcome, string outDir, ulong seed, int resamples, string? treated, string? control, TrialDesign design,
-        string figureFiles, string bootstrapInterval)
+        string figureFiles, string bootstrapInterval, CancellationToken cancellationToken)
     {
         if (resamples < 100)
         {
@@ -218,10 +226,9 @@ internal static class App
                 _ => null,
             },
         };
-        var run = Compute(console, study, outcomes, options, source);
-        var report = run.Report;
         var notDrawn = new List<string>();
-        var drawn = ReportFigures.Draw(run, notDrawn);
+        var (run, drawn) = Compute(console, study, outcomes, options, source, notDrawn, cancellationToken);
+        var report = run.Report;
         var figures = drawn.Select(f => new ReportFigure(f.Title, f.Figure.ToSvg())).ToList();
 
         PrintReport(console, report);
@@ -256,7 +263,7 @@ internal static class App
 
     private static int Check(
         IAnsiConsole console, TextWriter error, string resultsPath, string? file, CheckTolerance tolerance, string? outcome, string? treated, string? control,
-        TrialDesign design)
+        TrialDesign design, CancellationToken cancellationToken)
     {
         double multiple = tolerance.MonteCarloMultiple, relative = tolerance.Relative;
         if (!(multiple > 0 && double.IsFinite(multiple)) || !(relative >= 0 && double.IsFinite(relative)))
@@ -303,7 +310,7 @@ internal static class App
         }
 
         // Every outcome of the data (or the one named), so that a results file with an outcome or a row removed fails.
-        var recomputed = Compute(console, study, SelectOutcomes(study, outcome), recorded.Options, recorded.Source).Report;
+        var recomputed = Compute(console, study, SelectOutcomes(study, outcome), recorded.Options, recorded.Source, null, cancellationToken).Run.Report;
         var result = RegressionCheck.Compare(recorded, recomputed, tolerance);
         if (result.Passed)
         {
@@ -380,30 +387,49 @@ internal static class App
         return "figure-" + (index + 1).ToString("00", CultureInfo.InvariantCulture) + "-" + name + ".svg";
     }
 
-    /// <summary>Runs the panels on the outcomes; the run keeps what they computed, so the figures draw from it.</summary>
-    private static AnalysisRun Compute(IAnsiConsole console, Study study, List<string> outcomes, ComparisonOptions options, string? source)
+    /// <summary>
+    /// Runs the panels on the outcomes and, when <paramref name="notDrawn"/> is given, draws the figures from what they
+    /// computed; on a terminal with a live progress bar for each (each outcome an equal share, the long methods moving the
+    /// bar within theirs). Without figures the list is empty.
+    /// </summary>
+    private static (AnalysisRun Run, IReadOnlyList<(string Title, Plots.Figure Figure)> Figures) Compute(
+        IAnsiConsole console, Study study, List<string> outcomes, ComparisonOptions options, string? source, List<string>? notDrawn, CancellationToken cancellationToken)
     {
         if (!console.Profile.Capabilities.Interactive)
         {
-            return MethodPanel.Run(study, options, outcomes, source);
+            var quiet = MethodPanel.Run(study, options, outcomes, source, cancellationToken: cancellationToken);
+            return (quiet, notDrawn is null ? [] : ReportFigures.Draw(quiet, notDrawn, cancellationToken: cancellationToken));
         }
 
         AnalysisRun? run = null;
+        IReadOnlyList<(string Title, Plots.Figure Figure)>? figures = null;
         console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .Start(context =>
             {
-                var task = context.AddTask("Analysing", maxValue: outcomes.Count);
-                int started = 0;
-                run = MethodPanel.Run(study, options, outcomes, source, name =>
+                var analysing = context.AddTask("Analysing", maxValue: 1);
+                run = MethodPanel.Run(
+                    study, options, outcomes, source, name => analysing.Description = Markup.Escape("Analysing " + name),
+                    new TaskProgress(analysing), cancellationToken);
+                analysing.Value = 1;
+                analysing.Description = "Analysed " + outcomes.Count.ToString(CultureInfo.InvariantCulture) + (outcomes.Count == 1 ? " outcome" : " outcomes");
+                if (notDrawn is null)
                 {
-                    task.Value = started++;
-                    task.Description = Markup.Escape("Analysing " + name + " (bootstrap, exact tests)");
-                });
-                task.Value = outcomes.Count;
-                task.Description = "Analysed";
+                    figures = [];
+                    return;
+                }
+
+                var drawing = context.AddTask("Drawing the figures", maxValue: 1);
+                figures = ReportFigures.Draw(run, notDrawn, new TaskProgress(drawing), cancellationToken);
+                drawing.Value = 1;
             });
-        return run!;
+        return (run!, figures!);
+    }
+
+    /// <summary>Progress straight onto a Spectre.Console task (the display refreshes on its own thread; no synchronization context is needed).</summary>
+    private sealed class TaskProgress(ProgressTask task) : IProgress<double>
+    {
+        public void Report(double value) => task.Value = Math.Max(task.Value, Math.Clamp(value, 0, 1));
     }
 
     private static void PrintReport(IAnsiConsole console, ComparisonReport report)

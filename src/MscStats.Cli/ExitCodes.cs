@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>An unexpected internal error (a bug): reported in one line, without a stack trace.</summary>
     public const int InternalError = 3;
+
+    /// <summary>Interrupted (Ctrl+C) before anything was written: 128 + SIGINT, as shells report it.</summary>
+    public const int Cancelled = 130;
 }

@@ -11,6 +11,14 @@ internal static class Program
     public static int Main(string[] args)
     {
         Console.OutputEncoding = System.Text.Encoding.UTF8;
-        return App.Run(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected);
+
+        // The first Ctrl+C asks the running command to stop (it exits with ExitCodes.Cancelled, writing nothing); a second one ends the process.
+        using var cancel = new System.Threading.CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = !cancel.IsCancellationRequested;
+            cancel.Cancel();
+        };
+        return App.Run(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected, cancel.Token);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using MathNet.Numerics.Distributions;
 using MscStats.Data;
 using MscStats.Exceptions;
@@ -72,6 +73,11 @@ public static class BinaryEffect
     /// <summary>The risk difference p₁ − p₂ (treated − control) with its confidence interval.</summary>
     /// <param name="sample">The table.</param>
     /// <param name="options">Level, interval method and clipping; default Newcombe, 95%.</param>
+    /// <param name="progress">
+    /// Receives the share of the work done, in [0, 1], for the exact unconditional interval (the one that can take seconds:
+    /// every tail probability is a supremum over the nuisance parameter); the other intervals report nothing. May be null.
+    /// </param>
+    /// <param name="cancellationToken">Stops the exact unconditional interval between tail probabilities.</param>
     /// <returns>
     /// The risk difference with its interval. The Wald-type intervals (Wald, Agresti–Caffo) are clipped to [−1, 1]
     /// unless <see cref="RiskDifferenceOptions.Clip"/> is false, and record the choice in the <c>clip</c> convention; a
@@ -82,7 +88,9 @@ public static class BinaryEffect
     /// <see cref="RiskDifferenceOptions.Clip"/> is false with a score or exact interval, whose limits lie within [−1, 1]
     /// by construction.
     /// </exception>
-    public static EstimateResult RiskDifference(BinarySample sample, RiskDifferenceOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static EstimateResult RiskDifference(
+        BinarySample sample, RiskDifferenceOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(sample);
         options ??= RiskDifferenceOptions.Default;
@@ -114,7 +122,7 @@ public static class BinaryEffect
                 method = "Miettinen-Nurminen score";
                 break;
             case RiskDifferenceInterval.ExactUnconditional:
-                (lo, hi) = UnconditionalRiskDifference.Interval(a, n1, c, n2, 1 - level.Value, 1000);
+                (lo, hi) = UnconditionalRiskDifference.Interval(a, n1, c, n2, 1 - level.Value, 1000, progress, cancellationToken);
                 method = "Chan-Zhang exact unconditional score";
                 break;
             case RiskDifferenceInterval.AgrestiCaffo:

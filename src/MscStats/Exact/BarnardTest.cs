@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using MscStats.Data;
 using MscStats.Internal.Unconditional;
 using MscStats.Internal.Validation;
@@ -27,10 +28,12 @@ internal static class BarnardTest
     /// <summary>Runs the test.</summary>
     /// <param name="sample">The 2x2 table.</param>
     /// <param name="options">Statistic, alternative, Berger–Boos restriction, tolerance, search.</param>
+    /// <param name="progress">Receives the share of the search done; may be null.</param>
+    /// <param name="cancellationToken">Stops the search.</param>
     /// <returns>The test; the statistic is the observed Wald Z, and the maximizing π is recorded in the conventions.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
-    public static TestResult Run(BinarySample sample, BarnardOptions? options)
+    public static TestResult Run(BinarySample sample, BarnardOptions? options, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         Guard.NotNull(sample);
         options ??= BarnardOptions.Default;
@@ -52,6 +55,6 @@ internal static class BarnardTest
         // region is found margin by margin; the unpooled one need not be monotone and is evaluated on every table.
         return UnconditionalEngine.Run(
             sample, options, "Barnard's exact test (" + (pooled ? "pooled" : "unpooled") + " Wald)", "Z", Statistic, largerIsExtreme: true, orientedStatistic: true,
-            marginRuns: pooled ? Guess : null);
+            marginRuns: pooled ? Guess : null, progress: progress, cancellationToken: cancellationToken);
     }
 }

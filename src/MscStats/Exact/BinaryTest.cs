@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using MscStats.Data;
 using MscStats.Results;
 
@@ -48,10 +49,15 @@ public static class BinaryTest
     /// </remarks>
     /// <param name="sample">The 2x2 table.</param>
     /// <param name="options">Statistic, alternative, Berger–Boos restriction, tolerance, search.</param>
+    /// <param name="progress">Receives the share of the nuisance range searched, in [0, 1]; may be null.</param>
+    /// <param name="cancellationToken">Stops the search between grid cells.</param>
     /// <returns>The test; the statistic is the observed Wald Z, and the maximizing π is recorded in the conventions.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
-    public static TestResult Barnard(BinarySample sample, BarnardOptions? options = null) => BarnardTest.Run(sample, options);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static TestResult Barnard(
+        BinarySample sample, BarnardOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        => BarnardTest.Run(sample, options, progress, cancellationToken);
 
     /// <summary>
     /// Boschloo's unconditional exact test (Boschloo 1970, Stat. Neerl. 24): Barnard's construction with Fisher's exact
@@ -64,10 +70,15 @@ public static class BinaryTest
     /// </remarks>
     /// <param name="sample">The 2x2 table.</param>
     /// <param name="options">Alternative, Berger–Boos restriction, tolerance, search.</param>
+    /// <param name="progress">Receives the share of the nuisance range searched, in [0, 1]; may be null.</param>
+    /// <param name="cancellationToken">Stops the search between grid cells.</param>
     /// <returns>The test; the statistic is the observed one-sided Fisher p-value.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
-    public static TestResult Boschloo(BinarySample sample, BoschlooOptions? options = null) => BoschlooTest.Run(sample, options);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static TestResult Boschloo(
+        BinarySample sample, BoschlooOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        => BoschlooTest.Run(sample, options, progress, cancellationToken);
 
     /// <summary>
     /// McNemar's test for paired binary data (before/after on the same subjects, or matched pairs): only the discordant

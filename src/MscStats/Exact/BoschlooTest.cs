@@ -1,8 +1,10 @@
 using System;
+using System.Threading;
 using MscStats.Data;
 using MscStats.Internal.Numerics;
 using MscStats.Internal.Unconditional;
 using MscStats.Internal.Validation;
+using MscStats.Internal.Work;
 using MscStats.Results;
 
 namespace MscStats.Exact;
@@ -21,10 +23,12 @@ internal static class BoschlooTest
     /// <summary>Runs the test.</summary>
     /// <param name="sample">The 2x2 table.</param>
     /// <param name="options">Alternative, Berger–Boos restriction, tolerance, grid.</param>
+    /// <param name="progress">Receives the share of the search done; may be null.</param>
+    /// <param name="cancellationToken">Stops the search.</param>
     /// <returns>The test; the statistic is the observed one-sided Fisher p-value.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
-    public static TestResult Run(BinarySample sample, BoschlooOptions? options)
+    public static TestResult Run(BinarySample sample, BoschlooOptions? options, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         Guard.NotNull(sample);
         options ??= BoschlooOptions.Default;
@@ -34,10 +38,11 @@ internal static class BoschlooTest
             // stops as soon as it exceeds that value (its exact size is then irrelevant).
             bool greaterFirst = sample.TreatedEvents * (double)sample.ControlTotal >= sample.ControlEvents * (double)sample.TreatedTotal;
             var h = HypergeometricTerms.Table(sample.TreatedTotal, sample.ControlTotal);
-            var first = OneSided(sample, options with { Alternative = greaterFirst ? Alternative.Greater : Alternative.Less }, h, double.PositiveInfinity);
+            var first = OneSided(
+                sample, options with { Alternative = greaterFirst ? Alternative.Greater : Alternative.Less }, h, double.PositiveInfinity, PartProgress.Of(progress, 0, 0.5), cancellationToken);
             var second = OneSided(
                 sample, options with { Alternative = greaterFirst ? Alternative.Less : Alternative.Greater }, h,
-                first.PValue.Value - (options.BergerBoosGamma ?? 0));
+                first.PValue.Value - (options.BergerBoosGamma ?? 0), PartProgress.Of(progress, 0.5, 0.5), cancellationToken);
             var smaller = second.PValue.Value < first.PValue.Value ? second : first;
             return new TestResult(
                 smaller.Test, smaller.StatisticName, smaller.Statistic, Probability.FromValue(Math.Min(1, 2 * smaller.PValue.Value)), Alternative.TwoSided,
@@ -45,14 +50,15 @@ internal static class BoschlooTest
                 smaller.Conventions.Append(new Convention(ConventionNames.TwoSided, "twice the smaller one-sided p-value (scipy)")));
         }
 
-        return OneSided(sample, options, HypergeometricTerms.Table(sample.TreatedTotal, sample.ControlTotal), double.PositiveInfinity);
+        return OneSided(sample, options, HypergeometricTerms.Table(sample.TreatedTotal, sample.ControlTotal), double.PositiveInfinity, progress, cancellationToken);
     }
 
     /// <summary>
     /// The one-sided test from the tables' conditional probabilities <paramref name="h"/>; the supremum search may stop once
     /// it exceeds <paramref name="stopAbove"/>.
     /// </summary>
-    private static TestResult OneSided(BinarySample sample, UnconditionalOptions options, double[,] h, double stopAbove)
+    private static TestResult OneSided(
+        BinarySample sample, UnconditionalOptions options, double[,] h, double stopAbove, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         int n1 = sample.TreatedTotal, n2 = sample.ControlTotal;
         bool greaterAlternative = options.Alternative == Alternative.Greater;
@@ -60,6 +66,6 @@ internal static class BoschlooTest
         var fisher = TableStatistics.OneSidedFisher(n1, n2, h, greaterAlternative);
         double Statistic(int x1, int x2) => fisher[x1, x2];
 
-        return UnconditionalEngine.Run(sample, options, "Boschloo's exact test", "Fisher p", Statistic, largerIsExtreme: false, orientedStatistic: false, h, stopAbove);
+        return UnconditionalEngine.Run(sample, options, "Boschloo's exact test", "Fisher p", Statistic, largerIsExtreme: false, orientedStatistic: false, h, stopAbove, progress: progress, cancellationToken: cancellationToken);
     }
 }

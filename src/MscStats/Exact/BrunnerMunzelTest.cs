@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using MathNet.Numerics.Distributions;
 using MscStats.Data;
 using MscStats.Internal.Numerics;
@@ -24,13 +25,14 @@ internal static class BrunnerMunzelTest
     /// <summary>Runs the test.</summary>
     /// <param name="sample">The two arms; n ≥ 2 in each.</param>
     /// <param name="options">Alternative, reference distribution and level; default two-sided, t, 95%.</param>
+    /// <param name="cancellationToken">Stops the test between its stages.</param>
     /// <returns>The test result with p̂ and its interval.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="Exceptions.AssumptionException">
     /// An arm has fewer than 2 values, or the variance estimate is 0 (e.g. completely separated arms), where the
     /// statistic is undefined.
     /// </exception>
-    public static TestResult Run(ContinuousSample sample, BrunnerMunzelOptions? options)
+    public static TestResult Run(ContinuousSample sample, BrunnerMunzelOptions? options, CancellationToken cancellationToken)
     {
         Guard.NotNull(sample);
         options ??= BrunnerMunzelOptions.Default;
@@ -38,7 +40,8 @@ internal static class BrunnerMunzelTest
         var distribution = Guard.Defined(options.Distribution, "options.Distribution");
         var l = Guard.Level(options.Level, "options.Level");
         ArmGuard.BothArmsAtLeast(sample, 2, nameof(sample), "the Brunner-Munzel test");
-        var dom = Dominance.Compute(sample.Treated.AsSpan(), sample.Control.AsSpan());
+        cancellationToken.ThrowIfCancellationRequested();
+        var dom = Dominance.Compute(sample.Treated.AsSpan(), sample.Control.AsSpan(), cancellationToken);
         dom.RequireSpread("Brunner-Munzel variance", nameof(sample));
         double w = (dom.PHat - 0.5) / dom.PHatSe;
         bool t = distribution == BrunnerMunzelDistribution.T;

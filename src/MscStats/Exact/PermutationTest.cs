@@ -7,6 +7,7 @@ using MscStats.Internal.Numerics;
 using MscStats.Internal.Permutation;
 using MscStats.Internal.Random;
 using MscStats.Internal.Validation;
+using MscStats.Internal.Work;
 using MscStats.Results;
 
 namespace MscStats.Exact;
@@ -247,8 +248,11 @@ public static class PermutationTest
             : null;
         if (tables is not null && (plan == tables || wantTables))
         {
-            var a = tables == PermutationAlgorithm.Shift ? SubsetSums.Shift(x, maxK, cancellationToken) : SubsetSums.Enumerate(x, maxK, cancellationToken);
-            var b = tables == PermutationAlgorithm.Shift ? SubsetSums.Shift(y, maxK, cancellationToken) : SubsetSums.Enumerate(y, maxK, cancellationToken);
+            // On the exact path the two tables are the work (the counts from them take a pass each): half the progress each.
+            var first = plan == tables ? PartProgress.Of(progress, 0, 0.5) : null;
+            var second = plan == tables ? PartProgress.Of(progress, 0.5, 0.5) : null;
+            var a = tables == PermutationAlgorithm.Shift ? SubsetSums.Shift(x, maxK, cancellationToken, first) : SubsetSums.Enumerate(x, maxK, cancellationToken, first);
+            var b = tables == PermutationAlgorithm.Shift ? SubsetSums.Shift(y, maxK, cancellationToken, second) : SubsetSums.Enumerate(y, maxK, cancellationToken, second);
             family = new TwoSampleShiftFamily(a, b, x, y);
         }
 
@@ -278,6 +282,7 @@ public static class PermutationTest
                     : c > 0 ? greater + SubsetSums.PairsAtMost(f.Treated, f.Control, Constant(maxK, ShiftFamily.FloorDiv(-2 * c, n)))
                     : less + SubsetSums.PairsAtLeast(f.Treated, f.Control, Constant(maxK, ShiftFamily.CeilDiv(-2 * c, n)));
                 p = ExactP(options, greater, less, far, f.Total);
+                progress?.Report(1);
                 resampling = ResamplingInfo.Enumerated(AssignmentCount.Splits(n1, n2));
                 break;
             }
@@ -322,7 +327,8 @@ public static class PermutationTest
             : null;
         if (tables is not null && (plan == tables || wantTables))
         {
-            sums = tables == PermutationAlgorithm.Shift ? SubsetSums.Shift(d, n, cancellationToken) : SubsetSums.Enumerate(d, n, cancellationToken);
+            var building = plan == tables ? progress : null;
+            sums = tables == PermutationAlgorithm.Shift ? SubsetSums.Shift(d, n, cancellationToken, building) : SubsetSums.Enumerate(d, n, cancellationToken, building);
             family = new SignFlipShiftFamily(sums, d);
         }
 
@@ -345,6 +351,7 @@ public static class PermutationTest
                     : s > 0 ? greater + sums!.AtLeast(Constant(n, s))
                     : less + sums!.AtMost(Constant(n, s));
                 p = ExactP(options, greater, less, far, family.Total);
+                progress?.Report(1);
                 resampling = ResamplingInfo.Enumerated(AssignmentCount.SignVectors(n));
                 break;
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using MscStats.Data;
 using MscStats.Internal.Numerics;
 using MscStats.Internal.Unconditional;
@@ -14,7 +15,7 @@ internal static class UnconditionalEngine
     public static TestResult Run(
         BinarySample sample, UnconditionalOptions options, string test, string statisticName, Func<int, int, double> statistic,
         bool largerIsExtreme, bool orientedStatistic, double[,]? hypergeometric = null, double stopAbove = double.PositiveInfinity,
-        Func<int, double, double, (int Top, int Bottom)>? marginRuns = null)
+        Func<int, double, double, (int Top, int Bottom)>? marginRuns = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(options);
         Guard.Defined(options.Alternative, "options.Alternative");
@@ -61,6 +62,7 @@ internal static class UnconditionalEngine
             var extreme = new bool[n1 + 1, n2 + 1];
             for (int x1 = 0; x1 <= n1; x1++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 for (int x2 = 0; x2 <= n2; x2++)
                 {
                     extreme[x1, x2] = IsExtreme(statistic(x1, x2));
@@ -80,8 +82,9 @@ internal static class UnconditionalEngine
         }
 
         var (p, argmax) = options.Search == NuisanceSearch.Guaranteed
-            ? NuisanceSupremum.Guaranteed(region, lo, hi, options.GridPoints, stopAbove)
-            : NuisanceSupremum.GridAndRefine(region, lo, hi, options.GridPoints, stopAbove);
+            ? NuisanceSupremum.Guaranteed(region, lo, hi, options.GridPoints, stopAbove, progress, cancellationToken)
+            : NuisanceSupremum.GridAndRefine(region, lo, hi, options.GridPoints, stopAbove, progress, cancellationToken);
+        progress?.Report(1);
         if (options.BergerBoosGamma is double add)
         {
             p += add;

@@ -6,7 +6,7 @@ namespace MscStats.Reporting;
 /// <summary>
 /// A study analysed by <see cref="MethodPanel.Run"/>, kept in memory: the serialisable <see cref="Report"/> and, beside
 /// it, the samples and the result objects the panels computed (the bootstrap with its distribution, the permutation
-/// test with its interval, Hedges' g, …), so that <see cref="ReportFigures.For(AnalysisRun, ICollection{string}?)"/>
+/// test with its interval, Hedges' g, …), so that <see cref="ReportFigures.For(AnalysisRun, ICollection{string}?, System.IProgress{double}?, System.Threading.CancellationToken)"/>
 /// draws from them instead of computing them again.
 /// </summary>
 /// <remarks>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using MscStats.Data;
 using MscStats.Internal.Validation;
 using MscStats.Results;
@@ -59,26 +60,35 @@ public static class MethodPanel
     /// <summary>Runs the continuous panel on two arms.</summary>
     /// <param name="sample">The two arms.</param>
     /// <param name="options">Seed, resamples and level.</param>
+    /// <param name="progress">Receives the share of the panel done, in [0, 1] (each method an equal share, the long ones reporting within theirs); may be null.</param>
+    /// <param name="cancellationToken">Stops the panel before its next method, and the long methods within.</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static MethodComparison Continuous(ContinuousSample sample, ComparisonOptions options)
-        => Continuous(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name).Comparison;
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static MethodComparison Continuous(ContinuousSample sample, ComparisonOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        => Continuous(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name, new PanelWork(progress, cancellationToken)).Comparison;
 
     /// <summary>Runs the binary panel on a 2x2 table.</summary>
     /// <param name="sample">The table.</param>
     /// <param name="options">Level and zero-cell correction.</param>
+    /// <param name="progress">Receives the share of the panel done, in [0, 1] (each method an equal share, the long ones reporting within theirs); may be null.</param>
+    /// <param name="cancellationToken">Stops the panel before its next method, and the long methods within.</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static MethodComparison Binary(BinarySample sample, ComparisonOptions options)
-        => Binary(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name).Comparison;
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static MethodComparison Binary(BinarySample sample, ComparisonOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        => Binary(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name, new PanelWork(progress, cancellationToken)).Comparison;
 
     /// <summary>Runs the paired panel within each arm of a paired sample (one or two arms).</summary>
     /// <param name="sample">The pairs.</param>
     /// <param name="options">The level.</param>
+    /// <param name="progress">Receives the share of the panel done, in [0, 1] (each method an equal share, the long ones reporting within theirs); may be null.</param>
+    /// <param name="cancellationToken">Stops the panel before its next method, and the long methods within.</param>
     /// <returns>The comparison; rows carry their arm's label in <see cref="MethodRow.Arm"/>.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static MethodComparison Paired(PairedSample sample, ComparisonOptions options)
-        => Paired(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name).Comparison;
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static MethodComparison Paired(PairedSample sample, ComparisonOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        => Paired(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name, new PanelWork(progress, cancellationToken)).Comparison;
 
     /// <summary>
     /// Runs the baseline-adjusted panel: the headline ANCOVA row with its exact randomization p-value and interval under
@@ -88,10 +98,13 @@ public static class MethodPanel
     /// </summary>
     /// <param name="sample">The baseline-adjusted sample.</param>
     /// <param name="options">The level, and the seed of a Monte Carlo fallback when the reference set is too large to enumerate.</param>
+    /// <param name="progress">Receives the share of the panel done, in [0, 1] (each method an equal share, the long ones reporting within theirs); may be null.</param>
+    /// <param name="cancellationToken">Stops the panel before its next method, and the long methods within.</param>
     /// <returns>The comparison.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static MethodComparison Adjusted(BaselineSample sample, ComparisonOptions options)
-        => AdjustedRun(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name).Comparison;
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static MethodComparison Adjusted(BaselineSample sample, ComparisonOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        => AdjustedRun(Guard.NotNull(sample), Guard.NotNull(options), sample.Outcome.Name, new PanelWork(progress, cancellationToken)).Comparison;
 
     /// <summary>
     /// Pools a binary outcome across trials with every pooling method side by side (the method comparison applied to
@@ -146,27 +159,34 @@ public static class MethodPanel
     /// <param name="study">The study.</param>
     /// <param name="outcome">The outcome's name (ordinal match).</param>
     /// <param name="options">The options.</param>
+    /// <param name="progress">Receives the share of the work done, in [0, 1] (each panel an equal share); may be null.</param>
+    /// <param name="cancellationToken">Stops the analysis before its next method, and the long methods within.</param>
     /// <returns>The comparisons, one per panel.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The outcome is unknown; the message lists the study's outcomes.</exception>
     /// <exception cref="Exceptions.AssumptionException">The data cannot form a sample (e.g. an empty arm).</exception>
-    public static IReadOnlyList<MethodComparison> Outcome(Study study, string outcome, ComparisonOptions options)
-        => OutcomeRuns(Guard.NotNull(study), outcome, Guard.NotNull(options)).Select(r => r.Comparison).ToList();
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static IReadOnlyList<MethodComparison> Outcome(Study study, string outcome, ComparisonOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        => OutcomeRuns(Guard.NotNull(study), outcome, Guard.NotNull(options), new PanelWork(progress, cancellationToken)).Select(r => r.Comparison).ToList();
 
     /// <summary>Analyses every outcome of a study (or the named ones) with <see cref="Outcome"/> and collects a report.</summary>
     /// <param name="study">The study.</param>
     /// <param name="options">The options, recorded on the report.</param>
     /// <param name="outcomes">The outcomes to analyse, in order; null for all of the study's outcomes.</param>
     /// <param name="source">Where the data came from (e.g. a file name), recorded on the report; may be null.</param>
+    /// <param name="progress">Receives the share of the work done, in [0, 1] (each outcome an equal share); may be null.</param>
+    /// <param name="cancellationToken">Stops the analysis before its next method, and the long methods within.</param>
     /// <returns>The report, titled with the study's name and carrying its provenance.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="study"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">An outcome is unknown.</exception>
-    public static ComparisonReport Study(Study study, ComparisonOptions options, IEnumerable<string>? outcomes = null, string? source = null)
-        => Run(study, options, outcomes, source).Report;
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static ComparisonReport Study(
+        Study study, ComparisonOptions options, IEnumerable<string>? outcomes = null, string? source = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        => Run(study, options, outcomes, source, null, progress, cancellationToken).Report;
 
     /// <summary>
     /// Analyses a study as <see cref="Study"/> does and keeps, beside the report, the samples and the result objects of
-    /// every method, so that the report's figures (<see cref="ReportFigures.For(AnalysisRun, ICollection{string}?)"/>)
+    /// every method, so that the report's figures (<see cref="ReportFigures.For(AnalysisRun, ICollection{string}?, System.IProgress{double}?, System.Threading.CancellationToken)"/>)
     /// draw the panel's numbers instead of computing them again. The report is the same as <see cref="Study"/>'s.
     /// </summary>
     /// <param name="study">The study.</param>
@@ -174,27 +194,35 @@ public static class MethodPanel
     /// <param name="outcomes">The outcomes to analyse, in order; null for all of the study's outcomes.</param>
     /// <param name="source">Where the data came from (e.g. a file name), recorded on the report; may be null.</param>
     /// <param name="analysing">Called with each outcome's name before it is analysed (e.g. for a progress display); may be null.</param>
+    /// <param name="progress">Receives the share of the work done, in [0, 1] (each outcome an equal share); may be null.</param>
+    /// <param name="cancellationToken">Stops the analysis before its next method, and the long methods within.</param>
     /// <returns>The run: the report and, in memory only, what the panels computed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="study"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">An outcome is unknown.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static AnalysisRun Run(
-        Study study, ComparisonOptions options, IEnumerable<string>? outcomes = null, string? source = null, Action<string>? analysing = null)
+        Study study, ComparisonOptions options, IEnumerable<string>? outcomes = null, string? source = null, Action<string>? analysing = null,
+        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(study);
         Guard.NotNull(options);
         var names = outcomes?.ToList() ?? study.Outcomes.Select(o => o.Name).ToList();
         var runs = new List<ComparisonRun>();
-        foreach (var name in names)
+        var work = new PanelWork(progress, cancellationToken);
+        for (int i = 0; i < names.Count; i++)
         {
-            analysing?.Invoke(name);
-            runs.AddRange(OutcomeRuns(study, name, options));
+            cancellationToken.ThrowIfCancellationRequested();
+            analysing?.Invoke(names[i]);
+            runs.AddRange(OutcomeRuns(study, names[i], options, work.Part(i / (double)names.Count, 1.0 / names.Count)));
         }
+
+        progress?.Report(1);
 
         var report = new ComparisonReport(study.Name, source, study.Provenance, options, runs.Select(r => r.Comparison).ToImmutableArray());
         return new AnalysisRun(report, runs);
     }
 
-    private static List<ComparisonRun> OutcomeRuns(Study study, string outcome, ComparisonOptions options)
+    private static List<ComparisonRun> OutcomeRuns(Study study, string outcome, ComparisonOptions options, PanelWork work)
     {
         var info = study.Outcome(outcome);
         var policy = options.MissingData;
@@ -202,20 +230,21 @@ public static class MethodPanel
         switch (kind)
         {
             case OutcomeKind.PairedContinuous:
-                return PairedContinuousRuns(study, info, options);
+                return PairedContinuousRuns(study, info, options, work);
             case OutcomeKind.PairedBinary:
                 return
                 [
-                    Binary(study.Binary(info.Name, TimePoint.FollowUp, policy), options, info.Name),
-                    PairedBinary(study.Paired(info.Name, policy), options, info.Name),
+                    Binary(study.Binary(info.Name, TimePoint.FollowUp, policy), options, info.Name, work.Part(0, 0.5)),
+                    PairedBinary(study.Paired(info.Name, policy), options, info.Name, work.Part(0.5, 0.5)),
                 ];
         }
 
         bool binary = kind == OutcomeKind.Binary;
-        return study.TimePoints(info.Name)
-            .Select(time => binary
-                ? Binary(study.Binary(info.Name, time, policy), options, info.Name)
-                : Continuous(study.Continuous(info.Name, time, policy), options, info.Name))
+        var times = study.TimePoints(info.Name).ToList();
+        return times
+            .Select((time, i) => binary
+                ? Binary(study.Binary(info.Name, time, policy), options, info.Name, work.Part(i / (double)times.Count, 1.0 / times.Count))
+                : Continuous(study.Continuous(info.Name, time, policy), options, info.Name, work.Part(i / (double)times.Count, 1.0 / times.Count)))
             .ToList();
     }
 
@@ -223,11 +252,11 @@ public static class MethodPanel
     /// A continuous outcome with baseline and follow-up: the adjusted panel (when it can be formed), the follow-up panel as
     /// a sensitivity analysis, the within-arm panel as a description, and the difference-in-significance flag.
     /// </summary>
-    private static List<ComparisonRun> PairedContinuousRuns(Study study, OutcomeInfo info, ComparisonOptions options)
+    private static List<ComparisonRun> PairedContinuousRuns(Study study, OutcomeInfo info, ComparisonOptions options, PanelWork work)
     {
         var policy = options.MissingData;
-        var followUp = Continuous(study.Continuous(info.Name, TimePoint.FollowUp, policy), options, info.Name, atFollowUp: true);
-        var paired = Paired(study.Paired(info.Name, policy), options, info.Name, ComparisonRole.Descriptive);
+        var followUp = Continuous(study.Continuous(info.Name, TimePoint.FollowUp, policy), options, info.Name, work.Part(0, 1 / 3.0), atFollowUp: true);
+        var paired = Paired(study.Paired(info.Name, policy), options, info.Name, work.Part(1 / 3.0, 1 / 3.0), ComparisonRole.Descriptive);
         BaselineSample sample;
         try
         {
@@ -241,7 +270,7 @@ public static class MethodPanel
             return [followUp, paired];
         }
 
-        var adjusted = AdjustedRun(sample, options, info.Name);
+        var adjusted = AdjustedRun(sample, options, info.Name, work.Part(2 / 3.0, 1 / 3.0));
         var flag = DifferenceInSignificance(adjusted.Comparison, paired.Comparison, options.Level);
         if (flag is not null)
         {
@@ -294,10 +323,10 @@ public static class MethodPanel
                 "the study declares " + scheme.Description + " randomization; the methods of this panel assume complete randomization (or random sampling) and ignore it; the baseline-adjusted panel's randomization tests use it")
             : null;
 
-    private static ComparisonRun AdjustedRun(BaselineSample sample, ComparisonOptions options, string sourceOutcome)
+    private static ComparisonRun AdjustedRun(BaselineSample sample, ComparisonOptions options, string sourceOutcome, PanelWork work)
     {
         var results = new PanelResults();
-        var rows = Panels.Run(results.Keeping(Panels.Adjusted, arm: null), sample, options, arm: null);
+        var rows = Panels.Run(results.Keeping(Panels.Adjusted, arm: null), sample, options, arm: null, work);
         var diagnostics = new List<Diagnostic>(sample.Diagnostics);
         try
         {
@@ -318,31 +347,32 @@ public static class MethodPanel
         return new ComparisonRun(comparison, sample, results);
     }
 
-    private static ComparisonRun Continuous(ContinuousSample sample, ComparisonOptions options, string sourceOutcome, bool atFollowUp = false)
+    private static ComparisonRun Continuous(ContinuousSample sample, ComparisonOptions options, string sourceOutcome, PanelWork work, bool atFollowUp = false)
     {
         var results = new PanelResults();
-        var rows = Panels.Run(results.Keeping(Panels.Continuous, arm: null), sample, options, arm: null);
+        var rows = Panels.Run(results.Keeping(Panels.Continuous, arm: null), sample, options, arm: null, work);
         var comparison = Build(sourceOutcome, sample.Outcome, EndpointKind.Continuous, sample.Arms,
             new SampleSizes(sample.Treated.Length, sample.Control.Length), options, rows, sample.Missing.ToDiagnostic(sample.Arms));
         return new ComparisonRun(comparison, sample, results, atFollowUp);
     }
 
-    private static ComparisonRun Binary(BinarySample sample, ComparisonOptions options, string sourceOutcome)
+    private static ComparisonRun Binary(BinarySample sample, ComparisonOptions options, string sourceOutcome, PanelWork work)
     {
         var results = new PanelResults();
-        var rows = Panels.Run(results.Keeping(Panels.Binary, arm: null), sample, options, arm: null);
+        var rows = Panels.Run(results.Keeping(Panels.Binary, arm: null), sample, options, arm: null, work);
         var comparison = Build(sourceOutcome, sample.Outcome, EndpointKind.Binary, sample.Arms,
             new SampleSizes(sample.TreatedTotal, sample.ControlTotal), options, rows, sample.Missing.ToDiagnostic(sample.Arms));
         return new ComparisonRun(comparison, sample, results);
     }
 
-    private static ComparisonRun Paired(PairedSample sample, ComparisonOptions options, string sourceOutcome, ComparisonRole role = ComparisonRole.Primary)
+    private static ComparisonRun Paired(PairedSample sample, ComparisonOptions options, string sourceOutcome, PanelWork work, ComparisonRole role = ComparisonRole.Primary)
     {
         var results = new PanelResults();
-        var rows = Panels.Run(results.Keeping(Panels.Paired, sample.Treated.Label), sample.Treated, options, sample.Treated.Label);
+        double share = sample.Control is null ? 1 : 0.5;
+        var rows = Panels.Run(results.Keeping(Panels.Paired, sample.Treated.Label), sample.Treated, options, sample.Treated.Label, work.Part(0, share));
         if (sample.Control is not null)
         {
-            rows.AddRange(Panels.Run(results.Keeping(Panels.Paired, sample.Control.Label), sample.Control, options, sample.Control.Label));
+            rows.AddRange(Panels.Run(results.Keeping(Panels.Paired, sample.Control.Label), sample.Control, options, sample.Control.Label, work.Part(0.5, 0.5)));
         }
 
         var arms = sample.Control is null ? new ArmLabels(sample.Treated.Label, "(no control arm)") : new ArmLabels(sample.Treated.Label, sample.Control.Label);
@@ -353,15 +383,17 @@ public static class MethodPanel
         return new ComparisonRun(comparison, sample, results);
     }
 
-    private static ComparisonRun PairedBinary(PairedSample sample, ComparisonOptions options, string sourceOutcome)
+    private static ComparisonRun PairedBinary(PairedSample sample, ComparisonOptions options, string sourceOutcome, PanelWork work)
     {
         var results = new PanelResults();
         var treated = PairedBinarySample.FromArm(sample.Treated, sample.Outcome);
-        var rows = Panels.Run(results.Keeping(Panels.PairedBinary, sample.Treated.Label), treated, options, sample.Treated.Label);
+        double share = sample.Control is null ? 1 : 0.5;
+        var rows = Panels.Run(results.Keeping(Panels.PairedBinary, sample.Treated.Label), treated, options, sample.Treated.Label, work.Part(0, share));
         if (sample.Control is not null)
         {
             rows.AddRange(Panels.Run(
-                results.Keeping(Panels.PairedBinary, sample.Control.Label), PairedBinarySample.FromArm(sample.Control, sample.Outcome), options, sample.Control.Label));
+                results.Keeping(Panels.PairedBinary, sample.Control.Label), PairedBinarySample.FromArm(sample.Control, sample.Outcome), options, sample.Control.Label,
+                work.Part(0.5, 0.5)));
         }
 
         var arms = sample.Control is null ? new ArmLabels(sample.Treated.Label, "(no control arm)") : new ArmLabels(sample.Treated.Label, sample.Control.Label);

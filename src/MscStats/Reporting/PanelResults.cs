@@ -18,7 +18,7 @@ internal sealed class PanelResults
     public IEnumerable<PanelEntry<TSample>> Keeping<TSample>(IEnumerable<PanelEntry<TSample>> entries, string? arm)
         => entries.Select(e => e with
         {
-            Compute = (sample, options) => Keep(e.Key, arm, () => e.Compute(sample, options)),
+            Compute = (sample, options, work) => Keep(e.Key, arm, () => e.Compute(sample, options, work)),
             Refuse = e.Refuse is not { } refuse ? null : (sample, options) => Refused(e.Key, arm, refuse(sample, options)),
         });
 

@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using MscStats.Data;
 using MscStats.Effects;
 using MscStats.Exact;
 using MscStats.Exceptions;
 using MscStats.Inference;
 using MscStats.Internal.Validation;
+using MscStats.Internal.Work;
 using MscStats.Meta;
 using MscStats.Resampling;
 using MscStats.Results;
@@ -20,13 +22,20 @@ namespace MscStats.Reporting;
 /// bootstrap); <see cref="RowBuilder"/> turns it into a row.
 /// </summary>
 internal sealed record PanelEntry<TSample>(
-    string Key, string Method, double? NullValue, Func<TSample, ComparisonOptions, IAnalysisResult> Compute, params string[] Companions)
+    string Key, string Method, double? NullValue, Func<TSample, ComparisonOptions, PanelWork, IAnalysisResult> Compute, params string[] Companions)
 {
     /// <summary>
     /// Why the panel does not run the call on these data (a size beyond <see cref="PanelLimits"/>), decided from the sizes
     /// before any method of the panel runs; null, or a null answer, to run it. The answer is the row's "not computed" text.
     /// </summary>
     public Func<TSample, ComparisonOptions, string?>? Refuse { get; init; }
+}
+
+/// <summary>What a panel's call gets beside the sample and the options: where its progress goes, and the token that stops it.</summary>
+internal readonly record struct PanelWork(IProgress<double>? Progress, CancellationToken Token)
+{
+    /// <summary>The work of part [start, start + width] of this one's progress, with the same token.</summary>
+    public PanelWork Part(double start, double width) => new(PartProgress.Of(Progress, start, width), Token);
 }
 
 /// <summary>
@@ -37,41 +46,41 @@ internal static class Panels
 {
     public static readonly PanelEntry<ContinuousSample>[] Continuous =
     [
-        new("mean-difference", "Mean difference, Welch interval", 0, (s, o) => ContinuousEffect.MeanDifference(s, new MeanDifferenceOptions { Level = o.Level })),
-        new("hedges-g", "Hedges' g, noncentral t interval", 0, (s, o) => ContinuousEffect.HedgesG(s, new StandardizedOptions { Level = o.Level })),
-        new("hodges-lehmann", "Hodges-Lehmann shift, Bauer interval", 0, (s, o) => ContinuousEffect.HodgesLehmann(s, new IntervalOptions { Level = o.Level })),
-        new("welch-t", "Welch t-test", 0, (s, o) => TTest.Welch(s, new TestOptions { Level = o.Level }), "bootstrap"),
-        new("brunner-munzel", "Brunner-Munzel test", 0.5, (s, o) => RankTest.BrunnerMunzel(s, new BrunnerMunzelOptions { Level = o.Level })),
-        new("wilcoxon-mann-whitney", "Wilcoxon-Mann-Whitney exact test", 0, (s, o) => RankTest.WilcoxonMannWhitney(s, RankTestOptions.Default with { Level = o.Level }), "hodges-lehmann"),
-        new("permutation", "Fisher-Pitman exact permutation test", 0, (s, o) => PermutationTest.TwoSample(s, Permutation(o)), "mean-difference", "bootstrap") { Refuse = PanelLimits.TwoSamplePermutation },
-        new("bootstrap", "Bootstrap, mean difference", 0, (s, o) => Bootstrap.MeanDifference(s, BootstrapOptions(o) with { Intervals = BootstrapCoverage.Kinds.Aggregate((a, b) => a | b) })) { Refuse = PanelLimits.Bootstrap },
+        new("mean-difference", "Mean difference, Welch interval", 0, (s, o, w) => ContinuousEffect.MeanDifference(s, new MeanDifferenceOptions { Level = o.Level })),
+        new("hedges-g", "Hedges' g, noncentral t interval", 0, (s, o, w) => ContinuousEffect.HedgesG(s, new StandardizedOptions { Level = o.Level })),
+        new("hodges-lehmann", "Hodges-Lehmann shift, Bauer interval", 0, (s, o, w) => ContinuousEffect.HodgesLehmann(s, new IntervalOptions { Level = o.Level }, w.Token)),
+        new("welch-t", "Welch t-test", 0, (s, o, w) => TTest.Welch(s, new TestOptions { Level = o.Level }), "bootstrap"),
+        new("brunner-munzel", "Brunner-Munzel test", 0.5, (s, o, w) => RankTest.BrunnerMunzel(s, new BrunnerMunzelOptions { Level = o.Level }, w.Token)),
+        new("wilcoxon-mann-whitney", "Wilcoxon-Mann-Whitney exact test", 0, (s, o, w) => RankTest.WilcoxonMannWhitney(s, RankTestOptions.Default with { Level = o.Level }, w.Progress, w.Token), "hodges-lehmann"),
+        new("permutation", "Fisher-Pitman exact permutation test", 0, (s, o, w) => PermutationTest.TwoSample(s, Permutation(o), w.Progress, w.Token), "mean-difference", "bootstrap") { Refuse = PanelLimits.TwoSamplePermutation },
+        new("bootstrap", "Bootstrap, mean difference", 0, (s, o, w) => Bootstrap.MeanDifference(s, BootstrapOptions(o) with { Intervals = BootstrapCoverage.Kinds.Aggregate((a, b) => a | b) }, w.Part(0, 0.5).Progress, w.Token)) { Refuse = PanelLimits.Bootstrap },
     ];
 
     public static readonly PanelEntry<BinarySample>[] Binary =
     [
-        new("rd-newcombe", "Risk difference, Newcombe", 0, (s, o) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.Newcombe })),
-        new("rd-miettinen-nurminen", "Risk difference, Miettinen-Nurminen", 0, (s, o) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.MiettinenNurminen })),
-        new("rd-wald", "Risk difference, Wald", 0, (s, o) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.Wald })),
-        new("rd-exact-unconditional", "Risk difference, Chan-Zhang exact unconditional", 0, (s, o) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.ExactUnconditional })) { Refuse = PanelLimits.UnconditionalInterval },
-        new("rr-koopman", "Risk ratio, Koopman", 1, (s, o) => BinaryEffect.RiskRatio(s, new RiskRatioOptions { Level = o.Level, Interval = RiskRatioInterval.Koopman })),
-        new("rr-katz", "Risk ratio, Katz", 1, (s, o) => BinaryEffect.RiskRatio(s, new RiskRatioOptions { Level = o.Level, Interval = RiskRatioInterval.Katz })),
-        new("or-woolf", "Odds ratio, Woolf", 1, (s, o) => BinaryEffect.OddsRatio(s, new OddsRatioOptions { Level = o.Level, Correction = o.OddsRatioCorrection })),
-        new("fisher-minlike", "Fisher's exact test, minimum likelihood", 1, (s, o) => BinaryTest.Fisher(s, new FisherOptions { Level = o.Level, TwoSided = TwoSidedRule.MinimumLikelihood })),
-        new("fisher-central", "Fisher's exact test, central", 1, (s, o) => BinaryTest.Fisher(s, new FisherOptions { Level = o.Level, TwoSided = TwoSidedRule.Central })),
-        new("fisher-blaker", "Fisher's exact test, Blaker", 1, (s, o) => BinaryTest.Fisher(s, new FisherOptions { Level = o.Level, TwoSided = TwoSidedRule.Blaker })),
-        new("fisher-mid-p", "Fisher's exact test, mid-p", 1, (s, o) => BinaryTest.Fisher(s, new FisherOptions { Level = o.Level, MidP = true })),
-        new("barnard", "Barnard's exact test", null, (s, o) => BinaryTest.Barnard(s), "rd-exact-unconditional") { Refuse = PanelLimits.UnconditionalTest },
-        new("boschloo", "Boschloo's exact test", null, (s, o) => BinaryTest.Boschloo(s)) { Refuse = PanelLimits.UnconditionalTest },
+        new("rd-newcombe", "Risk difference, Newcombe", 0, (s, o, w) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.Newcombe })),
+        new("rd-miettinen-nurminen", "Risk difference, Miettinen-Nurminen", 0, (s, o, w) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.MiettinenNurminen })),
+        new("rd-wald", "Risk difference, Wald", 0, (s, o, w) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.Wald })),
+        new("rd-exact-unconditional", "Risk difference, Chan-Zhang exact unconditional", 0, (s, o, w) => BinaryEffect.RiskDifference(s, new RiskDifferenceOptions { Level = o.Level, Interval = RiskDifferenceInterval.ExactUnconditional }, w.Progress, w.Token)) { Refuse = PanelLimits.UnconditionalInterval },
+        new("rr-koopman", "Risk ratio, Koopman", 1, (s, o, w) => BinaryEffect.RiskRatio(s, new RiskRatioOptions { Level = o.Level, Interval = RiskRatioInterval.Koopman })),
+        new("rr-katz", "Risk ratio, Katz", 1, (s, o, w) => BinaryEffect.RiskRatio(s, new RiskRatioOptions { Level = o.Level, Interval = RiskRatioInterval.Katz })),
+        new("or-woolf", "Odds ratio, Woolf", 1, (s, o, w) => BinaryEffect.OddsRatio(s, new OddsRatioOptions { Level = o.Level, Correction = o.OddsRatioCorrection })),
+        new("fisher-minlike", "Fisher's exact test, minimum likelihood", 1, (s, o, w) => BinaryTest.Fisher(s, new FisherOptions { Level = o.Level, TwoSided = TwoSidedRule.MinimumLikelihood })),
+        new("fisher-central", "Fisher's exact test, central", 1, (s, o, w) => BinaryTest.Fisher(s, new FisherOptions { Level = o.Level, TwoSided = TwoSidedRule.Central })),
+        new("fisher-blaker", "Fisher's exact test, Blaker", 1, (s, o, w) => BinaryTest.Fisher(s, new FisherOptions { Level = o.Level, TwoSided = TwoSidedRule.Blaker })),
+        new("fisher-mid-p", "Fisher's exact test, mid-p", 1, (s, o, w) => BinaryTest.Fisher(s, new FisherOptions { Level = o.Level, MidP = true })),
+        new("barnard", "Barnard's exact test", null, (s, o, w) => BinaryTest.Barnard(s, null, w.Progress, w.Token), "rd-exact-unconditional") { Refuse = PanelLimits.UnconditionalTest },
+        new("boschloo", "Boschloo's exact test", null, (s, o, w) => BinaryTest.Boschloo(s, null, w.Progress, w.Token)) { Refuse = PanelLimits.UnconditionalTest },
     ];
 
     public static readonly PanelEntry<PairedArm>[] Paired =
     [
-        new("paired-mean-difference", "Paired mean difference, t interval", 0, (a, o) => PairedEffect.MeanDifference(a, new IntervalOptions { Level = o.Level })),
-        new("dz", "Cohen's d_z, noncentral t interval", 0, (a, o) => PairedEffect.Dz(a, new IntervalOptions { Level = o.Level })),
-        new("paired-t", "Paired t-test", 0, (a, o) => TTest.Paired(a, new TestOptions { Level = o.Level }), "paired-mean-difference"),
-        new("paired-permutation", "Paired sign-flip exact permutation test", 0, (a, o) => PermutationTest.Paired(a, Permutation(o)), "paired-mean-difference") { Refuse = PanelLimits.PairedPermutation },
-        new("signed-rank", "Wilcoxon signed-rank exact test", null, (a, o) => RankTest.SignedRank(a)),
-        new("sign-test", "Sign test", 0.5, (a, o) => RankTest.Sign(a, new TestOptions { Level = o.Level })),
+        new("paired-mean-difference", "Paired mean difference, t interval", 0, (a, o, w) => PairedEffect.MeanDifference(a, new IntervalOptions { Level = o.Level })),
+        new("dz", "Cohen's d_z, noncentral t interval", 0, (a, o, w) => PairedEffect.Dz(a, new IntervalOptions { Level = o.Level })),
+        new("paired-t", "Paired t-test", 0, (a, o, w) => TTest.Paired(a, new TestOptions { Level = o.Level }), "paired-mean-difference"),
+        new("paired-permutation", "Paired sign-flip exact permutation test", 0, (a, o, w) => PermutationTest.Paired(a, Permutation(o), w.Progress, w.Token), "paired-mean-difference") { Refuse = PanelLimits.PairedPermutation },
+        new("signed-rank", "Wilcoxon signed-rank exact test", null, (a, o, w) => RankTest.SignedRank(a, null, w.Progress, w.Token)),
+        new("sign-test", "Sign test", 0.5, (a, o, w) => RankTest.Sign(a, new TestOptions { Level = o.Level })),
     ];
 
     /// <summary>
@@ -81,25 +90,25 @@ internal static class Panels
     /// </summary>
     public static readonly PanelEntry<BaselineSample>[] Adjusted =
     [
-        new("ancova-randomization", "ANCOVA, exact randomization test and interval", 0, (s, o) => RandomizationTest.Ancova(s, Randomization(o)), "ancova") { Refuse = PanelLimits.Randomization },
-        new("ancova", "ANCOVA, classical t interval", 0, (s, o) => AdjustedEffect.Ancova(s, new AncovaOptions { Level = o.Level })),
-        new("ancova-hc2", "ANCOVA, HC2 robust interval", 0, (s, o) => WithStandardError(AdjustedEffect.Ancova(s, new AncovaOptions { Level = o.Level }), "HC2")),
-        new("ancova-studentized", "ANCOVA, studentized (HC2) randomization test", 0, (s, o) => RandomizationTest.Ancova(s, Randomization(o) with { Statistic = RandomizationStatistic.Studentized }), "ancova-hc2") { Refuse = PanelLimits.Randomization },
-        new("lin-hc2", "Lin interacted estimator, HC2 interval", 0, (s, o) => AdjustedEffect.Lin(s, new AncovaOptions { Level = o.Level })),
-        new("ancova-standardized", "ANCOVA standardized by the pooled follow-up SD", 0, (s, o) => AdjustedEffect.Ancova(s, new AncovaOptions { Level = o.Level }).Standardized),
-        new("change-score", "Change score (sensitivity), Welch interval", 0, (s, o) => AdjustedEffect.ChangeScore(s, new MeanDifferenceOptions { Level = o.Level })),
-        new("change-score-randomization", "Change score (sensitivity), exact randomization test", 0, (s, o) => RandomizationTest.ChangeScore(s, Randomization(o)), "change-score") { Refuse = PanelLimits.Randomization },
-        new("follow-up-randomization", "Follow-up only (sensitivity), exact randomization test", 0, (s, o) => RandomizationTest.FollowUp(s, Randomization(o))) { Refuse = PanelLimits.Randomization },
+        new("ancova-randomization", "ANCOVA, exact randomization test and interval", 0, (s, o, w) => RandomizationTest.Ancova(s, Randomization(o), w.Progress, w.Token), "ancova") { Refuse = PanelLimits.Randomization },
+        new("ancova", "ANCOVA, classical t interval", 0, (s, o, w) => AdjustedEffect.Ancova(s, new AncovaOptions { Level = o.Level })),
+        new("ancova-hc2", "ANCOVA, HC2 robust interval", 0, (s, o, w) => WithStandardError(AdjustedEffect.Ancova(s, new AncovaOptions { Level = o.Level }), "HC2")),
+        new("ancova-studentized", "ANCOVA, studentized (HC2) randomization test", 0, (s, o, w) => RandomizationTest.Ancova(s, Randomization(o) with { Statistic = RandomizationStatistic.Studentized }, w.Progress, w.Token), "ancova-hc2") { Refuse = PanelLimits.Randomization },
+        new("lin-hc2", "Lin interacted estimator, HC2 interval", 0, (s, o, w) => AdjustedEffect.Lin(s, new AncovaOptions { Level = o.Level })),
+        new("ancova-standardized", "ANCOVA standardized by the pooled follow-up SD", 0, (s, o, w) => AdjustedEffect.Ancova(s, new AncovaOptions { Level = o.Level }).Standardized),
+        new("change-score", "Change score (sensitivity), Welch interval", 0, (s, o, w) => AdjustedEffect.ChangeScore(s, new MeanDifferenceOptions { Level = o.Level })),
+        new("change-score-randomization", "Change score (sensitivity), exact randomization test", 0, (s, o, w) => RandomizationTest.ChangeScore(s, Randomization(o), w.Progress, w.Token), "change-score") { Refuse = PanelLimits.Randomization },
+        new("follow-up-randomization", "Follow-up only (sensitivity), exact randomization test", 0, (s, o, w) => RandomizationTest.FollowUp(s, Randomization(o), w.Progress, w.Token)) { Refuse = PanelLimits.Randomization },
     ];
 
     public static readonly PanelEntry<PairedBinarySample>[] PairedBinary =
     [
-        new("paired-rd-newcombe", "Paired risk difference, Newcombe", 0, (s, o) => PairedBinaryEffect.RiskDifference(s, new PairedRiskDifferenceOptions { Level = o.Level })),
-        new("paired-rd-tango", "Paired risk difference, Tango score", 0, (s, o) => PairedBinaryEffect.RiskDifference(s, new PairedRiskDifferenceOptions { Level = o.Level, Interval = PairedRiskDifferenceInterval.Tango })),
-        new("paired-odds-ratio", "Conditional odds ratio b/c, exact", 1, (s, o) => PairedBinaryEffect.OddsRatio(s, new IntervalOptions { Level = o.Level })),
-        new("mcnemar-exact", "McNemar's exact test", 1, (s, o) => BinaryTest.McNemar(s, new McNemarOptions { Level = o.Level }), "paired-rd-newcombe"),
-        new("mcnemar-mid-p", "McNemar's mid-p test", 1, (s, o) => BinaryTest.McNemar(s, new McNemarOptions { Level = o.Level, Method = McNemarMethod.MidP })),
-        new("mcnemar-corrected", "McNemar's chi-squared test, continuity corrected", 1, (s, o) => BinaryTest.McNemar(s, new McNemarOptions { Level = o.Level, Method = McNemarMethod.AsymptoticCorrected })),
+        new("paired-rd-newcombe", "Paired risk difference, Newcombe", 0, (s, o, w) => PairedBinaryEffect.RiskDifference(s, new PairedRiskDifferenceOptions { Level = o.Level })),
+        new("paired-rd-tango", "Paired risk difference, Tango score", 0, (s, o, w) => PairedBinaryEffect.RiskDifference(s, new PairedRiskDifferenceOptions { Level = o.Level, Interval = PairedRiskDifferenceInterval.Tango })),
+        new("paired-odds-ratio", "Conditional odds ratio b/c, exact", 1, (s, o, w) => PairedBinaryEffect.OddsRatio(s, new IntervalOptions { Level = o.Level })),
+        new("mcnemar-exact", "McNemar's exact test", 1, (s, o, w) => BinaryTest.McNemar(s, new McNemarOptions { Level = o.Level }), "paired-rd-newcombe"),
+        new("mcnemar-mid-p", "McNemar's mid-p test", 1, (s, o, w) => BinaryTest.McNemar(s, new McNemarOptions { Level = o.Level, Method = McNemarMethod.MidP })),
+        new("mcnemar-corrected", "McNemar's chi-squared test, continuity corrected", 1, (s, o, w) => BinaryTest.McNemar(s, new McNemarOptions { Level = o.Level, Method = McNemarMethod.AsymptoticCorrected })),
     ];
 
     /// <summary>
@@ -110,16 +119,16 @@ internal static class Panels
     /// </summary>
     public static readonly PanelEntry<MetaBinarySample>[] PooledBinary =
     [
-        new("mh-or", "Mantel-Haenszel odds ratio (common effect)", 1, (s, o) => MetaAnalysis.MantelHaenszel(s, new MantelHaenszelOptions { Level = o.Level })),
-        new("cmh", "Cochran-Mantel-Haenszel test", 1, (s, o) => CochranMantelHaenszel(s, o), "mh-or"),
-        new("exact-conditional", "Exact conditional odds ratio and test", 1, (s, o) => MetaAnalysis.ExactConditional(s, new IntervalOptions { Level = o.Level })),
-        new("peto-or", "Peto odds ratio (common effect)", 1, (s, o) => MetaAnalysis.Peto(s, new PetoOptions { Level = o.Level })),
-        new("iv-or", "Inverse-variance odds ratio, 0.5 added to zero-cell trials (common effect)", 1, (s, o) => MetaAnalysis.InverseVariance(s, new InverseVarianceOptions { Level = o.Level })),
-        new("re-dl-or", "Random-effects odds ratio, DerSimonian-Laird, normal interval", 1, (s, o) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.DerSimonianLaird, RandomEffectsInterval.Normal))),
-        new("re-reml-hksj-or", "Random-effects odds ratio, REML, Hartung-Knapp", 1, (s, o) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.RestrictedMaximumLikelihood, RandomEffectsInterval.HartungKnapp))),
-        new("re-pm-hksj-or", "Random-effects odds ratio, Paule-Mandel, Hartung-Knapp", 1, (s, o) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.PauleMandel, RandomEffectsInterval.HartungKnapp))),
-        new("mh-rr", "Mantel-Haenszel risk ratio (common effect)", 1, (s, o) => MetaAnalysis.MantelHaenszel(s, new MantelHaenszelOptions { Level = o.Level, Measure = BinaryMeasure.RiskRatio })),
-        new("mh-rd", "Mantel-Haenszel risk difference (common effect)", 0, (s, o) => MetaAnalysis.MantelHaenszel(s, new MantelHaenszelOptions { Level = o.Level, Measure = BinaryMeasure.RiskDifference })),
+        new("mh-or", "Mantel-Haenszel odds ratio (common effect)", 1, (s, o, w) => MetaAnalysis.MantelHaenszel(s, new MantelHaenszelOptions { Level = o.Level })),
+        new("cmh", "Cochran-Mantel-Haenszel test", 1, (s, o, w) => CochranMantelHaenszel(s, o), "mh-or"),
+        new("exact-conditional", "Exact conditional odds ratio and test", 1, (s, o, w) => MetaAnalysis.ExactConditional(s, new IntervalOptions { Level = o.Level })),
+        new("peto-or", "Peto odds ratio (common effect)", 1, (s, o, w) => MetaAnalysis.Peto(s, new PetoOptions { Level = o.Level })),
+        new("iv-or", "Inverse-variance odds ratio, 0.5 added to zero-cell trials (common effect)", 1, (s, o, w) => MetaAnalysis.InverseVariance(s, new InverseVarianceOptions { Level = o.Level })),
+        new("re-dl-or", "Random-effects odds ratio, DerSimonian-Laird, normal interval", 1, (s, o, w) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.DerSimonianLaird, RandomEffectsInterval.Normal))),
+        new("re-reml-hksj-or", "Random-effects odds ratio, REML, Hartung-Knapp", 1, (s, o, w) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.RestrictedMaximumLikelihood, RandomEffectsInterval.HartungKnapp))),
+        new("re-pm-hksj-or", "Random-effects odds ratio, Paule-Mandel, Hartung-Knapp", 1, (s, o, w) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.PauleMandel, RandomEffectsInterval.HartungKnapp))),
+        new("mh-rr", "Mantel-Haenszel risk ratio (common effect)", 1, (s, o, w) => MetaAnalysis.MantelHaenszel(s, new MantelHaenszelOptions { Level = o.Level, Measure = BinaryMeasure.RiskRatio })),
+        new("mh-rd", "Mantel-Haenszel risk difference (common effect)", 0, (s, o, w) => MetaAnalysis.MantelHaenszel(s, new MantelHaenszelOptions { Level = o.Level, Measure = BinaryMeasure.RiskDifference })),
     ];
 
     /// <summary>
@@ -128,12 +137,12 @@ internal static class Panels
     /// </summary>
     public static readonly PanelEntry<MetaSummarySample>[] PooledContinuous =
     [
-        new("iv-md", "Mean difference, inverse variance (common effect)", 0, (s, o) => MetaAnalysis.InverseVariance(s, new InverseVarianceOptions { Level = o.Level })),
-        new("re-dl-md", "Mean difference, random effects, DerSimonian-Laird, normal interval", 0, (s, o) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.DerSimonianLaird, RandomEffectsInterval.Normal))),
-        new("re-reml-hksj-md", "Mean difference, random effects, REML, Hartung-Knapp", 0, (s, o) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.RestrictedMaximumLikelihood, RandomEffectsInterval.HartungKnapp))),
-        new("re-pm-hksj-md", "Mean difference, random effects, Paule-Mandel, Hartung-Knapp", 0, (s, o) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.PauleMandel, RandomEffectsInterval.HartungKnapp))),
-        new("iv-g", "Hedges' g, inverse variance (common effect)", 0, (s, o) => MetaAnalysis.InverseVariance(s, new InverseVarianceOptions { Level = o.Level, Continuous = ContinuousMeasure.HedgesG })),
-        new("re-reml-hksj-g", "Hedges' g, random effects, REML, Hartung-Knapp", 0, (s, o) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.RestrictedMaximumLikelihood, RandomEffectsInterval.HartungKnapp) with { Continuous = ContinuousMeasure.HedgesG })),
+        new("iv-md", "Mean difference, inverse variance (common effect)", 0, (s, o, w) => MetaAnalysis.InverseVariance(s, new InverseVarianceOptions { Level = o.Level })),
+        new("re-dl-md", "Mean difference, random effects, DerSimonian-Laird, normal interval", 0, (s, o, w) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.DerSimonianLaird, RandomEffectsInterval.Normal))),
+        new("re-reml-hksj-md", "Mean difference, random effects, REML, Hartung-Knapp", 0, (s, o, w) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.RestrictedMaximumLikelihood, RandomEffectsInterval.HartungKnapp))),
+        new("re-pm-hksj-md", "Mean difference, random effects, Paule-Mandel, Hartung-Knapp", 0, (s, o, w) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.PauleMandel, RandomEffectsInterval.HartungKnapp))),
+        new("iv-g", "Hedges' g, inverse variance (common effect)", 0, (s, o, w) => MetaAnalysis.InverseVariance(s, new InverseVarianceOptions { Level = o.Level, Continuous = ContinuousMeasure.HedgesG })),
+        new("re-reml-hksj-g", "Hedges' g, random effects, REML, Hartung-Knapp", 0, (s, o, w) => MetaAnalysis.RandomEffects(s, RandomEffects(o, Tau2Estimator.RestrictedMaximumLikelihood, RandomEffectsInterval.HartungKnapp) with { Continuous = ContinuousMeasure.HedgesG })),
     ];
 
     /// <summary>Random-effects options at the panel's level with the given τ² estimator and interval (everything else the defaults).</summary>
@@ -184,7 +193,11 @@ internal static class Panels
     /// Runs every entry on the sample, in order; a method undefined for the data gives a failure row, and so does one the
     /// panel refuses at this size (<see cref="PanelLimits"/>). Every refusal is decided before the first method runs.
     /// </summary>
-    public static List<MethodRow> Run<TSample>(IEnumerable<PanelEntry<TSample>> entries, TSample sample, ComparisonOptions options, string? arm)
+    /// <remarks>
+    /// Progress: each row computed is an equal share of <paramref name="work"/>'s, the row's own call reporting within it;
+    /// the token is checked before each row and passed to every call that can take long.
+    /// </remarks>
+    public static List<MethodRow> Run<TSample>(IEnumerable<PanelEntry<TSample>> entries, TSample sample, ComparisonOptions options, string? arm, PanelWork work = default)
     {
         var list = entries.ToList();
         var refusals = list.Select(e => e.Refuse?.Invoke(sample, options)).ToList();
@@ -198,10 +211,12 @@ internal static class Panels
                 continue;
             }
 
+            work.Token.ThrowIfCancellationRequested();
+            var rowWork = work.Part(i / (double)list.Count, 1.0 / list.Count);
             IAnalysisResult result;
             try
             {
-                result = entry.Compute(sample, options);
+                result = entry.Compute(sample, options, rowWork);
             }
             catch (Exception e) when (e is AssumptionException or ArgumentOutOfRangeException or ArgumentException { ParamName: "sample" or "options.Seed" })
             {
@@ -210,9 +225,11 @@ internal static class Panels
                 continue;
             }
 
-            rows.Add(RowBuilder.Build(entry, result, arm, options));
+            rows.Add(RowBuilder.Build(entry, result, arm, options, rowWork.Part(0.5, 0.5)));
+            rowWork.Progress?.Report(1);
         }
 
+        work.Progress?.Report(1);
         return rows;
     }
 }
@@ -220,8 +237,9 @@ internal static class Panels
 /// <summary>Turns the result of a direct call into a row, copying its numbers, conventions and diagnostics unchanged.</summary>
 internal static class RowBuilder
 {
-    public static MethodRow Build<TSample>(PanelEntry<TSample> entry, IAnalysisResult result, string? arm, ComparisonOptions options)
-        => BuildRow(entry with { Method = Label(entry.Method, result) }, result, arm, options);
+    /// <summary>The row of <paramref name="result"/>; <paramref name="work"/> serves the bootstrap row's coverage study, the one row that computes.</summary>
+    public static MethodRow Build<TSample>(PanelEntry<TSample> entry, IAnalysisResult result, string? arm, ComparisonOptions options, PanelWork work = default)
+        => BuildRow(entry with { Method = Label(entry.Method, result) }, result, arm, options, work);
 
     /// <summary>
     /// The row's method name as computed: a method named "exact" that fell back to Monte Carlo (too many assignments to
@@ -245,7 +263,7 @@ internal static class RowBuilder
             : method;
     }
 
-    private static MethodRow BuildRow<TSample>(PanelEntry<TSample> entry, IAnalysisResult result, string? arm, ComparisonOptions options) => result switch
+    private static MethodRow BuildRow<TSample>(PanelEntry<TSample> entry, IAnalysisResult result, string? arm, ComparisonOptions options, PanelWork work) => result switch
     {
         EstimateResult e => new MethodRow(
             entry.Key, entry.Method, arm, e.Measure, e.Estimate, e.Interval, entry.NullValue,
@@ -254,17 +272,17 @@ internal static class RowBuilder
             entry.Key, entry.Method, arm, t.Estimate?.Measure, t.Estimate?.Estimate, t.Estimate?.Interval, t.Estimate is null ? null : entry.NullValue,
             t.StatisticName, t.Statistic, t.DegreesOfFreedom, t.PValue, null, t.Resampling, entry.Companions,
             Merge(t.Conventions, t.Estimate?.Conventions ?? default), Merge(t.Diagnostics, t.Estimate?.Diagnostics ?? default)),
-        BootstrapResult b => FromBootstrap(entry, b, arm, options),
+        BootstrapResult b => FromBootstrap(entry, b, arm, options, work),
         AdjustedEffectResult a => Build(entry, a.Estimate, arm, options),
         MetaAnalysisResult m => FromPooled(entry, m, arm),
         _ => throw new InvalidOperationException("Panel entry '" + entry.Key + "' returned a " + result.GetType().Name + ", which has no row form."),
     };
 
-    private static MethodRow FromBootstrap<TSample>(PanelEntry<TSample> entry, BootstrapResult b, string? arm, ComparisonOptions options)
+    private static MethodRow FromBootstrap<TSample>(PanelEntry<TSample> entry, BootstrapResult b, string? arm, ComparisonOptions options, PanelWork work)
     {
         if (b.Intervals.Count > 1)
         {
-            return Chosen(entry, b, arm, options);
+            return Chosen(entry, b, arm, options, work);
         }
 
         var interval = b.Intervals.Count > 0 ? b.Intervals[0] : null;
@@ -280,14 +298,15 @@ internal static class RowBuilder
     /// arm sizes (<see cref="BootstrapCoverage.MeanDifference"/>, cached per size pair), names it, carries its coverage, and
     /// lists every kind with its interval and coverage. The rule and the evidence go to the conventions and diagnostics.
     /// </summary>
-    private static MethodRow Chosen<TSample>(PanelEntry<TSample> entry, BootstrapResult b, string? arm, ComparisonOptions options)
+    private static MethodRow Chosen<TSample>(PanelEntry<TSample> entry, BootstrapResult b, string? arm, ComparisonOptions options, PanelWork work)
     {
         var sizes = b.SampleSizes;
         var forced = options.BootstrapInterval is { } k ? BootstrapInterval.Single(k, "options.BootstrapInterval") : (BootstrapIntervals?)null;
         Guard.NotNull(options.Coverage, "options.Coverage");
         int limit = Guard.NonNegative(options.CoverageArmLimit, "options.CoverageArmLimit");
         var study = Math.Max(sizes.Treated, sizes.Control!.Value) <= limit
-            ? BootstrapCoverage.MeanDifference(sizes.Treated, sizes.Control.Value, options.Coverage with { Level = options.Level, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism })
+            ? BootstrapCoverage.MeanDifference(
+                sizes.Treated, sizes.Control.Value, options.Coverage with { Level = options.Level, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, work.Progress, work.Token)
             : null;
         var recommended = study?.Recommended ?? BootstrapIntervals.None;
         var wanted = forced ?? (recommended != BootstrapIntervals.None ? recommended : BootstrapIntervals.BCa);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using MscStats.Data;
 using MscStats.Exact;
 using MscStats.Exceptions;
@@ -36,6 +37,8 @@ public static class ReportFigures
     /// Receives "title: reason" for every figure the data do not allow (a panel method that failed, e.g. a Hedges' g of an
     /// outcome with no spread); when null, such a figure throws instead.
     /// </param>
+    /// <param name="progress">Receives the share of the comparisons drawn, in [0, 1]; may be null.</param>
+    /// <param name="cancellationToken">Stops the drawing before the next comparison's figures, and the slopegraph's bootstraps within.</param>
     /// <returns>The figures, each with a title and its SVG markup.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="run"/> is null.</exception>
     /// <exception cref="AssumptionException">A figure is undefined for the data and <paramref name="notDrawn"/> is null.</exception>
@@ -43,8 +46,10 @@ public static class ReportFigures
     /// A panel method the figure needs was not applicable to the data (e.g. arms too large for an exact count) and
     /// <paramref name="notDrawn"/> is null.
     /// </exception>
-    public static IReadOnlyList<ReportFigure> For(AnalysisRun run, ICollection<string>? notDrawn = null)
-        => Draw(run, notDrawn).Select(f => new ReportFigure(f.Title, f.Figure.ToSvg())).ToList();
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static IReadOnlyList<ReportFigure> For(
+        AnalysisRun run, ICollection<string>? notDrawn = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        => Draw(run, notDrawn, progress, cancellationToken).Select(f => new ReportFigure(f.Title, f.Figure.ToSvg())).ToList();
 
     /// <summary>
     /// The same figures as <see cref="For"/>, as figure models with their titles, for renderers other than the SVG writer
@@ -52,18 +57,25 @@ public static class ReportFigures
     /// </summary>
     /// <param name="run">The run, from <see cref="MethodPanel.Run"/>.</param>
     /// <param name="notDrawn">As for <see cref="For"/>.</param>
+    /// <param name="progress">Receives the share of the comparisons drawn, in [0, 1]; may be null.</param>
+    /// <param name="cancellationToken">Stops the drawing before the next comparison's figures, and the slopegraph's bootstraps within.</param>
     /// <returns>The figures with their titles, in the order of <see cref="For"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="run"/> is null.</exception>
     /// <exception cref="AssumptionException">A figure is undefined for the data and <paramref name="notDrawn"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">As for <see cref="For"/>.</exception>
-    public static IReadOnlyList<(string Title, Figure Figure)> Draw(AnalysisRun run, ICollection<string>? notDrawn = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static IReadOnlyList<(string Title, Figure Figure)> Draw(
+        AnalysisRun run, ICollection<string>? notDrawn = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(run);
         var options = run.Report.Options;
         var figures = new List<(string Title, Figure Figure)>();
         var forest = new List<ForestRow>();
+        int done = 0;
         foreach (var comparison in run.Comparisons)
         {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(done++ / (double)run.Comparisons.Count);
             string name = comparison.Comparison.SourceOutcome;
             switch (comparison.Sample)
             {
@@ -74,7 +86,7 @@ public static class ReportFigures
                     Row(comparison.AtFollowUp ? name + " (follow-up)" : name, comparison);
                     break;
                 case PairedSample paired when comparison.Comparison.Kind == EndpointKind.Paired:
-                    Draw(name + ": baseline to follow-up", () => Slopegraph(paired, options));
+                    Draw(name + ": baseline to follow-up", () => Slopegraph(paired, options, cancellationToken));
                     break;
                 case PairedSample when comparison.Comparison.Kind == EndpointKind.PairedBinary:
                     // A 0/1 outcome's change within each arm is in the table (McNemar, paired risk difference); its follow-up
@@ -92,6 +104,7 @@ public static class ReportFigures
             }
         }
 
+        progress?.Report(1);
         if (forest.Count > 1)
         {
             Draw("Hedges' g across outcomes", () => Plot.Forest(forest, PlotOptions.Default with
@@ -150,7 +163,7 @@ public static class ReportFigures
     /// coverage (<see cref="BootstrapCoverage.MeanChange"/> at each arm's pairs) is closest to the level under the worst of
     /// the arms and models, and states each arm's coverage in the caption.
     /// </summary>
-    private static Figure Slopegraph(PairedSample sample, ComparisonOptions options)
+    private static Figure Slopegraph(PairedSample sample, ComparisonOptions options, CancellationToken cancellationToken)
     {
         var bootstrap = Panels.BootstrapOptions(options) with { Intervals = BootstrapCoverage.PairedKinds.Aggregate((a, b) => a | b) };
         var arms = sample.Control is null ? new[] { sample.Treated } : new[] { sample.Treated, sample.Control };
@@ -163,7 +176,7 @@ public static class ReportFigures
             }
         }
 
-        var changes = arms.Select(a => Bootstrap.PairedMeanDifference(a, bootstrap)).ToArray();
+        var changes = arms.Select(a => Bootstrap.PairedMeanDifference(a, bootstrap, cancellationToken: cancellationToken)).ToArray();
         var coverage = Guard.NotNull(options.Coverage, "options.Coverage") with { Level = options.Level, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         if (arms.Any(a => a.Count > options.CoverageArmLimit))
         {
@@ -172,7 +185,7 @@ public static class ReportFigures
             return Plot.Slopegraph(sample, changes, PlotOptions.Default with { Interval = plain });
         }
 
-        var studies = arms.Select(a => BootstrapCoverage.MeanChange(a.Count, coverage)).ToArray();
+        var studies = arms.Select(a => BootstrapCoverage.MeanChange(a.Count, coverage, cancellationToken: cancellationToken)).ToArray();
         var kind = options.BootstrapInterval is { } forced && BootstrapCoverage.PairedKinds.Contains(forced)
             ? forced
             : BootstrapCoverage.PairedKinds

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using MscStats.Data;
 using MscStats.Internal.Numerics;
 using MscStats.Internal.Ranking;
@@ -48,68 +49,88 @@ public static class Bootstrap
     /// <summary>The difference in means, treated − control; the only built-in statistic with a studentized interval.</summary>
     /// <param name="sample">The two arms; n ≥ 2 in each.</param>
     /// <param name="options">Seed, resamples, intervals.</param>
+    /// <param name="progress">Receives the fraction of the resamples done, in [0, 1]; may be null.</param>
+    /// <param name="cancellationToken">Stops the resampling between blocks of resamples.</param>
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
-    public static BootstrapResult MeanDifference(ContinuousSample sample, BootstrapOptions options)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BootstrapResult MeanDifference(ContinuousSample sample, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
         => BootstrapRun.TwoArm(
             sample, options, "mean difference",
-            s => new MeanDifferenceDesign(s.Treated.ToArray(), s.Control.ToArray(), Guard.NotNull(options).Intervals.HasFlag(BootstrapIntervals.Studentized)));
+            s => new MeanDifferenceDesign(s.Treated.ToArray(), s.Control.ToArray(), Guard.NotNull(options).Intervals.HasFlag(BootstrapIntervals.Studentized)),
+            progress,
+            cancellationToken);
 
     /// <summary>The difference in medians, treated − control.</summary>
     /// <param name="sample">The two arms; n ≥ 2 in each.</param>
     /// <param name="options">Seed, resamples, intervals.</param>
+    /// <param name="progress">Receives the fraction of the resamples done, in [0, 1]; may be null.</param>
+    /// <param name="cancellationToken">Stops the resampling between blocks of resamples.</param>
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
-    public static BootstrapResult MedianDifference(ContinuousSample sample, BootstrapOptions options)
-        => TwoSample(sample, (x, y) => Moments.Median(x) - Moments.Median(y), "median difference", options);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BootstrapResult MedianDifference(ContinuousSample sample, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        => TwoSample(sample, (x, y) => Moments.Median(x) - Moments.Median(y), "median difference", options, progress, cancellationToken);
 
     /// <summary>The ratio of means, mean(treated)/mean(control); the control mean must not be 0 on any resample.</summary>
     /// <param name="sample">The two arms; n ≥ 2 in each.</param>
     /// <param name="options">Seed, resamples, intervals.</param>
+    /// <param name="progress">Receives the fraction of the resamples done, in [0, 1]; may be null.</param>
+    /// <param name="cancellationToken">Stops the resampling between blocks of resamples.</param>
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid, or a resample's control mean is 0.</exception>
     /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
-    public static BootstrapResult RatioOfMeans(ContinuousSample sample, BootstrapOptions options)
-        => TwoSample(sample, (x, y) => Moments.OnePassMean(x) / Moments.OnePassMean(y), "ratio of means", options);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BootstrapResult RatioOfMeans(ContinuousSample sample, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        => TwoSample(sample, (x, y) => Moments.OnePassMean(x) / Moments.OnePassMean(y), "ratio of means", options, progress, cancellationToken);
 
     /// <summary>Hedges' g with the exact correction (see <c>ContinuousEffect.HedgesG</c>).</summary>
     /// <param name="sample">The two arms; n ≥ 2 in each.</param>
     /// <param name="options">Seed, resamples, intervals.</param>
+    /// <param name="progress">Receives the fraction of the resamples done, in [0, 1]; may be null.</param>
+    /// <param name="cancellationToken">Stops the resampling between blocks of resamples.</param>
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid, or a resample has pooled SD 0 (all resampled values equal within arms).</exception>
     /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
-    public static BootstrapResult HedgesG(ContinuousSample sample, BootstrapOptions options)
-        => TwoSample(sample, BootstrapStatistics.HedgesG, "Hedges' g", options);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BootstrapResult HedgesG(ContinuousSample sample, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        => TwoSample(sample, BootstrapStatistics.HedgesG, "Hedges' g", options, progress, cancellationToken);
 
     /// <summary>Cliff's δ = P(X &gt; Y) − P(X &lt; Y).</summary>
     /// <param name="sample">The two arms; n ≥ 2 in each.</param>
     /// <param name="options">Seed, resamples, intervals.</param>
+    /// <param name="progress">Receives the fraction of the resamples done, in [0, 1]; may be null.</param>
+    /// <param name="cancellationToken">Stops the resampling between blocks of resamples.</param>
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
-    public static BootstrapResult CliffsDelta(ContinuousSample sample, BootstrapOptions options)
-        => TwoSample(sample, Dominance.CliffsDelta, "Cliff's delta", options);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BootstrapResult CliffsDelta(ContinuousSample sample, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        => TwoSample(sample, Dominance.CliffsDelta, "Cliff's delta", options, progress, cancellationToken);
 
     /// <summary>Any statistic of two independent arms, each resampled within itself.</summary>
     /// <param name="sample">The two arms; n ≥ 2 in each.</param>
     /// <param name="statistic">The statistic; called on the data, on every resample and on jackknife subsamples (for BCa).</param>
     /// <param name="name">The statistic's name, for the result.</param>
     /// <param name="options">Seed, resamples, intervals.</param>
+    /// <param name="progress">Receives the fraction of the resamples done, in [0, 1]; may be null.</param>
+    /// <param name="cancellationToken">Stops the resampling between blocks of resamples.</param>
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid, the studentized interval is requested, or the statistic fails on a resample.</exception>
     /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
-    public static BootstrapResult TwoSample(ContinuousSample sample, TwoSampleStatistic statistic, string name, BootstrapOptions options)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BootstrapResult TwoSample(ContinuousSample sample, TwoSampleStatistic statistic, string name, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(statistic);
-        return BootstrapRun.TwoArm(sample, options, name, s => new TwoSampleDesign(s.Treated.ToArray(), s.Control.ToArray(), statistic));
+        return BootstrapRun.TwoArm(sample, options, name, s => new TwoSampleDesign(s.Treated.ToArray(), s.Control.ToArray(), statistic), progress, cancellationToken);
     }
 
     /// <summary>Any statistic of one sample.</summary>
@@ -117,16 +138,19 @@ public static class Bootstrap
     /// <param name="statistic">The statistic.</param>
     /// <param name="name">The statistic's name, for the result.</param>
     /// <param name="options">Seed, resamples, intervals.</param>
+    /// <param name="progress">Receives the fraction of the resamples done, in [0, 1]; may be null.</param>
+    /// <param name="cancellationToken">Stops the resampling between blocks of resamples.</param>
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">A value is not finite, an option is invalid, or the statistic fails on a resample.</exception>
     /// <exception cref="Exceptions.AssumptionException">Fewer than 2 values.</exception>
-    public static BootstrapResult OneSample(IEnumerable<double> values, OneSampleStatistic statistic, string name, BootstrapOptions options)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BootstrapResult OneSample(IEnumerable<double> values, OneSampleStatistic statistic, string name, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(statistic);
         var data = ArmGuard.Values(values, "sample", nameof(values)).ToArray();
         ArmGuard.AtLeast(data.Length, 2, "sample", nameof(values), "a bootstrap");
-        return BootstrapRun.Run(new OneSampleDesign(data, statistic), name, options, new SampleSizes(data.Length, null), null);
+        return BootstrapRun.Run(new OneSampleDesign(data, statistic), name, options, new SampleSizes(data.Length, null), null, progress, cancellationToken);
     }
 
     /// <summary>Any statistic of paired measurements; each resample draws subjects with replacement and keeps their pairs.</summary>
@@ -134,30 +158,36 @@ public static class Bootstrap
     /// <param name="statistic">The statistic.</param>
     /// <param name="name">The statistic's name, for the result.</param>
     /// <param name="options">Seed, resamples, intervals.</param>
+    /// <param name="progress">Receives the fraction of the resamples done, in [0, 1]; may be null.</param>
+    /// <param name="cancellationToken">Stops the resampling between blocks of resamples.</param>
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid, or the statistic fails on a resample.</exception>
     /// <exception cref="Exceptions.AssumptionException">Fewer than 2 pairs.</exception>
-    public static BootstrapResult Paired(PairedArm arm, PairedStatistic statistic, string name, BootstrapOptions options)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BootstrapResult Paired(PairedArm arm, PairedStatistic statistic, string name, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(arm);
         Guard.NotNull(statistic);
         ArmGuard.AtLeast(arm.Count, 2, arm.Label, nameof(arm), "a bootstrap");
-        return BootstrapRun.Run(new PairedDesign(arm.Baseline.ToArray(), arm.FollowUp.ToArray(), statistic), name, options, new SampleSizes(arm.Count, null), null);
+        return BootstrapRun.Run(new PairedDesign(arm.Baseline.ToArray(), arm.FollowUp.ToArray(), statistic), name, options, new SampleSizes(arm.Count, null), null, progress, cancellationToken);
     }
 
     /// <summary>The mean paired difference, follow-up − baseline, with pairs resampled together.</summary>
     /// <param name="arm">The pairs; at least 2.</param>
     /// <param name="options">Seed, resamples, intervals.</param>
+    /// <param name="progress">Receives the fraction of the resamples done, in [0, 1]; may be null.</param>
+    /// <param name="cancellationToken">Stops the resampling between blocks of resamples.</param>
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
     /// <exception cref="Exceptions.AssumptionException">Fewer than 2 pairs.</exception>
-    public static BootstrapResult PairedMeanDifference(PairedArm arm, BootstrapOptions options)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BootstrapResult PairedMeanDifference(PairedArm arm, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(arm);
         ArmGuard.AtLeast(arm.Count, 2, arm.Label, nameof(arm), "a bootstrap");
-        return BootstrapRun.Run(new PairedMeanDifferenceDesign(arm.Baseline.ToArray(), arm.FollowUp.ToArray()), "mean paired difference", options, new SampleSizes(arm.Count, null), null);
+        return BootstrapRun.Run(new PairedMeanDifferenceDesign(arm.Baseline.ToArray(), arm.FollowUp.ToArray()), "mean paired difference", options, new SampleSizes(arm.Count, null), null, progress, cancellationToken);
     }
 
     /// <summary>
@@ -169,10 +199,13 @@ public static class Bootstrap
     /// </summary>
     /// <param name="sample">The two arms; 2 to 13 values each (C(25, 13) = 5,200,300 resamples of the larger arm).</param>
     /// <param name="options">The confidence level; default 95%.</param>
+    /// <param name="progress">Receives the fraction of the resamples done, in [0, 1]; may be null.</param>
+    /// <param name="cancellationToken">Stops the resampling between blocks of resamples.</param>
     /// <returns>The result with exact percentile and basic intervals (Monte Carlo errors 0) and the exact bootstrap SE.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An arm has more than 13 values; use <see cref="MeanDifference"/> (Monte Carlo) instead.</exception>
     /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
-    public static BootstrapResult ExactMeanDifference(ContinuousSample sample, IntervalOptions? options = null)
-        => ExactBootstrap.MeanDifference(sample, options);
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BootstrapResult ExactMeanDifference(ContinuousSample sample, IntervalOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+        => ExactBootstrap.MeanDifference(sample, options, progress, cancellationToken);
 }

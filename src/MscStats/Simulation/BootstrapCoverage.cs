@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using MscStats.Internal.Validation;
+using MscStats.Internal.Work;
 using MscStats.Results;
 
 namespace MscStats.Simulation;
@@ -83,34 +84,54 @@ public static class BootstrapCoverage
     /// <param name="treated">The treated arm's size; at least 2.</param>
     /// <param name="control">The control arm's size; at least 2.</param>
     /// <param name="options">The study's settings; null for <see cref="BootstrapCoverageOptions.Default"/>.</param>
+    /// <param name="progress">Receives the share of the simulated trials done, in [0, 1], when this call computes the study; may be null.</param>
+    /// <param name="cancellationToken">Stops the simulation between blocks of trials; a cancelled study is not cached.</param>
     /// <returns>The coverage of each kind with its Monte Carlo error, and the recommendation.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A size or option is out of range; the exception names it.</exception>
-    public static BootstrapCoverageResult MeanDifference(int treated, int control, BootstrapCoverageOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BootstrapCoverageResult MeanDifference(
+        int treated, int control, BootstrapCoverageOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.AtLeast(treated, 2);
         Guard.AtLeast(control, 2);
         options ??= BootstrapCoverageOptions.Default;
         Validate(options);
-        return Cached(treated, control, options, (k, threads) => Compute(k.Treated, k.Control, k.Options, threads));
+        return Cached(treated, control, options, (k, threads) => Compute(k.Treated, k.Control, k.Options, threads, progress, cancellationToken), cancellationToken);
     }
 
-    /// <summary>The cached study, computed by <paramref name="compute"/> on the first call with its key (the options without their threads).</summary>
+    /// <summary>
+    /// The cached study, computed by <paramref name="compute"/> on the first call with its key (the options without their
+    /// threads). A computation that was cancelled leaves no entry: a caller whose own token is not cancelled computes the
+    /// study afresh.
+    /// </summary>
     private static BootstrapCoverageResult Cached(
-        int treated, int control, BootstrapCoverageOptions options, Func<(int Treated, int Control, BootstrapCoverageOptions Options), int?, BootstrapCoverageResult> compute)
+        int treated, int control, BootstrapCoverageOptions options,
+        Func<(int Treated, int Control, BootstrapCoverageOptions Options), int?, BootstrapCoverageResult> compute, CancellationToken cancellationToken)
     {
         var key = (treated, control, options with { MaxDegreeOfParallelism = null });
-        if (!Cache.TryGetValue(key, out var lazy))
+        while (true)
         {
-            if (Cache.Count >= CacheCapacity)
+            if (!Cache.TryGetValue(key, out var lazy))
             {
-                Cache.Clear();
+                if (Cache.Count >= CacheCapacity)
+                {
+                    Cache.Clear();
+                }
+
+                int? threads = options.MaxDegreeOfParallelism;
+                lazy = Cache.GetOrAdd(key, k => new Lazy<BootstrapCoverageResult>(() => compute(k, threads), LazyThreadSafetyMode.ExecutionAndPublication));
             }
 
-            int? threads = options.MaxDegreeOfParallelism;
-            lazy = Cache.GetOrAdd(key, k => new Lazy<BootstrapCoverageResult>(() => compute(k, threads), LazyThreadSafetyMode.ExecutionAndPublication));
+            try
+            {
+                return lazy.Value;
+            }
+            catch (OperationCanceledException)
+            {
+                Cache.TryRemove(new KeyValuePair<(int, int, BootstrapCoverageOptions), Lazy<BootstrapCoverageResult>>(key, lazy));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
         }
-
-        return lazy.Value;
     }
 
     /// <summary>
@@ -128,16 +149,20 @@ public static class BootstrapCoverage
     /// </remarks>
     /// <param name="pairs">The number of pairs; at least 2.</param>
     /// <param name="options">The study's settings; null for <see cref="BootstrapCoverageOptions.Default"/>.</param>
+    /// <param name="progress">Receives the share of the simulated trials done, in [0, 1], when this call computes the study; may be null.</param>
+    /// <param name="cancellationToken">Stops the simulation between blocks of trials; a cancelled study is not cached.</param>
     /// <returns>The coverage of each kind with its Monte Carlo error, and the recommendation; its sample sizes have no control arm.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The number of pairs or an option is out of range; the exception names it.</exception>
-    public static BootstrapCoverageResult MeanChange(int pairs, BootstrapCoverageOptions? options = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BootstrapCoverageResult MeanChange(
+        int pairs, BootstrapCoverageOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.AtLeast(pairs, 2);
         options ??= BootstrapCoverageOptions.Default;
         Validate(options);
 
         // Control 0 marks the paired study in the cache key (a two-arm study has at least 2 per arm).
-        return Cached(pairs, 0, options, (k, threads) => ComputePaired(k.Treated, k.Options, threads));
+        return Cached(pairs, 0, options, (k, threads) => ComputePaired(k.Treated, k.Options, threads, progress, cancellationToken), cancellationToken);
     }
 
     /// <summary>The two models of the study at the given sizes: normal first, then skewed.</summary>
@@ -190,15 +215,16 @@ public static class BootstrapCoverage
         }
     }
 
-    internal static BootstrapCoverageResult Compute(int treated, int control, BootstrapCoverageOptions options, int? threads)
+    internal static BootstrapCoverageResult Compute(
+        int treated, int control, BootstrapCoverageOptions options, int? threads, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _computed);
         var (normal, skewed) = Models(treated, control, options.SkewedLogSd);
         var methods = Kinds.Select(Method).ToArray();
         var simulation = new SimulationOptions(options.Seed) { MaxDegreeOfParallelism = threads };
         SimulationSpec Spec(SimulatedDesign design) => new(design, methods[0], options.Replicates) { Level = options.Level, InnerResamples = options.InnerResamples };
-        var normalResults = Simulate.RunTogether(Spec(normal), methods, simulation);
-        var skewedResults = Simulate.RunTogether(Spec(skewed), methods, simulation);
+        var normalResults = Simulate.RunTogether(Spec(normal), methods, simulation, PartProgress.Of(progress, 0, 0.5), cancellationToken);
+        var skewedResults = Simulate.RunTogether(Spec(skewed), methods, simulation, PartProgress.Of(progress, 0.5, 0.5), cancellationToken);
 
         double s2 = options.SkewedLogSd * options.SkewedLogSd;
         string sigma = Guard.Format(options.SkewedLogSd);
@@ -238,7 +264,8 @@ public static class BootstrapCoverage
     }
 
     /// <summary>The paired study (<see cref="MeanChange"/>) at <paramref name="pairs"/> pairs, bypassing the cache.</summary>
-    internal static BootstrapCoverageResult ComputePaired(int pairs, BootstrapCoverageOptions options, int? threads)
+    internal static BootstrapCoverageResult ComputePaired(
+        int pairs, BootstrapCoverageOptions options, int? threads, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _computed);
         double s2 = options.SkewedLogSd * options.SkewedLogSd;
@@ -246,8 +273,8 @@ public static class BootstrapCoverage
         string normalModel = "normal: pair differences N(0, 1)";
         string skewedModel = "lognormal: pair differences exp(N(0, " + sigma + "^2)) - e^(" + sigma + "^2/2), mean 0, skewness "
                              + ((Math.Exp(s2) + 2) * Math.Sqrt(Math.Exp(s2) - 1)).ToString("0.00", CultureInfo.InvariantCulture);
-        var normal = PairedCoverageStudy.Run(pairs, skewed: false, options, PairedKinds, normalModel, threads);
-        var skewed = PairedCoverageStudy.Run(pairs, skewed: true, options, PairedKinds, skewedModel, threads);
+        var normal = PairedCoverageStudy.Run(pairs, skewed: false, options, PairedKinds, normalModel, threads, PartProgress.Of(progress, 0, 0.5), cancellationToken);
+        var skewed = PairedCoverageStudy.Run(pairs, skewed: true, options, PairedKinds, skewedModel, threads, PartProgress.Of(progress, 0.5, 0.5), cancellationToken);
         var sizes = new SampleSizes(pairs, null);
         var kinds = PairedKinds.Select((kind, j) => new IntervalCoverage(kind, options.Level, sizes, normal[j].Coverage, skewed[j].Coverage, options.InnerResamples, options.Seed)).ToArray();
         var recommended = Recommend(kinds);

@@ -3,11 +3,13 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using MscStats.Data;
 using MscStats.Exceptions;
 using MscStats.Internal.Numerics;
 using MscStats.Internal.Random;
+using MscStats.Internal.Work;
 using MscStats.Resampling;
 using MscStats.Results;
 
@@ -43,13 +45,20 @@ internal static class PairedCoverageStudy
 
     /// <summary>Each kind's coverage under one model, and why its first undefined trial had no interval (null if none).</summary>
     public static (CoverageEstimate Coverage, string? FirstUndefined)[] Run(
-        int pairs, bool skewed, BootstrapCoverageOptions options, IReadOnlyList<BootstrapIntervals> kinds, string model, int? threads)
+        int pairs, bool skewed, BootstrapCoverageOptions options, IReadOnlyList<BootstrapIntervals> kinds, string model, int? threads,
+        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         int replicates = options.Replicates;
         int blocks = (replicates + BlockSize - 1) / BlockSize;
         var tallies = new Tally[blocks];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads ?? -1 };
-        Parallel.For(0, blocks, parallel, b => tallies[b] = Block(pairs, skewed, options, kinds, b));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads ?? -1, CancellationToken = cancellationToken };
+        var done = new ProgressCounter(progress, blocks);
+        Parallel.For(0, blocks, parallel, b =>
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            tallies[b] = Block(pairs, skewed, options, kinds, b);
+            done.Add(1);
+        });
 
         var result = new (CoverageEstimate, string?)[kinds.Count];
         for (int j = 0; j < kinds.Count; j++)

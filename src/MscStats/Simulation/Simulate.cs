@@ -307,7 +307,8 @@ public static class Simulate
     /// to <see cref="Run"/> of <c>spec with { Method = method }</c>, at the cost of one run.
     /// </summary>
     internal static IReadOnlyList<SimulationResult> RunTogether(
-        SimulationSpec spec, IReadOnlyList<SimulatedMethod> methods, SimulationOptions options, CancellationToken cancellationToken = default)
+        SimulationSpec spec, IReadOnlyList<SimulatedMethod> methods, SimulationOptions options, IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         Guard.NotNull(methods);
         var specs = methods.Select(m => spec with { Method = m }).ToArray();
@@ -318,7 +319,7 @@ public static class Simulate
 
         Guard.NotNull(options);
         int blockCount = BlockCount(spec);
-        var perBlock = RunBlocks(spec, options, Enumerable.Range(0, blockCount).ToArray(), null, (engine, seed, b) => engine.RunBlock(seed, b, methods), cancellationToken);
+        var perBlock = RunBlocks(spec, options, Enumerable.Range(0, blockCount).ToArray(), progress, (engine, seed, b) => engine.RunBlock(seed, b, methods), cancellationToken);
         return specs.Select((s, j) => Combine(s, SpecHash(s), options.Seed, MscStatsInfo.Version, blockCount, perBlock.Select(blocks => blocks[j]).ToArray())).ToList();
     }
 

@@ -65,8 +65,8 @@ public class PanelLimitsTests
         var log = new List<string>();
         var entries = new PanelEntry<ContinuousSample>[]
         {
-            new("first", "First", 0, (s, o) => { log.Add("run first"); return ContinuousEffect.MeanDifference(s); }) { Refuse = (s, o) => { log.Add("check first"); return null; } },
-            new("second", "Second", 0, (s, o) => { log.Add("run second"); return ContinuousEffect.MeanDifference(s); }) { Refuse = (s, o) => { log.Add("check second"); return "too large"; } },
+            new("first", "First", 0, (s, o, _) => { log.Add("run first"); return ContinuousEffect.MeanDifference(s); }) { Refuse = (s, o) => { log.Add("check first"); return null; } },
+            new("second", "Second", 0, (s, o, _) => { log.Add("run second"); return ContinuousEffect.MeanDifference(s); }) { Refuse = (s, o) => { log.Add("check second"); return "too large"; } },
         };
         var rows = Panels.Run(entries, Continuous(5, 4), Options, arm: null);
         Assert.That(log, Is.EqualTo(new[] { "check first", "check second", "run first" }));

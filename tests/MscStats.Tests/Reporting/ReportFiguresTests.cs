@@ -95,8 +95,8 @@ public class ReportFiguresTests
         var results = new PanelResults();
         var entries = new[]
         {
-            new PanelEntry<ContinuousSample>("hedges-g", "Hedges' g", 0, (s, o) => ContinuousEffect.HedgesG(s)),
-            new PanelEntry<ContinuousSample>("too-large", "Too large", 0, (s, o) => throw new ArgumentOutOfRangeException(nameof(s), "beyond the exact limit")),
+            new PanelEntry<ContinuousSample>("hedges-g", "Hedges' g", 0, (s, o, _) => ContinuousEffect.HedgesG(s)),
+            new PanelEntry<ContinuousSample>("too-large", "Too large", 0, (s, o, _) => throw new ArgumentOutOfRangeException(nameof(s), "beyond the exact limit")),
         };
         var rows = Panels.Run(results.Keeping(entries, arm: null), sample, Options, arm: null);
         Assert.Multiple(() =>

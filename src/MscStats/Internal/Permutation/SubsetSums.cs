@@ -86,7 +86,8 @@ internal sealed class SubsetSums
     }
 
     /// <summary>The shift algorithm: counts of k-subset sums in a table over (k, sum), for k = 0..maxK.</summary>
-    public static SubsetSums Shift(ReadOnlySpan<long> values, int maxK, CancellationToken cancellationToken)
+    /// <remarks>Progress is the share of the table's cell additions done, counted unit by unit.</remarks>
+    public static SubsetSums Shift(ReadOnlySpan<long> values, int maxK, CancellationToken cancellationToken, IProgress<double>? progress = null)
     {
         var sorted = values.ToArray();
         Array.Sort(sorted);
@@ -107,10 +108,32 @@ internal sealed class SubsetSums
             rows[k] = new double[checked((int)(prefix[n] - prefix[n - k] - lo[k] + 1))];
         }
 
+        // The additions unit i makes, for progress: Σₖ of its rows' lengths.
+        double[]? work = null;
+        if (progress is not null)
+        {
+            work = new double[n + 1];
+            for (int i = 0; i < n; i++)
+            {
+                double cells = 0;
+                for (int k = Math.Min(i + 1, maxK); k >= 1; k--)
+                {
+                    cells += prefix[i] - prefix[i - k + 1] - lo[k - 1] + 1;
+                }
+
+                work[i + 1] = work[i] + cells;
+            }
+        }
+
         rows[0][0] = 1;
         for (int i = 0; i < n; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (work is not null && work[n] > 0)
+            {
+                progress!.Report(work[i] / work[n]);
+            }
+
             long v = sorted[i];
             for (int k = Math.Min(i + 1, maxK); k >= 1; k--)
             {
@@ -152,7 +175,8 @@ internal sealed class SubsetSums
     }
 
     /// <summary>Every k-subset sum for k = 0..maxK, listed in ascending order by merging.</summary>
-    public static SubsetSums Enumerate(ReadOnlySpan<long> values, int maxK, CancellationToken cancellationToken)
+    /// <remarks>Progress is the share of the units merged in; the last units' lists are the longest, so it runs ahead of the time.</remarks>
+    public static SubsetSums Enumerate(ReadOnlySpan<long> values, int maxK, CancellationToken cancellationToken, IProgress<double>? progress = null)
     {
         var rows = new long[maxK + 1][];
         rows[0] = [0];
@@ -164,6 +188,7 @@ internal sealed class SubsetSums
         for (int i = 0; i < values.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(i / (double)values.Length);
             long v = values[i];
             for (int k = Math.Min(i + 1, maxK); k >= 1; k--)
             {

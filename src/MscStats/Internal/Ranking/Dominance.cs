@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using MscStats.Exceptions;
 using MscStats.Internal.Numerics;
 using MscStats.Internal.Validation;
@@ -34,13 +35,16 @@ internal readonly record struct Dominance(double Greater, double Less, double De
     /// Both statistics in O(n log n): each value's counts of the other arm's values below and above it come from binary
     /// searches in the other arm sorted, and Σᵢⱼ(dᵢⱼ − δ)² from the tie-free count (dᵢⱼ² is 1 unless tied).
     /// </summary>
-    public static Dominance Compute(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    /// <remarks>The token is checked between the sorts and the passes.</remarks>
+    public static Dominance Compute(ReadOnlySpan<double> x, ReadOnlySpan<double> y, CancellationToken cancellationToken = default)
     {
         int n1 = x.Length, n2 = y.Length;
         var sortedX = x.ToArray();
         var sortedY = y.ToArray();
         Array.Sort(sortedX);
+        cancellationToken.ThrowIfCancellationRequested();
         Array.Sort(sortedY);
+        cancellationToken.ThrowIfCancellationRequested();
         var rowMeans = new double[n1];
         var colMeans = new double[n2];
         long greater = 0, less = 0;
@@ -53,6 +57,7 @@ internal readonly record struct Dominance(double Greater, double Less, double De
             less += above;
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         for (int j = 0; j < n2; j++)
         {
             colMeans[j] = (n1 - SortedSearch.UpperBound(sortedX, y[j])) - SortedSearch.LowerBound(sortedX, y[j]);

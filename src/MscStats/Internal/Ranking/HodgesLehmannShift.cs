@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 using MscStats.Data;
 using MscStats.Internal.Validation;
 using MscStats.Results;
@@ -21,11 +22,11 @@ internal static class HodgesLehmannShift
     /// The shift estimate (median of the n₁n₂ differences, selected without forming them) and, when <paramref name="level"/> is given, Bauer's interval;
     /// documented on <c>ContinuousEffect.HodgesLehmann</c>.
     /// </summary>
-    public static EstimateResult Estimate(ContinuousSample sample, ConfidenceLevel? level)
+    public static EstimateResult Estimate(ContinuousSample sample, ConfidenceLevel? level, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(sample);
         int n1 = sample.Treated.Length, n2 = sample.Control.Length;
-        var differences = PairwiseOrderStatistics.Differences(sample.Treated.AsSpan(), sample.Control.AsSpan());
+        var differences = PairwiseOrderStatistics.Differences(sample.Treated.AsSpan(), sample.Control.AsSpan(), cancellationToken);
         long m = differences.Count;
         double estimate = differences.Median();
         if (level is not ConfidenceLevel l)

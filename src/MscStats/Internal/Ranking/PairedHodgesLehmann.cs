@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 using MscStats.Data;
 using MscStats.Internal.Numerics;
 using MscStats.Internal.Validation;
@@ -45,18 +46,19 @@ internal static class PairedHodgesLehmann
     /// <summary>The estimate with its interval, conventions and diagnostics.</summary>
     /// <param name="arm">The pairs; at least one.</param>
     /// <param name="options">The level; default 95%.</param>
+    /// <param name="cancellationToken">Stops the selection between its bisection steps.</param>
     /// <returns>
     /// The estimate; the interval carries its order index k (null when the limits are infinite) and achieved confidence
     /// as <see cref="ConfidenceInterval.OrderIndex"/> and <see cref="ConfidenceInterval.AchievedLevel"/>.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="arm"/> is null.</exception>
-    public static EstimateResult Estimate(PairedArm arm, IntervalOptions? options)
+    public static EstimateResult Estimate(PairedArm arm, IntervalOptions? options, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(arm);
         var level = (options ?? IntervalOptions.Default).Level;
         var d = arm.Differences;
         int n = d.Length;
-        var walsh = PairwiseOrderStatistics.WalshAverages(d.AsSpan());
+        var walsh = PairwiseOrderStatistics.WalshAverages(d.AsSpan(), cancellationToken);
         long m = walsh.Count;
         double estimate = walsh.Median();
 

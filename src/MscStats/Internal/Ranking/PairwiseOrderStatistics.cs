@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 
 namespace MscStats.Internal.Ranking;
 
@@ -18,33 +19,37 @@ internal sealed class PairwiseOrderStatistics
     private readonly double[] _b;
     private readonly bool _walsh;
 
-    private PairwiseOrderStatistics(double[] a, double[] b, bool walsh, long count)
+    private readonly CancellationToken _cancellationToken;
+
+    private PairwiseOrderStatistics(double[] a, double[] b, bool walsh, long count, CancellationToken cancellationToken)
     {
         _a = a;
         _b = b;
         _walsh = walsh;
         Count = count;
+        _cancellationToken = cancellationToken;
     }
 
     /// <summary>The number of values: n₁n₂, or n(n + 1)/2.</summary>
     public long Count { get; }
 
     /// <summary>The differences treated − control, xᵢ − yⱼ.</summary>
-    public static PairwiseOrderStatistics Differences(ReadOnlySpan<double> treated, ReadOnlySpan<double> control)
+    /// <remarks>The token is checked at each bisection step of a selection.</remarks>
+    public static PairwiseOrderStatistics Differences(ReadOnlySpan<double> treated, ReadOnlySpan<double> control, CancellationToken cancellationToken = default)
     {
         var x = treated.ToArray();
         var y = control.ToArray();
         Array.Sort(x);
         Array.Sort(y);
-        return new PairwiseOrderStatistics(x, y, walsh: false, (long)x.Length * y.Length);
+        return new PairwiseOrderStatistics(x, y, walsh: false, (long)x.Length * y.Length, cancellationToken);
     }
 
     /// <summary>The Walsh averages (dᵢ + dⱼ)/2 over i ≤ j.</summary>
-    public static PairwiseOrderStatistics WalshAverages(ReadOnlySpan<double> differences)
+    public static PairwiseOrderStatistics WalshAverages(ReadOnlySpan<double> differences, CancellationToken cancellationToken = default)
     {
         var d = differences.ToArray();
         Array.Sort(d);
-        return new PairwiseOrderStatistics(d, d, walsh: true, (long)d.Length * (d.Length + 1) / 2);
+        return new PairwiseOrderStatistics(d, d, walsh: true, (long)d.Length * (d.Length + 1) / 2, cancellationToken);
     }
 
     /// <summary>The median: the middle value, or the mean of the two middle values.</summary>
@@ -58,6 +63,8 @@ internal sealed class PairwiseOrderStatistics
         long lo = Key(Value(0, _b.Length - 1, first: true)), hi = Key(Value(_a.Length - 1, 0, first: false));
         while (lo < hi)
         {
+            _cancellationToken.ThrowIfCancellationRequested();
+
             // The span of two keys can exceed long (a negative and a positive double): halve it as unsigned.
             long mid = unchecked(lo + (long)((ulong)(hi - lo) >> 1));
             if (CountAtMost(FromKey(mid)) > r)

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using MscStats.Internal.Random;
 using MscStats.Internal.Validation;
+using MscStats.Internal.Work;
 
 namespace MscStats.Internal.Resampling;
 
@@ -80,12 +82,15 @@ internal static class BootstrapEngine
     /// Fills replicates[from..to) (and inner variances, when the design has them). Throws with the resample index
     /// when the statistic fails or returns a non-finite value.
     /// </summary>
-    public static void Run(ResampleDesign design, ulong seed, int from, int to, double[] replicates, double[]? innerVariances, int? maxDegreeOfParallelism)
+    public static void Run(
+        ResampleDesign design, ulong seed, int from, int to, double[] replicates, double[]? innerVariances, int? maxDegreeOfParallelism,
+        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         int firstBlock = from / BlockSize, lastBlock = (to - 1) / BlockSize;
         var streams = Streams(seed, (lastBlock + 1) * Lanes);
         var sizes = design.StratumSizes;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
+        var done = new ProgressCounter(progress, to - from);
         var failures = new List<(int Resample, ArgumentException Error)>();
         Parallel.For(
             firstBlock,
@@ -96,13 +101,16 @@ internal static class BootstrapEngine
             {
                 int start = block * BlockSize;
                 var laneStreams = streams.AsSpan(block * Lanes, Lanes);
+                int count = Math.Min(to, start + BlockSize) - Math.Max(from, start);
                 if (innerVariances is null && design.TryRunBlock(laneStreams, start, from, to, replicates))
                 {
+                    done.Add(count);
                     return local;
                 }
 
                 for (int lane = 0; lane < Lanes; lane++)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     var rng = laneStreams[lane];
                     for (int r = start + lane; r < Math.Min(to, start + BlockSize); r += Lanes)
                     {
@@ -138,6 +146,7 @@ internal static class BootstrapEngine
                     }
                 }
 
+                done.Add(count);
                 return local;
             },
             _ => { });
@@ -183,7 +192,7 @@ internal static class BootstrapEngine
     public const double MaxDirectJackknife = 1 << 24;
 
     /// <summary>The jackknife values θ̂₋ᵢ for each stratum: unit i of stratum s left out, the other strata complete.</summary>
-    public static double[][] Jackknife(ResampleDesign design)
+    public static double[][] Jackknife(ResampleDesign design, CancellationToken cancellationToken = default)
     {
         var sizes = design.StratumSizes;
         double direct = 0;
@@ -216,6 +225,11 @@ internal static class BootstrapEngine
             result[s] = new double[sizes[s]];
             for (int i = 0; i < sizes[s]; i++)
             {
+                if ((i & 63) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 // The stratum's units in order with unit i left out, in one reused buffer.
                 var rest = without.AsSpan(0, sizes[s] - 1);
                 for (int k = 0, j = 0; k < sizes[s]; k++)

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using MathNet.Numerics;
 using MscStats.Data;
 using MscStats.Internal.Validation;
+using MscStats.Internal.Work;
 using MscStats.Results;
 
 namespace MscStats.Internal.Resampling;
@@ -25,7 +27,7 @@ internal sealed class ExactBootstrap
     private readonly double[] _pyAtLeast;
 
     /// <summary>The exact bootstrap of the mean difference with its percentile and basic intervals; documented on <c>Bootstrap.ExactMeanDifference</c>.</summary>
-    public static BootstrapResult MeanDifference(ContinuousSample sample, IntervalOptions? options)
+    public static BootstrapResult MeanDifference(ContinuousSample sample, IntervalOptions? options, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         Guard.NotNull(sample);
         var l = Guard.Level((options ?? IntervalOptions.Default).Level, "options.Level");
@@ -41,10 +43,14 @@ internal sealed class ExactBootstrap
             }
         }
 
-        var exact = new ExactBootstrap(sample.Treated.ToArray(), sample.Control.ToArray());
+        // Progress: the two arms' enumerations take the first 90% in proportion to their resamples, the two limits the rest.
+        var exact = new ExactBootstrap(sample.Treated.ToArray(), sample.Control.ToArray(), PartProgress.Of(progress, 0, 0.9), cancellationToken);
         double estimate = Internal.Numerics.Moments.Mean(sample.Treated.AsSpan()) - Internal.Numerics.Moments.Mean(sample.Control.AsSpan());
         var (mean, variance) = exact.Moments();
-        double lower = exact.Quantile(l.Alpha / 2), upper = exact.Quantile(1 - l.Alpha / 2);
+        double lower = exact.Quantile(l.Alpha / 2, cancellationToken);
+        progress?.Report(0.95);
+        double upper = exact.Quantile(1 - l.Alpha / 2, cancellationToken);
+        progress?.Report(1);
         var intervals = EquatableArray.Create(
             new BootstrapInterval(new ConfidenceInterval(lower, upper, l, "percentile (exact)"), 0, 0, BootstrapIntervals.Percentile),
             new BootstrapInterval(new ConfidenceInterval(2 * estimate - upper, 2 * estimate - lower, l, "basic (exact)"), 0, 0, BootstrapIntervals.Basic));
@@ -57,10 +63,11 @@ internal sealed class ExactBootstrap
             new SampleSizes(sample.Treated.Length, sample.Control.Length), null, exact.Resamples, conventions, diagnostics);
     }
 
-    public ExactBootstrap(double[] treated, double[] control)
+    public ExactBootstrap(double[] treated, double[] control, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
-        (_x, _px) = MeanDistribution(treated);
-        (_y, var py) = MeanDistribution(control);
+        var counter = new ProgressCounter(progress, DistinctResamples.Count(treated.Length) + DistinctResamples.Count(control.Length));
+        (_x, _px) = MeanDistribution(treated, counter, cancellationToken);
+        (_y, var py) = MeanDistribution(control, counter, cancellationToken);
         // P(Ȳ* ≥ y_j) for every j, from the top.
         _pyAtLeast = new double[_y.Length + 1];
         for (int j = _y.Length - 1; j >= 0; j--)
@@ -100,7 +107,7 @@ internal sealed class ExactBootstrap
     }
 
     /// <summary>The smallest support point d = x̄* − ȳ* with P(D ≤ d) ≥ p (the inverse distribution function).</summary>
-    public double Quantile(double p)
+    public double Quantile(double p, CancellationToken cancellationToken = default)
     {
         double lo = _x[0] - _y[^1], hi = _x[^1] - _y[0];
         if (Cdf(lo) >= p)
@@ -111,6 +118,7 @@ internal sealed class ExactBootstrap
         // Bisection keeps Cdf(lo) < p ≤ Cdf(hi) until the bracket holds no double in between.
         for (int i = 0; i < 2000; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             double mid = lo + (hi - lo) / 2;
             if (mid <= lo || mid >= hi)
             {
@@ -178,7 +186,7 @@ internal sealed class ExactBootstrap
     }
 
     /// <summary>The distinct resample means of one arm, ascending, with their probabilities.</summary>
-    private static (double[] Means, double[] Probabilities) MeanDistribution(double[] values)
+    private static (double[] Means, double[] Probabilities) MeanDistribution(double[] values, ProgressCounter counter, CancellationToken cancellationToken)
     {
         int n = values.Length;
         var sorted = (double[])values.Clone();
@@ -196,6 +204,12 @@ internal sealed class ExactBootstrap
                 counts[index] = left;
                 means.Add((sum + left * sorted[index]) / n);
                 probabilities.Add(Math.Exp(logBase - logFactorials - SpecialFunctions.FactorialLn(left)));
+                if ((means.Count & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    counter.Add(0x10000);
+                }
+
                 return;
             }
 
@@ -207,6 +221,7 @@ internal sealed class ExactBootstrap
         }
 
         Recurse(0, n, 0, 0);
+        counter.Add(means.Count & 0xFFFF);
         var meanArray = means.ToArray();
         var probabilityArray = probabilities.ToArray();
         Array.Sort(meanArray, probabilityArray);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using MscStats.Internal.Numerics;
 
 namespace MscStats.Internal.Unconditional;
@@ -27,7 +28,10 @@ internal static class NuisanceSupremum
     /// safeguarded Newton steps until the tangent bound P(x) + |P′(x)|·(bracket width) settles it. Otherwise the cell is
     /// halved. Convex and low stretches are dropped at once, and each local maximum costs a few Newton steps.
     /// </summary>
-    public static (double Value, double ArgMax) Guaranteed(RejectionRegion region, double lo, double hi, int points, double stopAbove = double.PositiveInfinity)
+    /// <remarks>Progress is the share of [lo, hi] whose cells are settled; cancellation is checked every 64 cells.</remarks>
+    public static (double Value, double ArgMax) Guaranteed(
+        RejectionRegion region, double lo, double hi, int points, double stopAbove = double.PositiveInfinity,
+        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         int n = region.Degree;
         if (n < 3)
@@ -158,8 +162,16 @@ internal static class NuisanceSupremum
         }
 
         // A caller that only needs to know whether the supremum exceeds stopAbove is answered as soon as it does.
+        double settled = 0;
+        long popped = 0;
         while (stack.Count > 0 && !(best > stopAbove))
         {
+            if ((++popped & 63) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(settled / (hi - lo));
+            }
+
             var (a, b) = stack.Pop();
             double h = b.X - a.X;
             double top = Math.Max(a.Value, b.Value);
@@ -168,6 +180,7 @@ internal static class NuisanceSupremum
             // |P″| ≤ n(n − 1) max|Δ²w| ≤ 2n(n − 1) everywhere: most low cells go at once.
             if (top + n * (n - 1.0) * h * h / 4 <= target)
             {
+                settled += h;
                 continue;
             }
 
@@ -181,12 +194,14 @@ internal static class NuisanceSupremum
                     Stationary(a, b);
                 }
 
+                settled += h;
                 continue;
             }
 
             double k = Math.Max(0, -Math.Max(mean - m3 * h / 2, low));
             if (top + k * h * h / 8 <= target || h < 1e-13)
             {
+                settled += h;
                 continue;
             }
 
@@ -203,7 +218,10 @@ internal static class NuisanceSupremum
     /// each cell where P′ falls from positive to negative, Newton steps on P′ kept inside the shrinking bracket (a
     /// bisection when a step would leave it) until the bracket is below 1e-12.
     /// </summary>
-    public static (double Value, double ArgMax) GridAndRefine(RejectionRegion region, double lo, double hi, int points, double stopAbove = double.PositiveInfinity)
+    /// <remarks>Progress: the grid is the first half, the cells refined the second; cancellation is checked every 64 grid points and every cell.</remarks>
+    public static (double Value, double ArgMax) GridAndRefine(
+        RejectionRegion region, double lo, double hi, int points, double stopAbove = double.PositiveInfinity,
+        IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         int n = region.Degree;
         int count = Math.Max(points, (int)Math.Ceiling(GridDensity * Math.Sqrt(n)) + 1);
@@ -225,6 +243,12 @@ internal static class NuisanceSupremum
 
         for (int i = 0; i < count; i++)
         {
+            if ((i & 63) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(0.5 * i / count);
+            }
+
             // Even steps in arcsin √π, where the binomial SD is the same everywhere (1/(2√n)).
             double theta = thetaLo + (thetaHi - thetaLo) * i / (count - 1);
             x[i] = i == 0 ? lo : i == count - 1 ? hi : Math.Clamp(Math.Sin(theta) * Math.Sin(theta), lo, hi);
@@ -233,11 +257,17 @@ internal static class NuisanceSupremum
 
         for (int i = 0; i + 1 < count && !(best > stopAbove); i++)
         {
+            if ((i & 63) == 0)
+            {
+                progress?.Report(0.5 + 0.5 * i / count);
+            }
+
             if (!(slope[i] > 0 && slope[i + 1] < 0))
             {
                 continue;
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             double l = x[i], r = x[i + 1];
             double at = l + (r - l) * slope[i] / (slope[i] - slope[i + 1]);
             for (int step = 0; step < 100 && r - l > 1e-12; step++)

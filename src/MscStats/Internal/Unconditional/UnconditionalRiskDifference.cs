@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using MscStats.Internal.Numerics;
 
 namespace MscStats.Internal.Unconditional;
@@ -30,11 +31,25 @@ internal static class UnconditionalRiskDifference
 {
     private const double Tolerance = 1e-9;
 
-    public static (double Lower, double Upper) Interval(int a, int n1, int c, int n2, double alpha, int gridPoints)
+    /// <remarks>
+    /// Progress counts tail probabilities evaluated against the usual number per limit (a bisection to 1e-12 and the scan
+    /// beyond it), the lower limit first; cancellation is checked before each.
+    /// </remarks>
+    public static (double Lower, double Upper) Interval(
+        int a, int n1, int c, int n2, double alpha, int gridPoints, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         double rd = (double)a / n1 - (double)c / n2;
-        bool Above(double d) => Tail(a, n1, c, n2, d, upper: true, gridPoints) > alpha / 2;
-        bool Below(double d) => Tail(a, n1, c, n2, d, upper: false, gridPoints) > alpha / 2;
+        const double perLimit = 41 + ScanSteps;
+        int evaluated = 0;
+        double Evaluate(double d, bool upper)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report(Math.Min(1, ++evaluated / (2 * perLimit)));
+            return Tail(a, n1, c, n2, d, upper, gridPoints);
+        }
+
+        bool Above(double d) => Evaluate(d, upper: true) > alpha / 2;
+        bool Below(double d) => Evaluate(d, upper: false) > alpha / 2;
 
         // P↑ is at most α/2 far below the estimate and above it at the estimate; bisect between. P↑ jumps wherever a
         // table's statistic crosses the observed one, so it need not be monotone: the stretch just below the crossing
@@ -54,6 +69,7 @@ internal static class UnconditionalRiskDifference
             }
         }
 
+        evaluated = (int)perLimit;
         double upper = 1;
         if (rd < 1)
         {
@@ -69,6 +85,7 @@ internal static class UnconditionalRiskDifference
             }
         }
 
+        progress?.Report(1);
         return (lower, upper);
     }
 

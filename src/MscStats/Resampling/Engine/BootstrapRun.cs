@@ -2,10 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using MscStats.Data;
-using MscStats.Internal.Resampling;
 using MscStats.Exceptions;
+using MscStats.Internal.Resampling;
 using MscStats.Internal.Validation;
+using MscStats.Internal.Work;
 using MscStats.Results;
 
 namespace MscStats.Resampling;
@@ -18,14 +20,22 @@ namespace MscStats.Resampling;
 /// </summary>
 internal static class BootstrapRun
 {
-    public static BootstrapResult TwoArm(ContinuousSample sample, BootstrapOptions options, string name, Func<ContinuousSample, ResampleDesign> design)
+    public static BootstrapResult TwoArm(
+        ContinuousSample sample, BootstrapOptions options, string name, Func<ContinuousSample, ResampleDesign> design, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         Guard.NotNull(sample);
         ArmGuard.BothArmsAtLeast(sample, 2, nameof(sample), "a bootstrap");
-        return Run(design(sample), name, options, new SampleSizes(sample.Treated.Length, sample.Control.Length), sample.Missing.ToDiagnostic(sample.Arms));
+        return Run(
+            design(sample), name, options, new SampleSizes(sample.Treated.Length, sample.Control.Length), sample.Missing.ToDiagnostic(sample.Arms), progress, cancellationToken);
     }
 
-    public static BootstrapResult Run(ResampleDesign design, string name, BootstrapOptions options, SampleSizes sizes, Diagnostic? missing)
+    /// <summary>
+    /// The bootstrap of <paramref name="design"/>. Progress counts resamples done out of those planned (the jackknife of BCa is
+    /// the last 5%); when <see cref="BootstrapOptions.TargetLimitError"/> doubles the run, the value steps back to the share
+    /// of the new total already done.
+    /// </summary>
+    public static BootstrapResult Run(
+        ResampleDesign design, string name, BootstrapOptions options, SampleSizes sizes, Diagnostic? missing, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         Guard.NotBlank(name);
         Validate(options);
@@ -48,9 +58,12 @@ internal static class BootstrapRun
         int resamples = options.Resamples;
         using var replicates = new ReplicateBuffer(resamples, options.KeepDistribution);
         using var inner = studentized ? new ReplicateBuffer(resamples, keep: false) : null;
-        BootstrapEngine.Run(design, options.Seed, 0, resamples, replicates.Array, inner?.Array, options.MaxDegreeOfParallelism);
+        bool bca = options.Intervals.HasFlag(BootstrapIntervals.BCa);
+        BootstrapEngine.Run(
+            design, options.Seed, 0, resamples, replicates.Array, inner?.Array, options.MaxDegreeOfParallelism, PartProgress.Of(progress, 0, bca ? 0.95 : 1), cancellationToken);
         RefuseOverflow(replicates.Values, estimate, "sample");
-        double[][]? jackknife = options.Intervals.HasFlag(BootstrapIntervals.BCa) ? BootstrapEngine.Jackknife(design) : null;
+        double[][]? jackknife = bca ? BootstrapEngine.Jackknife(design, cancellationToken) : null;
+        progress?.Report(1);
         while (true)
         {
             var diagnostics = new List<Diagnostic>();
@@ -67,7 +80,9 @@ internal static class BootstrapRun
                 int more = (int)Math.Min(options.MaxResamples, 2L * resamples);
                 replicates.Grow(more);
                 inner?.Grow(more);
-                BootstrapEngine.Run(design, options.Seed, resamples, more, replicates.Array, inner?.Array, options.MaxDegreeOfParallelism);
+                double share = resamples / (double)more;
+                BootstrapEngine.Run(
+                    design, options.Seed, resamples, more, replicates.Array, inner?.Array, options.MaxDegreeOfParallelism, PartProgress.Of(progress, share, 1 - share), cancellationToken);
                 resamples = more;
                 continue;
             }
