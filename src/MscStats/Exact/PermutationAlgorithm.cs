@@ -27,6 +27,9 @@ public enum PermutationAlgorithm
     /// </summary>
     Enumeration,
 
-    /// <summary>Monte Carlo: random splits or sign vectors from the seeded generator; p = (b + 1)/(B + 1) by default.</summary>
+    /// <summary>
+    /// Monte Carlo: random splits or sign vectors from the seeded generator; p = (b + 1)/(B + 1) by default. The interval
+    /// inverts the test on the same draws; no exact table is built, so memory follows B, not the resolution of the data.
+    /// </summary>
     MonteCarlo,
 }

@@ -19,8 +19,9 @@ public sealed record PermutationOptions
     public PermutationAlgorithm Algorithm { get; init; } = PermutationAlgorithm.Auto;
 
     /// <summary>
-    /// The level of the exact permutation confidence interval for the mean difference, found by inverting the test; null
-    /// for none. Default 95%. Also the level of the Clopper–Pearson interval of a Monte Carlo p-value.
+    /// The level of the permutation confidence interval for the mean difference, found by inverting the test (exactly on
+    /// the exact paths, from the draws on the Monte Carlo path: 16 bytes per draw); null for none. Default 95%. Also the
+    /// level of the Clopper–Pearson interval of a Monte Carlo p-value.
     /// </summary>
     public ConfidenceLevel? Level { get; init; } = ConfidenceLevel.L95;
 

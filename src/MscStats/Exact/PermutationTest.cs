@@ -38,6 +38,15 @@ namespace MscStats.Exact;
 /// fractions. Its achieved coverage is at least the nominal level by construction (Lehmann 1963; Tritchler 1984,
 /// Biometrika 71(1), doi:10.1093/biomet/71.1.109, who computes the same interval by Fourier inversion).
 /// </para>
+/// <para>
+/// On the Monte Carlo path the interval is the same set with p≥(δ) and p≤(δ) estimated from the test's own draws: each
+/// random split or sign vector changes sides at one shift ((observed − permuted sum)/k for a split that takes k control
+/// units into the treated arm, (observed − permuted sum)/2k for k flipped signs), so the limits are order statistics of
+/// those B shifts, selected exactly as fractions. It holds 16 bytes per draw and never builds the exact tables, whose
+/// size grows tenfold with each decimal of the data. With p = (b + 1)/(B + 1) each δ's test is a valid Monte Carlo test,
+/// so the interval keeps at least the nominal coverage; the tail shares it inverts carry the Monte Carlo error of B draws
+/// (a standard deviation of √(α/2·(1 − α/2)/B) at the limits), so its limits scatter around the exact ones.
+/// </para>
 /// <para>Thread safe. Long computations take a <see cref="CancellationToken"/> and report progress in [0, 1].</para>
 /// </remarks>
 public static class PermutationTest
@@ -58,7 +67,8 @@ public static class PermutationTest
     /// <param name="cancellationToken">Cancels a long computation.</param>
     /// <returns>
     /// The test: the statistic is the mean difference (treated − control); the companion estimate is the mean difference
-    /// with the exact permutation interval. The <c>algorithm</c> convention names the path taken.
+    /// with the permutation interval (exact, or from the draws on the Monte Carlo path). The <c>algorithm</c> convention
+    /// names the path taken.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is out of range, or the Monte Carlo path is needed and no seed was given.</exception>
@@ -90,8 +100,8 @@ public static class PermutationTest
     /// <param name="progress">Receives the fraction done during long computations; may be null.</param>
     /// <param name="cancellationToken">Cancels a long computation.</param>
     /// <returns>
-    /// The test: the statistic is the mean difference; the companion estimate is the mean difference with the exact
-    /// permutation interval. Zero differences take part (their sign does not matter).
+    /// The test: the statistic is the mean difference; the companion estimate is the mean difference with the permutation
+    /// interval (exact, or from the draws on the Monte Carlo path). Zero differences take part (their sign does not matter).
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="arm"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is out of range, or the Monte Carlo path is needed and no seed was given.</exception>
@@ -123,7 +133,7 @@ public static class PermutationTest
         }
 
         AddScaleDiagnostic(scale, diagnostics);
-        var interval = Interval(options, outcome.Family, scale, shifted, diagnostics);
+        var interval = Interval(options, outcome, scale, shifted, diagnostics);
         var estimate = new EstimateResult(measure, estimateValue, interval, sizes, Conventions(options, outcome.Plan, scale, interval is not null));
         return new TestResult(
             test, "mean difference", estimateValue, Probability.FromValue(Math.Min(1, outcome.P)), options.Alternative, sizes,
@@ -230,23 +240,29 @@ public static class PermutationTest
 
     /// <summary>
     /// The exact or Monte Carlo two-sample permutation p-value on integer scores (data scaled to integers, or doubled
-    /// mid-ranks), with the tables of k-subset sums when they were built (always for the exact table algorithms; also
-    /// for the others when <paramref name="wantTables"/> and they are within their limits).
+    /// mid-ranks), with what the interval is inverted from when <paramref name="wantInterval"/>: the tables of k-subset
+    /// sums on an exact path (always built by the exact table algorithms; by full enumeration when within their limits),
+    /// the draws' shifts on the Monte Carlo path.
     /// </summary>
     internal static PermutationOutcome TwoSampleCore(
-        long[] x, long[] y, PermutationOptions options, bool wantTables, string paramName, IProgress<double>? progress, CancellationToken cancellationToken)
+        long[] x, long[] y, PermutationOptions options, bool wantInterval, string paramName, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         int n1 = x.Length, n2 = y.Length, n = n1 + n2, maxK = Math.Min(n1, n2);
         long[] pooled = [.. x, .. y];
         var (shiftCells, listed, splits, plan) = TwoSampleSizes(x, y, options, paramName);
 
-        // The tables of k-subset sums serve the exact p-value and the interval.
+        // The tables of k-subset sums serve the exact p-value and the exact interval. The Monte Carlo path never builds
+        // them: their size grows with the resolution of the data (tenfold per decimal), not with the draws.
         TwoSampleShiftFamily? family = null;
-        PermutationAlgorithm? tables = plan == PermutationAlgorithm.Shift || plan == PermutationAlgorithm.MeetInTheMiddle ? plan
-            : shiftCells <= MaxShiftCells && double.IsFinite(splits) ? PermutationAlgorithm.Shift
-            : listed <= 2.0 * (1 << MaxEnumeratedArm) ? PermutationAlgorithm.MeetInTheMiddle
-            : null;
-        if (tables is not null && (plan == tables || wantTables))
+        PermutationAlgorithm? tables = plan switch
+        {
+            PermutationAlgorithm.Shift or PermutationAlgorithm.MeetInTheMiddle => plan,
+            PermutationAlgorithm.Enumeration when wantInterval => shiftCells <= MaxShiftCells && double.IsFinite(splits) ? PermutationAlgorithm.Shift
+                : listed <= 2.0 * (1 << MaxEnumeratedArm) ? PermutationAlgorithm.MeetInTheMiddle
+                : null,
+            _ => null,
+        };
+        if (tables is not null)
         {
             // On the exact path the two tables are the work (the counts from them take a pass each): half the progress each.
             var first = plan == tables ? PartProgress.Of(progress, 0, 0.5) : null;
@@ -272,6 +288,7 @@ public static class PermutationTest
         double p;
         ConfidenceInterval? pInterval = null;
         ResamplingInfo? resampling = null;
+        SampledShifts? sampled = null;
         switch (plan)
         {
             case PermutationAlgorithm.Shift or PermutationAlgorithm.MeetInTheMiddle:
@@ -302,30 +319,41 @@ public static class PermutationTest
             {
                 ulong seed = options.Seed!.Value;
                 var (hi, lo) = Thresholds(options with { TwoSided = TwoSidedRule.AbsoluteDeviation, Alternative = Alternative.TwoSided }, t, c, n, n1, all);
-                var counts = PermutationMonteCarlo.Splits(pooled, n1, [(long)t, hi], [(long)t, lo], options.Permutations, seed, options.MaxDegreeOfParallelism, progress, cancellationToken);
+                var shifts = wantInterval ? new SampledShift[options.Permutations] : null;
+                var counts = PermutationMonteCarlo.Splits(
+                    pooled, n1, [(long)t, hi], [(long)t, lo], options.Permutations, seed, options.MaxDegreeOfParallelism, shifts, progress, cancellationToken);
                 (p, pInterval) = MonteCarloP(options, counts[0], counts[2], c == 0 ? options.Permutations : counts[1] + counts[3]);
                 resampling = new ResamplingInfo(seed, options.Permutations);
+                sampled = shifts is null ? null : new SampledShifts(shifts, 1, options.MonteCarloPValue == MonteCarloPValue.AddOne);
                 break;
             }
         }
 
-        return new PermutationOutcome(p, plan, family, pInterval, resampling);
+        return new PermutationOutcome(p, plan, family, pInterval, resampling, sampled);
     }
 
-    /// <summary>The exact or Monte Carlo sign-flip p-value on integer scores (scaled differences, or signed doubled ranks).</summary>
+    /// <summary>
+    /// The exact or Monte Carlo sign-flip p-value on integer scores (scaled differences, or signed doubled ranks), with
+    /// what the interval is inverted from when <paramref name="wantInterval"/>, as <see cref="TwoSampleCore"/>.
+    /// </summary>
     internal static PermutationOutcome PairedCore(
-        long[] d, PermutationOptions options, bool wantTables, string paramName, IProgress<double>? progress, CancellationToken cancellationToken)
+        long[] d, PermutationOptions options, bool wantInterval, string paramName, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         int n = d.Length;
         var (shiftCells, listed, flips, plan) = PairedSizes(d, options, paramName);
 
+        // As in the two-sample test: tables on an exact path only.
         SignFlipShiftFamily? family = null;
         SubsetSums? sums = null;
-        PermutationAlgorithm? tables = plan == PermutationAlgorithm.Shift || plan == PermutationAlgorithm.MeetInTheMiddle ? plan
-            : shiftCells <= MaxShiftCells && double.IsFinite(flips) ? PermutationAlgorithm.Shift
-            : listed <= 1 << MaxEnumeratedArm ? PermutationAlgorithm.MeetInTheMiddle
-            : null;
-        if (tables is not null && (plan == tables || wantTables))
+        PermutationAlgorithm? tables = plan switch
+        {
+            PermutationAlgorithm.Shift or PermutationAlgorithm.MeetInTheMiddle => plan,
+            PermutationAlgorithm.Enumeration when wantInterval => shiftCells <= MaxShiftCells && double.IsFinite(flips) ? PermutationAlgorithm.Shift
+                : listed <= 1 << MaxEnumeratedArm ? PermutationAlgorithm.MeetInTheMiddle
+                : null,
+            _ => null,
+        };
+        if (tables is not null)
         {
             var building = plan == tables ? progress : null;
             sums = tables == PermutationAlgorithm.Shift ? SubsetSums.Shift(d, n, cancellationToken, building) : SubsetSums.Enumerate(d, n, cancellationToken, building);
@@ -341,6 +369,7 @@ public static class PermutationTest
         double p;
         ConfidenceInterval? pInterval = null;
         ResamplingInfo? resampling = null;
+        SampledShifts? sampled = null;
         switch (plan)
         {
             case PermutationAlgorithm.Shift or PermutationAlgorithm.MeetInTheMiddle:
@@ -371,14 +400,17 @@ public static class PermutationTest
             default:
             {
                 ulong seed = options.Seed!.Value;
-                var counts = PermutationMonteCarlo.SignFlips(d, [s, Math.Abs(s)], [s, -Math.Abs(s)], options.Permutations, seed, options.MaxDegreeOfParallelism, progress, cancellationToken);
+                var shifts = wantInterval ? new SampledShift[options.Permutations] : null;
+                var counts = PermutationMonteCarlo.SignFlips(
+                    d, [s, Math.Abs(s)], [s, -Math.Abs(s)], options.Permutations, seed, options.MaxDegreeOfParallelism, shifts, progress, cancellationToken);
                 (p, pInterval) = MonteCarloP(options, counts[0], counts[2], s == 0 ? options.Permutations : counts[1] + counts[3]);
                 resampling = new ResamplingInfo(seed, options.Permutations);
+                sampled = shifts is null ? null : new SampledShifts(shifts, 2, options.MonteCarloPValue == MonteCarloPValue.AddOne);
                 break;
             }
         }
 
-        return new PermutationOutcome(p, plan, family, pInterval, resampling);
+        return new PermutationOutcome(p, plan, family, pInterval, resampling, sampled);
     }
 
     /// <summary>
@@ -522,18 +554,36 @@ public static class PermutationTest
         return (Math.Min(1, p), new ConfidenceInterval(limits.Lower, limits.Upper, level, "Clopper-Pearson for the exact p-value"));
     }
 
-    private static ConfidenceInterval? Interval(PermutationOptions options, ShiftFamily? family, IntegerScale scale, string shifted, List<Diagnostic> diagnostics)
+    private static ConfidenceInterval? Interval(PermutationOptions options, PermutationOutcome outcome, IntegerScale scale, string shifted, List<Diagnostic> diagnostics)
     {
         if (options.Level is not ConfidenceLevel level)
         {
             return null;
         }
 
+        double Limit((long Numerator, long Denominator)? limit, double infinity) =>
+            limit is var (m, k) ? scale.Unscale(m / (double)k) : infinity;
+        if (outcome.Sampled is SampledShifts sampled)
+        {
+            var (low, high) = sampled.Invert(1 - level.Value);
+            if (low is null || high is null)
+            {
+                diagnostics.Add(Diagnostic.Warning(
+                    DiagnosticCodes.IntervalUndefined,
+                    Text($"Too few permutations for a {level} interval: {sampled.Unmoved} of the {sampled.Total} assignments counted move no unit, so they stay in both tails at every shift, above the share of {(1 - level.Value) / 2:G3} a tail may keep; the limits are infinite.")));
+            }
+
+            return new ConfidenceInterval(
+                Limit(low, double.NegativeInfinity), Limit(high, double.PositiveInfinity), level,
+                "Monte Carlo permutation test inversion (" + shifted + " shifted)");
+        }
+
+        var family = outcome.Family;
         if (family is null)
         {
             diagnostics.Add(Diagnostic.Info(
                 DiagnosticCodes.IntervalUndefined,
-                Text($"The exact permutation interval needs the exact tables (shift algorithm up to {MaxShiftCells:G3} cells, or arms of at most {MaxEnumeratedArm}); none reported. Use a bootstrap interval.")));
+                Text($"The exact permutation interval needs the exact tables (shift algorithm up to {MaxShiftCells:G3} cells, or arms of at most {MaxEnumeratedArm}); none reported. Use MonteCarlo with a seed for an interval from its draws, or a bootstrap interval.")));
             return null;
         }
 
@@ -545,8 +595,6 @@ public static class PermutationTest
                 Text($"Too few permutations ({family.Total:G6}) for a {level} interval: every shift keeps a tail above {(1 - level.Value) / 2:G3}, so a limit is infinite.")));
         }
 
-        double Limit((long Numerator, long Denominator)? limit, double infinity) =>
-            limit is var (m, k) ? scale.Unscale(m / (double)k) : infinity;
         return new ConfidenceInterval(
             Limit(lower, double.NegativeInfinity), Limit(upper, double.PositiveInfinity), level,
             "exact permutation test inversion (" + shifted + " shifted)");
@@ -577,7 +625,11 @@ public static class PermutationTest
 
         if (interval)
         {
-            list.Add(new Convention(ConventionNames.IntervalMethod, "inversion of the two exact one-sided permutation tests, each at alpha/2"));
+            list.Add(new Convention(
+                ConventionNames.IntervalMethod,
+                plan == PermutationAlgorithm.MonteCarlo
+                    ? "inversion of the two one-sided Monte Carlo permutation tests on the same draws, each at alpha/2"
+                    : "inversion of the two exact one-sided permutation tests, each at alpha/2"));
         }
 
         return EquatableArray.Create(list.ToArray());
@@ -603,5 +655,9 @@ public static class PermutationTest
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
 
-/// <summary>A permutation p-value with the path taken and what it built on the way.</summary>
-internal sealed record PermutationOutcome(double P, PermutationAlgorithm Plan, ShiftFamily? Family, ConfidenceInterval? PInterval, ResamplingInfo? Resampling);
+/// <summary>
+/// A permutation p-value with the path taken and what it built on the way: the exact tables (<paramref name="Family"/>)
+/// or the Monte Carlo draws' shifts (<paramref name="Sampled"/>), when an interval was wanted.
+/// </summary>
+internal sealed record PermutationOutcome(
+    double P, PermutationAlgorithm Plan, ShiftFamily? Family, ConfidenceInterval? PInterval, ResamplingInfo? Resampling, SampledShifts? Sampled = null);

@@ -17,7 +17,7 @@ namespace MscStats.Reporting;
 /// The figures of a method-comparison report, drawn from what the panels computed (<see cref="AnalysisRun"/>): for each
 /// continuous comparison a Gardner–Altman estimation plot of the panel's bootstrap (the interval its row shows, with its
 /// simulated coverage in the caption) and the permutation null
-/// distribution of the mean difference with the panel's observed difference and exact permutation interval, for each
+/// distribution of the mean difference with the panel's observed difference and permutation interval, for each
 /// paired outcome a slopegraph (baseline and follow-up; each arm's mean-change interval chosen by, and captioned with, its
 /// simulated coverage at the arm's pairs), for each binary outcome the per-arm proportions, and a forest
 /// plot of the panel's Hedges' g across the continuous comparisons.
@@ -217,12 +217,15 @@ public static class ReportFigures
     {
         var values = PermutationTest.NullDistribution(sample, new PermutationOptions { Seed = options.Seed, Permutations = options.BootstrapResamples });
         string unit = sample.Outcome.Unit is { Length: > 0 } u ? " [" + u + "]" : string.Empty;
+
+        // Beyond exact counting the panel's test ran by Monte Carlo, and so did its interval.
+        string how = test.Resampling?.Kind == ResamplingKind.Sampled ? "Monte Carlo" : "exact";
         return Plot.Distribution(values, test.Statistic, test.Estimate?.Interval, PlotOptions.Default with
         {
             Title = sample.Outcome.Name + ": permutation null distribution",
             XLabel = "mean difference under random splits (" + sample.Arms.Treated + " - " + sample.Arms.Control + ")" + unit,
-            Subtitle = "observed " + ReportFormat.Number(test.Statistic) + ", exact p = " + ReportFormat.PValue(test.PValue.Value)
-                + "; above: exact permutation " + (test.Estimate?.Interval?.Level.ToString() ?? string.Empty) + " interval",
+            Subtitle = "observed " + ReportFormat.Number(test.Statistic) + ", " + how + " p = " + ReportFormat.PValue(test.PValue.Value)
+                + "; above: " + how + " permutation " + (test.Estimate?.Interval?.Level.ToString() ?? string.Empty) + " interval",
             Caption = Guard.Format(values.Length) + " random splits, seed " + options.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".",
         });
     }

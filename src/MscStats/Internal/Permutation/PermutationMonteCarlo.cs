@@ -15,33 +15,85 @@ internal static class PermutationMonteCarlo
 {
     private const int BlockSize = 8192;
 
-    /// <summary>Counts of random n1-subsets of <paramref name="pooled"/> with sum ≥ each of <paramref name="atLeast"/> and ≤ each of <paramref name="atMost"/>.</summary>
+    /// <summary>
+    /// Counts of random n1-subsets of <paramref name="pooled"/> with sum ≥ each of <paramref name="atLeast"/> and ≤ each of
+    /// <paramref name="atMost"/>. With <paramref name="shifts"/>, draw r also records there the observed treated sum minus
+    /// the drawn one and the number of control units the draw takes into the treated arm (the same draws: recording does
+    /// not change the counts).
+    /// </summary>
     public static long[] Splits(
         long[] pooled, int n1, long[] atLeast, long[] atMost, int permutations, ulong seed, int? maxDegreeOfParallelism,
-        IProgress<double>? progress, CancellationToken cancellationToken)
+        SampledShift[]? shifts, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        return Run(permutations, seed, maxDegreeOfParallelism, atLeast, atMost, progress, () => (long[])pooled.Clone(), (ref Xoshiro256StarStar rng, long[] work) =>
+        if (shifts is null)
+        {
+            return Run(permutations, seed, maxDegreeOfParallelism, atLeast, atMost, null, 0, progress, () => (long[])pooled.Clone(), (ref Xoshiro256StarStar rng, long[] work, out int moved) =>
+            {
+                ChooseFirst(ref rng, work.AsSpan(), n1);
+                long sum = 0;
+                for (int j = 0; j < n1; j++)
+                {
+                    sum += work[j];
+                }
+
+                moved = 0;
+                return sum;
+            }, cancellationToken);
+        }
+
+        // The units carry their arm, and are shuffled exactly as the bare values above (the same generator calls on the
+        // same positions), so the subsets drawn are the same.
+        long observed = 0;
+        for (int j = 0; j < n1; j++)
+        {
+            observed += pooled[j];
+        }
+
+        return Run(permutations, seed, maxDegreeOfParallelism, atLeast, atMost, shifts, observed, progress, () =>
+        {
+            var units = new (long Value, int Control)[pooled.Length];
+            for (int j = 0; j < units.Length; j++)
+            {
+                units[j] = (pooled[j], j < n1 ? 0 : 1);
+            }
+
+            return units;
+        }, (ref Xoshiro256StarStar rng, (long Value, int Control)[] work, out int moved) =>
         {
             ChooseFirst(ref rng, work.AsSpan(), n1);
             long sum = 0;
+            int control = 0;
             for (int j = 0; j < n1; j++)
             {
-                sum += work[j];
+                sum += work[j].Value;
+                control += work[j].Control;
             }
 
+            moved = control;
             return sum;
         }, cancellationToken);
     }
 
-    /// <summary>Counts of random sign vectors s with Σ sᵢ·dᵢ ≥ each of <paramref name="atLeast"/> and ≤ each of <paramref name="atMost"/>.</summary>
+    /// <summary>
+    /// Counts of random sign vectors s with Σ sᵢ·dᵢ ≥ each of <paramref name="atLeast"/> and ≤ each of
+    /// <paramref name="atMost"/>. With <paramref name="shifts"/>, draw r also records there the observed sum minus the
+    /// drawn one (twice the sum of the flipped differences) and the number of differences flipped.
+    /// </summary>
     public static long[] SignFlips(
         long[] differences, long[] atLeast, long[] atMost, int permutations, ulong seed, int? maxDegreeOfParallelism,
-        IProgress<double>? progress, CancellationToken cancellationToken)
+        SampledShift[]? shifts, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        return Run(permutations, seed, maxDegreeOfParallelism, atLeast, atMost, progress, () => differences, (ref Xoshiro256StarStar rng, long[] d) =>
+        long observed = 0;
+        foreach (long v in differences)
+        {
+            observed += v;
+        }
+
+        return Run(permutations, seed, maxDegreeOfParallelism, atLeast, atMost, shifts, observed, progress, () => differences, (ref Xoshiro256StarStar rng, long[] d, out int moved) =>
         {
             long sum = 0;
             ulong bits = 0;
+            int flipped = 0;
             for (int i = 0; i < d.Length; i++)
             {
                 if ((i & 63) == 0)
@@ -50,9 +102,11 @@ internal static class PermutationMonteCarlo
                 }
 
                 sum += (bits & 1) == 0 ? d[i] : -d[i];
+                flipped += (int)(bits & 1);
                 bits >>= 1;
             }
 
+            moved = flipped;
             return sum;
         }, cancellationToken);
     }
@@ -71,11 +125,12 @@ internal static class PermutationMonteCarlo
         }
     }
 
-    private delegate long Draw(ref Xoshiro256StarStar rng, long[] work);
+    /// <summary>One draw: its statistic, and the number of units it moves (0 when not recorded).</summary>
+    private delegate long Draw<TWork>(ref Xoshiro256StarStar rng, TWork work, out int moved);
 
-    private static long[] Run(
-        int permutations, ulong seed, int? maxDegreeOfParallelism, long[] atLeast, long[] atMost,
-        IProgress<double>? progress, Func<long[]> workspace, Draw draw, CancellationToken cancellationToken)
+    private static long[] Run<TWork>(
+        int permutations, ulong seed, int? maxDegreeOfParallelism, long[] atLeast, long[] atMost, SampledShift[]? shifts, long observed,
+        IProgress<double>? progress, Func<TWork> workspace, Draw<TWork> draw, CancellationToken cancellationToken)
     {
         int blocks = (permutations + BlockSize - 1) / BlockSize;
         var streams = BootstrapEngine.Streams(seed, blocks);
@@ -94,7 +149,12 @@ internal static class PermutationMonteCarlo
             int end = Math.Min(permutations, (block + 1) * BlockSize);
             for (int r = block * BlockSize; r < end; r++)
             {
-                long sum = draw(ref rng, work);
+                long sum = draw(ref rng, work, out int moved);
+                if (shifts is not null)
+                {
+                    shifts[r] = new SampledShift(observed - sum, moved);
+                }
+
                 for (int i = 0; i < atLeast.Length; i++)
                 {
                     local[i] += sum >= atLeast[i] ? 1 : 0;
