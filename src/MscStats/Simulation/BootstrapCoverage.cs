@@ -235,7 +235,6 @@ public static class BootstrapCoverage
         var kinds = Kinds.Select((kind, j) => new IntervalCoverage(
             kind, options.Level, sizes, CoverageEstimate.From(normalModel, normalResults[j]), CoverageEstimate.From(skewedModel, skewedResults[j]),
             options.InnerResamples, options.Seed)).ToArray();
-        var recommended = Recommend(kinds);
 
         var diagnostics = new List<Diagnostic>();
         for (int j = 0; j < kinds.Length; j++)
@@ -249,13 +248,23 @@ public static class BootstrapCoverage
             }
         }
 
+        return Result(
+            sizes, options, normalModel, skewedModel, kinds, diagnostics, "true difference", "Bootstrap.MeanDifference, every kind from the same resamples");
+    }
+
+    /// <summary>The study's result: the recommendation and its advice, and the conventions naming the models, the estimand and the bootstrap run.</summary>
+    private static BootstrapCoverageResult Result(
+        SampleSizes sizes, BootstrapCoverageOptions options, string normalModel, string skewedModel, IntervalCoverage[] kinds, List<Diagnostic> diagnostics,
+        string truth, string bootstrap)
+    {
+        var recommended = Recommend(kinds);
         Advise(kinds, recommended, options.Level, diagnostics);
         var conventions = new[]
         {
-            new Convention(ConventionNames.Model, normalModel + "; " + skewedModel + "; true difference 0"),
-            new Convention(ConventionNames.Estimator, "coverage: share of defined " + options.Level + " intervals that contain the true difference; Monte Carlo SE sqrt(p(1 - p)/n), Clopper-Pearson " + SimulationResult.MonteCarloLevel + " interval"),
+            new Convention(ConventionNames.Model, normalModel + "; " + skewedModel + "; " + truth + " 0"),
+            new Convention(ConventionNames.Estimator, "coverage: share of defined " + options.Level + " intervals that contain the " + truth + "; Monte Carlo SE sqrt(p(1 - p)/n), Clopper-Pearson " + SimulationResult.MonteCarloLevel + " interval"),
             new Convention(ConventionNames.Resampling, options.Replicates.ToString(CultureInfo.InvariantCulture) + " simulated trials per model in seed blocks of 100, "
-                + options.InnerResamples.ToString(CultureInfo.InvariantCulture) + " bootstrap resamples each (Bootstrap.MeanDifference, every kind from the same resamples)"),
+                + options.InnerResamples.ToString(CultureInfo.InvariantCulture) + " bootstrap resamples each (" + bootstrap + ")"),
             new Convention(ConventionNames.IntervalChoice, RuleText(options.Level)),
         };
         return new BootstrapCoverageResult(
@@ -277,7 +286,6 @@ public static class BootstrapCoverage
         var skewed = PairedCoverageStudy.Run(pairs, skewed: true, options, PairedKinds, skewedModel, threads, PartProgress.Of(progress, 0.5, 0.5), cancellationToken);
         var sizes = new SampleSizes(pairs, null);
         var kinds = PairedKinds.Select((kind, j) => new IntervalCoverage(kind, options.Level, sizes, normal[j].Coverage, skewed[j].Coverage, options.InnerResamples, options.Seed)).ToArray();
-        var recommended = Recommend(kinds);
         var diagnostics = new List<Diagnostic>();
         for (int j = 0; j < kinds.Length; j++)
         {
@@ -293,18 +301,9 @@ public static class BootstrapCoverage
             }
         }
 
-        Advise(kinds, recommended, options.Level, diagnostics);
-        var conventions = new[]
-        {
-            new Convention(ConventionNames.Model, normalModel + "; " + skewedModel + "; true mean paired difference 0"),
-            new Convention(ConventionNames.Estimator, "coverage: share of defined " + options.Level + " intervals that contain the true mean paired difference; Monte Carlo SE sqrt(p(1 - p)/n), Clopper-Pearson " + SimulationResult.MonteCarloLevel + " interval"),
-            new Convention(ConventionNames.Resampling, options.Replicates.ToString(CultureInfo.InvariantCulture) + " simulated trials per model in seed blocks of 100, "
-                + options.InnerResamples.ToString(CultureInfo.InvariantCulture) + " bootstrap resamples each (Bootstrap.PairedMeanDifference, pairs resampled together, every kind from the same resamples)"),
-            new Convention(ConventionNames.IntervalChoice, RuleText(options.Level)),
-        };
-        return new BootstrapCoverageResult(
-            sizes, options.Level, options.Replicates, options.InnerResamples, options.Seed, options.SkewedLogSd, normalModel, skewedModel,
-            EquatableArray.Create(kinds), recommended, EquatableArray.Create(conventions), EquatableArray.Create(diagnostics.ToArray()), MscStatsInfo.Version);
+        return Result(
+            sizes, options, normalModel, skewedModel, kinds, diagnostics, "true mean paired difference",
+            "Bootstrap.PairedMeanDifference, pairs resampled together, every kind from the same resamples");
     }
 
     /// <summary>The rule in words, as the conventions and the report state it.</summary>

@@ -77,17 +77,8 @@ internal static class PairedCoverageStudy
             }
 
             long defined = replicates - undefined;
-            double? estimate = null, se = null, meanWidth = null;
-            ConfidenceInterval? interval = null;
-            if (defined > 0)
-            {
-                double p = (double)hits / defined;
-                estimate = p;
-                se = Math.Sqrt(p * (1 - p) / defined);
-                var (lo, hi) = BinomialLimits.ClopperPearson(hits, defined, 1 - SimulationResult.MonteCarloLevel.Value);
-                interval = new ConfidenceInterval(lo, hi, SimulationResult.MonteCarloLevel, "Clopper-Pearson");
-                meanWidth = widthSum / defined;
-            }
+            var (estimate, se, interval) = Simulate.Proportion(hits, defined);
+            double? meanWidth = defined > 0 ? widthSum / defined : null;
 
             result[j] = (new CoverageEstimate(model, replicates, undefined, hits, estimate, se, interval, below, above, meanWidth), first);
         }

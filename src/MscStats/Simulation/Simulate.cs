@@ -351,6 +351,23 @@ public static class Simulate
         return blocks;
     }
 
+    /// <summary>
+    /// A simulated proportion (power or coverage) of <paramref name="hits"/> among <paramref name="defined"/> trials with its
+    /// Monte Carlo SE √(p(1 − p)/n) and Clopper–Pearson interval at <see cref="SimulationResult.MonteCarloLevel"/>; nulls when
+    /// no trial is defined.
+    /// </summary>
+    internal static (double? Estimate, double? StandardError, ConfidenceInterval? Interval) Proportion(long hits, long defined)
+    {
+        if (defined <= 0)
+        {
+            return (null, null, null);
+        }
+
+        double p = (double)hits / defined;
+        var (lo, hi) = BinomialLimits.ClopperPearson(hits, defined, 1 - SimulationResult.MonteCarloLevel.Value);
+        return (p, Math.Sqrt(p * (1 - p) / defined), new ConfidenceInterval(lo, hi, SimulationResult.MonteCarloLevel, "Clopper-Pearson"));
+    }
+
     /// <summary>The result from the tallies of every block, in block order: the one place a result is formed.</summary>
     private static SimulationResult Combine(SimulationSpec spec, string hash, ulong seed, string version, int blockCount, IReadOnlyList<SimulationBlock> blocks)
     {
@@ -374,16 +391,7 @@ public static class Simulate
 
         var quantity = SimulationEngine.QuantityOf(spec.Method);
         long defined = replicates - undefined;
-        double? estimate = null, se = null;
-        ConfidenceInterval? interval = null;
-        if (defined > 0)
-        {
-            double p = (double)hits / defined;
-            estimate = p;
-            se = Math.Sqrt(p * (1 - p) / defined);
-            var (lo, hi) = BinomialLimits.ClopperPearson(hits, defined, 1 - SimulationResult.MonteCarloLevel.Value);
-            interval = new ConfidenceInterval(lo, hi, SimulationResult.MonteCarloLevel, "Clopper-Pearson");
-        }
+        var (estimate, se, interval) = Proportion(hits, defined);
 
         bool coverage = quantity == SimulatedQuantity.Coverage;
         var diagnostics = new List<Diagnostic>();

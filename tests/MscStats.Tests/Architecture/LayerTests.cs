@@ -20,7 +20,7 @@ public class LayerTests
     /// <summary>The layers, lowest first; each namespace of the library belongs to exactly one.</summary>
     private static readonly string[][] Layers =
     [
-        ["MscStats.Results", "MscStats.Exceptions", "MscStats.Data", "MscStats.Import", "MscStats.Internal.Validation"],
+        ["MscStats.Results", "MscStats.Exceptions", "MscStats.Data", "MscStats.Import", "MscStats.Internal.Validation", "MscStats.Internal.Work"],
         ["MscStats.Distributions", "MscStats.Internal.Numerics", "MscStats.Internal.Random"],
         [
             "MscStats.Descriptives", "MscStats.Effects", "MscStats.Inference", "MscStats.Exact", "MscStats.Resampling", "MscStats.Seeds", "MscStats.Planning", "MscStats.Meta",
