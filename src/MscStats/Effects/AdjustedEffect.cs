@@ -44,12 +44,17 @@ public static class AdjustedEffect
         Guard.Defined(options.Method, "options.Method");
         var level = Guard.Level(options.Level, "options.Level");
         var change = sample.FollowUp.Zip(sample.Baseline, (y, x) => y - x).ToArray();
-        var m = new TwoArmMoments(
-            ArmMoments.From(change.AsSpan(0, sample.TreatedCount)), ArmMoments.From(change.AsSpan(sample.TreatedCount)), sample.Arms);
+        var m = TwoArmMoments.From(change.AsSpan(0, sample.TreatedCount), change.AsSpan(sample.TreatedCount), sample.Arms);
         var (se, df) = options.Method == MeanDifferenceMethod.Welch ? TwoSampleT.Welch(m, nameof(sample)) : TwoSampleT.Student(m, nameof(sample));
-        var (lo, hi) = TDistribution.Interval(m.Difference, se, df, level, Alternative.TwoSided);
+        double difference = m.Difference;
+        var (lo, hi, beyond) = TwoSampleT.Interval(m.ScaledDifference, se, df, level, Alternative.TwoSided, m.Exponent);
         string method = options.Method == MeanDifferenceMethod.Welch ? "Welch t" : "Student t";
         var diagnostics = sample.Diagnostics.ToList();
+        if (beyond is not null)
+        {
+            diagnostics.Add(beyond);
+        }
+
         if (!sample.Covariates.IsEmpty)
         {
             diagnostics.Add(Diagnostic.Info(
@@ -58,7 +63,7 @@ public static class AdjustedEffect
         }
 
         return new EstimateResult(
-            "change-score difference", m.Difference, new ConfidenceInterval(lo, hi, level, method), sample.SampleSizes,
+            "change-score difference", difference, new ConfidenceInterval(lo, hi, level, method), sample.SampleSizes,
             EquatableArray.Create(
                 new Convention(ConventionNames.IntervalMethod, options.Method == MeanDifferenceMethod.Welch ? "Welch t, Satterthwaite df" : "Student t, pooled variance, n1 + n2 - 2 df"),
                 new Convention(ConventionNames.Estimator, "difference in mean change (follow-up - baseline), slope fixed at 1"),

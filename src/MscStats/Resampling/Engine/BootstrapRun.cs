@@ -106,7 +106,7 @@ internal static class BootstrapRun
 
     /// <summary>
     /// The standard error, the normal interval and the Monte Carlo errors of the limits square deviations of the
-    /// replicates; beyond about 1e154 those squares overflow. Such data are refused with the remedy (as the moments refuse
+    /// replicates; beyond about 1e154 those squares overflow. Such data are refused with the remedy (as the moments once refused
     /// them) instead of ending in an infinite or undefined error.
     /// </summary>
     private static void RefuseOverflow(ArraySegment<double> replicates, double estimate, string paramName)
