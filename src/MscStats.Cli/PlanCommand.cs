@@ -109,7 +109,7 @@ internal static class PlanCommand
                 throw new InputException(Option(e.ParamName) + ": " + FirstLine(e.Message));
             }
 
-            report = new PlanReport("Trial plan: " + name, "stated numbers", EquatableArray.Create(plan with { Outcome = name }));
+            report = new PlanReport("Trial plan: " + name, "stated numbers", EquatableArray.Create(plan.Named(name)));
         }
         else
         {
@@ -246,22 +246,19 @@ internal static class PlanCommand
     }
 
     private static double? Optional(string? text, string option)
-        => text is null ? null : Number(text) ?? throw new InputException(option + " must be a finite number, not '" + text + "'.");
+        => text is null ? null : SimulateCommands.Number(text) ?? throw new InputException(option + " must be a finite number, not '" + text + "'.");
 
     private static double Open(string text, string option)
     {
-        double v = Number(text) ?? throw new InputException(option + " must be a number, not '" + text + "'.");
+        double v = SimulateCommands.Number(text) ?? throw new InputException(option + " must be a number, not '" + text + "'.");
         return v > 0 && v < 1 ? v : throw new InputException(option + " must lie strictly between 0 and 1, not " + text + ".");
     }
 
     private static double Positive(string text, string option)
     {
-        double v = Number(text) ?? throw new InputException(option + " must be a number, not '" + text + "'.");
+        double v = SimulateCommands.Number(text) ?? throw new InputException(option + " must be a number, not '" + text + "'.");
         return v > 0 ? v : throw new InputException(option + " must be positive, not " + text + ".");
     }
-
-    private static double? Number(string s)
-        => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : null;
 
     private sealed record Stated(double? Difference, double? Sd, double? SdTreated, double? Rho, double? PTreated, double? PControl);
 }

@@ -307,7 +307,8 @@ internal static class SimulateCommands
         }
     }
 
-    private static double? Number(string s)
+    /// <summary>A finite number in the invariant culture, or null.</summary>
+    internal static double? Number(string s)
         => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : null;
 
     private static (T Treated, T Control) Pair<T>(string text, string option, Func<string, T?> parse)

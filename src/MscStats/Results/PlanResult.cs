@@ -9,7 +9,7 @@ namespace MscStats.Results;
 /// The plan of a main trial for one endpoint: the assumptions (from a pilot or stated), one row per planned test or way
 /// of using the pilot with the sample size that reaches the target power, and the power curves against n.
 /// </summary>
-/// <remarks>Immutable and thread safe. Made by <c>Plan.Continuous</c>, <c>Plan.Binary</c> and <c>Plan.Study</c>.</remarks>
+/// <remarks>Immutable and thread safe. Made by <c>Plan.Continuous</c>, <c>Plan.Binary</c> and <c>Plan.Study</c> (namespace MscStats.Reporting).</remarks>
 public sealed record PlanResult
 {
     /// <summary>Creates the plan.</summary>
@@ -57,10 +57,10 @@ public sealed record PlanResult
     }
 
     /// <summary>The endpoint's name.</summary>
-    public string Outcome { get; init; }
+    public string Outcome { get; }
 
     /// <summary>The endpoint's unit, or null.</summary>
-    public string? Unit { get; init; }
+    public string? Unit { get; }
 
     /// <summary>Whether the endpoint is binary (else continuous).</summary>
     public bool Binary { get; }
@@ -88,6 +88,14 @@ public sealed record PlanResult
 
     /// <summary>The library version that computed the plan.</summary>
     public string LibraryVersion { get; }
+
+    /// <summary>The same plan under another endpoint name and unit.</summary>
+    /// <param name="outcome">The endpoint's name.</param>
+    /// <param name="unit">The endpoint's unit, or null.</param>
+    /// <returns>The renamed plan.</returns>
+    /// <exception cref="ArgumentException"><paramref name="outcome"/> is blank.</exception>
+    public PlanResult Named(string outcome, string? unit = null)
+        => new(outcome, unit, Binary, Assumptions, Alpha, Alternative, TargetPower, Rows, Curves, Diagnostics, LibraryVersion);
 
     /// <summary>The row with <paramref name="key"/>, or null.</summary>
     /// <param name="key">The row's key, e.g. <c>student-t</c>.</param>

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using MscStats.Data;
 using MscStats.Planning;
+using MscStats.Reporting;
 using MscStats.Results;
 using MscStats.Seeds;
 using MscStats.Tests.Infrastructure;

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Xml.Linq;
 using MscStats.Planning;
 using MscStats.Plots;
+using MscStats.Reporting;
 using MscStats.Results;
 using NUnit.Framework;
 

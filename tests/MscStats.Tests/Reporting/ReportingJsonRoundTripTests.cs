@@ -12,7 +12,7 @@ namespace MscStats.Tests.Reporting;
 public class ReportingJsonRoundTripTests
 {
     /// <summary>The Reporting records that are options, not results: they may have init setters.</summary>
-    private static readonly Type[] OptionTypes = [typeof(ComparisonOptions), typeof(CheckTolerance)];
+    private static readonly Type[] OptionTypes = [typeof(ComparisonOptions), typeof(CheckTolerance), typeof(PlanOptions)];
 
     internal static IEnumerable<object> Instances()
     {
@@ -39,6 +39,7 @@ public class ReportingJsonRoundTripTests
             "pilot", "pilot.csv", "# simulated\n# data", new ComparisonOptions(ulong.MaxValue) { BootstrapResamples = 500, MissingData = MissingDataPolicy.Reject, MaxDegreeOfParallelism = 2 },
             EquatableArray.Create(comparison), EquatableArray.Create(figure), "0.1.0-test");
         yield return new ComparisonOptions(3);
+        yield return PlanOptions.Default with { Difference = 30, TreatedProportion = 0.2, ControlProportion = 0.6, Seed = 5, AllocationRatio = 2 };
         yield return CheckTolerance.Default with { MonteCarloMultiple = 5 };
         yield return new NumberChange("IgM - continuous", "welch-t", "p", 0.0759, double.NaN, 1e-12, false);
         yield return new CheckResult(12, EquatableArray.Create(new NumberChange("x", "y", "lower", -1.5, -1.4, 0.04, true)), EquatableArray.Create("row missing"));

@@ -65,6 +65,19 @@ public class JsonRoundTripTests
         yield return new BinaryPowerResult(
             "Fisher's exact test sample size, exact binomial enumeration", 0.8337, 0.5, 0.1, Probability.Alpha05, Alternative.TwoSided, new SampleSizes(24, 24), 0.031,
             0.8335, true, new SampleSizes(26, 26), 0.85, curve, conventions, diagnostics, "0.1.0-test");
+        var powerCurve = new PowerCurve("Student t, SD known", curve, Probability.Alpha05, Alternative.TwoSided, 0.8);
+        yield return powerCurve;
+        var planRow = new PlanRow(
+            "fisher", "Fisher's exact test", "exact: binomial probabilities summed over the rejection region", "Fisher's exact test sample size, exact binomial enumeration",
+            new SampleSizes(24, 24), 0.8337, true, true, new SampleSizes(26, 26), 0.031, null, conventions, diagnostics);
+        yield return planRow;
+        var plan = new PlanResult(
+            "death", null, true, EquatableArray.Create("event probabilities 0.5 treated, 0.1 control"), Probability.Alpha05, Alternative.TwoSided, 0.8,
+            EquatableArray.Create(planRow), EquatableArray.Create(powerCurve), diagnostics, "0.1.0-test");
+        yield return plan;
+        var skip = new PlanSkip("allergic reaction", "the pilot's proportions are 1/12 vs 0/13");
+        yield return skip;
+        yield return new PlanReport("Trial plan", "pilot.csv", EquatableArray.Create(plan), EquatableArray.Create(skip), "0.1.0-test");
         yield return new StudySummary("pilot", new ArmLabels("MSC", "Control"), 12, 13, EquatableArray.Create(continuous), EquatableArray.Create(binary), diagnostics);
     }
 

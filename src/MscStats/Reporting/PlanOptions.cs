@@ -1,6 +1,7 @@
+using MscStats.Planning;
 using MscStats.Results;
 
-namespace MscStats.Planning;
+namespace MscStats.Reporting;
 
 /// <summary>Every convention of a trial plan (<see cref="Plan"/>): the planned test's α and alternative, the target, the searches' limits and what to plan for. Change with <c>with</c>.</summary>
 /// <remarks>Values are checked by the verb that uses them, with the property named in the exception. Immutable and thread safe.</remarks>

@@ -9,10 +9,11 @@ using MscStats.Data;
 using MscStats.Exceptions;
 using MscStats.Internal.Numerics;
 using MscStats.Internal.Validation;
+using MscStats.Planning;
 using MscStats.Results;
 using MscStats.Simulation;
 
-namespace MscStats.Planning;
+namespace MscStats.Reporting;
 
 /// <summary>
 /// The plan of a main trial: for each endpoint, the sample size that every candidate test needs to reach the target
@@ -50,7 +51,7 @@ public static class Plan
     /// sizes must be unset.
     /// </param>
     /// <param name="options">α, alternative, target, maximum, upper-limit level, curve points; default <see cref="PlanOptions.Default"/>. The design's own allocation ratio is used.</param>
-    /// <returns>The plan, named <c>outcome</c> (set <see cref="PlanResult.Outcome"/> with <c>with</c>).</returns>
+    /// <returns>The plan, named <c>outcome</c> (rename with <see cref="PlanResult.Named"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="design"/> is null.</exception>
     /// <exception cref="ArgumentException">A value is missing or out of range; the exception names it.</exception>
     public static PlanResult Continuous(ContinuousDesign design, PlanOptions? options = null)
@@ -150,7 +151,7 @@ public static class Plan
     /// <summary>The plan of a trial with a binary endpoint: every exact test and normal approximation of <see cref="BinaryPlannedTest"/> except Barnard's unpooled variant.</summary>
     /// <param name="design">The two event probabilities and the allocation ratio; its sizes must be unset.</param>
     /// <param name="options">α, alternative, target and <see cref="PlanOptions.BinaryMaximumPerArm"/>; default <see cref="PlanOptions.Default"/>. The design's own allocation ratio is used.</param>
-    /// <returns>The plan, named <c>outcome</c> (set <see cref="PlanResult.Outcome"/> with <c>with</c>).</returns>
+    /// <returns>The plan, named <c>outcome</c> (rename with <see cref="PlanResult.Named"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="design"/> is null.</exception>
     /// <exception cref="ArgumentException">A value is missing or out of range; the exception names it.</exception>
     public static PlanResult Binary(BinaryDesign design, PlanOptions? options = null)
