@@ -69,13 +69,13 @@ public static class TTest
         var alternative = Guard.Defined(options.Alternative, "options.Alternative");
         var l = Guard.Level(options.Level, "options.Level");
         ArmGuard.AtLeast(arm.Count, 2, arm.Label, nameof(arm), "a paired t-test");
-        var d = ArmMoments.From(arm.Differences.AsSpan());
+        var d = ArmMoments.OfDifferences(arm.Differences.AsSpan(), arm.FollowUp.AsSpan(), arm.Baseline.AsSpan());
         ArmGuard.PositiveSpread(d.ScaledVariance, "SD of the paired differences", nameof(arm));
         double se = Math.Sqrt(d.ScaledVariance / d.N);
         double t = d.ScaledMean / se;
         int df = d.N - 1;
         var (lo, hi, beyond) = TwoSampleT.Interval(d.ScaledMean, se, df, l, alternative, d.Exponent);
-        var estimate = new EstimateResult("mean paired difference", d.Mean, new ConfidenceInterval(lo, hi, l, "paired t"), new SampleSizes(d.N, null));
+        var estimate = new EstimateResult("mean paired difference", d.MeanOf("mean paired difference", nameof(arm)), new ConfidenceInterval(lo, hi, l, "paired t"), new SampleSizes(d.N, null));
         return new TestResult(
             "paired t-test", "t", t, Probability.FromValue(TDistribution.PValue(t, df, alternative)), alternative, new SampleSizes(d.N, null), df, estimate,
             EquatableArray.Create(new Convention(ConventionNames.IntervalMethod, TDistribution.IntervalConvention(alternative))),

@@ -65,7 +65,6 @@ internal static class TwoSampleT
         ? Math.Exp(SpecialFunctions.GammaLn(df / 2.0) - 0.5 * Math.Log(df / 2.0) - SpecialFunctions.GammaLn((df - 1) / 2.0))
         : 1 - 3.0 / (4.0 * df - 1);
 
-    /// <summary>The noncentrality limits (λ_lo, λ_hi) for an observed t: P(T ≤ t; λ_lo) = 1 − α/2, P(T ≤ t; λ_hi) = α/2.</summary>
     /// <summary>
     /// The t interval of a difference computed in units of 2^<paramref name="exponent"/>, in the data's units. A limit
     /// beyond ±1.8e308 is reported as infinite with a warning; the estimate itself must be representable (the caller
@@ -75,15 +74,10 @@ internal static class TwoSampleT
         double scaledEstimate, double se, double df, ConfidenceLevel level, Alternative alternative, int exponent)
     {
         var (lo, hi) = TDistribution.Interval(scaledEstimate, se, df, level, alternative);
-        double lower = Math.ScaleB(lo, exponent), upper = Math.ScaleB(hi, exponent);
-        Diagnostic? beyond = (double.IsFinite(lo) && !double.IsFinite(lower)) || (double.IsFinite(hi) && !double.IsFinite(upper))
-            ? Diagnostic.Warning(
-                DiagnosticCodes.IntervalUndefined,
-                "a limit of the interval is beyond double precision (magnitude above 1.8e308) and is reported as infinite; rescale the data (e.g. change its unit) for a finite limit")
-            : null;
-        return (lower, upper, beyond);
+        return ArmMoments.UnscaleLimits(lo, hi, exponent);
     }
 
+    /// <summary>The noncentrality limits (λ_lo, λ_hi) for an observed t: P(T ≤ t; λ_lo) = 1 − α/2, P(T ≤ t; λ_hi) = α/2.</summary>
     public static (double Lower, double Upper) NoncentralLimits(double t, double df, ConfidenceLevel level)
         => (NoncentralT.NoncentralityFor(t, df, 1 - level.Alpha / 2), NoncentralT.NoncentralityFor(t, df, level.Alpha / 2));
 }

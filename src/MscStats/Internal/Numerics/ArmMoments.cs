@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using MscStats.Data;
 using MscStats.Internal.Validation;
+using MscStats.Results;
 
 namespace MscStats.Internal.Numerics;
 
@@ -23,11 +24,17 @@ internal readonly record struct ArmMoments(int N, double ScaledMean, double Scal
     /// <summary>Data whose largest magnitude lies in [2^−Limit, 2^Limit] are not scaled.</summary>
     private const int Limit = 400;
 
-    /// <summary>2^−1022: below it a double loses precision (subnormal).</summary>
-    private const double SmallestNormal = 2.2250738585072014E-308;
+    private const double SmallestNormal = Moments.SmallestNormal;
 
-    /// <summary>The mean in the data's units: always finite, since it lies between the smallest and the largest value.</summary>
-    public double Mean => Math.ScaleB(ScaledMean, Exponent);
+    /// <summary>
+    /// The mean in the data's units. Finite for the moments of values, since it lies between the smallest and the largest;
+    /// the mean of paired differences (<see cref="OfDifferences"/>) beyond ±1.8e308 is refused.
+    /// </summary>
+    /// <exception cref="Exceptions.AssumptionException">The mean is beyond ±1.8e308.</exception>
+    public double Mean => MeanOf("mean", "sample");
+
+    /// <summary>The mean in the data's units, refused as "the <paramref name="what"/>" of <paramref name="paramName"/> when beyond ±1.8e308.</summary>
+    public double MeanOf(string what, string paramName) => InDataUnits(ScaledMean, Exponent, what, paramName);
 
     /// <summary>The variance in the data's units.</summary>
     /// <exception cref="Exceptions.AssumptionException">The variance is beyond double precision (above 1.8e308 or a positive value below 2.2e−308).</exception>
@@ -65,6 +72,69 @@ internal readonly record struct ArmMoments(int N, double ScaledMean, double Scal
         int k = ExponentFor(Math.Max(Math.Abs(arm.Mean), arm.StandardDeviation));
         double sd = Math.ScaleB(arm.StandardDeviation, -k);
         return new ArmMoments(arm.N, Math.ScaleB(arm.Mean, -k), sd * sd, k);
+    }
+
+    /// <summary>
+    /// The moments of paired differences follow-up − baseline. <paramref name="differences"/> are the differences as
+    /// formed in double precision (<c>PairedArm.Differences</c>); when every one is finite they are used as they are, so
+    /// ordinary data give the same bits as <see cref="From(ReadOnlySpan{double})"/>. When a difference overflows (values
+    /// of opposite sign near ±1.8e308), the pairs are divided by 2^k, k the binary exponent of their largest magnitude,
+    /// before they are subtracted, and the moments are held in units of 2^k times the unit of those scaled differences.
+    /// </summary>
+    public static ArmMoments OfDifferences(ReadOnlySpan<double> differences, ReadOnlySpan<double> followUp, ReadOnlySpan<double> baseline)
+    {
+        bool finite = true;
+        foreach (double d in differences)
+        {
+            finite &= double.IsFinite(d);
+        }
+
+        if (finite)
+        {
+            return From(differences);
+        }
+
+        int k = Math.ILogB(Math.Max(LargestMagnitude(followUp), LargestMagnitude(baseline)));
+        var scaled = new double[differences.Length];
+        for (int i = 0; i < scaled.Length; i++)
+        {
+            scaled[i] = Math.ScaleB(followUp[i], -k) - Math.ScaleB(baseline[i], -k);
+        }
+
+        var m = From(scaled);
+        return m with { Exponent = m.Exponent + k };
+    }
+
+    /// <summary>The values divided by 2^<paramref name="exponent"/> (exact unless a value falls below 2.2e−308); the same array when the exponent is 0.</summary>
+    public static double[] Scaled(double[] values, int exponent)
+    {
+        if (exponent == 0)
+        {
+            return values;
+        }
+
+        var scaled = new double[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            scaled[i] = Math.ScaleB(values[i], -exponent);
+        }
+
+        return scaled;
+    }
+
+    /// <summary>
+    /// Interval limits computed in units of 2^<paramref name="exponent"/>, in the data's units. A limit beyond ±1.8e308
+    /// becomes infinite and the warning says so; the caller adds it to the result's diagnostics.
+    /// </summary>
+    public static (double Lower, double Upper, Diagnostic? Beyond) UnscaleLimits(double lower, double upper, int exponent)
+    {
+        double lo = Math.ScaleB(lower, exponent), hi = Math.ScaleB(upper, exponent);
+        Diagnostic? beyond = (double.IsFinite(lower) && !double.IsFinite(lo)) || (double.IsFinite(upper) && !double.IsFinite(hi))
+            ? Diagnostic.Warning(
+                DiagnosticCodes.IntervalUndefined,
+                "a limit of the interval is beyond double precision (magnitude above 1.8e308) and is reported as infinite; rescale the data (e.g. change its unit) for a finite limit")
+            : null;
+        return (lo, hi, beyond);
     }
 
     /// <summary>The largest magnitude of the values (0 for none).</summary>
@@ -108,6 +178,13 @@ internal readonly record struct ArmMoments(int N, double ScaledMean, double Scal
         return y;
     }
 
+    /// <summary>
+    /// x·2^e for an estimate (a mean, a difference, a coefficient): refused, as <see cref="Unscale"/> refuses, only when it
+    /// overflows; a value below 2.2e−308 is returned with the precision a subnormal double keeps.
+    /// </summary>
+    public static double InDataUnits(double x, int e, string what, string paramName)
+        => Math.ScaleB(x, e) is var y && (double.IsFinite(y) || !double.IsFinite(x)) ? y : Unscale(x, e, what, paramName);
+
     /// <summary>x·2^e written as a decimal even when it is beyond double (e.g. 3.2e+600).</summary>
     private static string Approximate(double x, int e)
     {
@@ -145,6 +222,37 @@ internal readonly record struct TwoArmMoments(ArmMoments Treated, ArmMoments Con
         var c = ArmMoments.From(sample.Control);
         int k = Math.Max(t.Exponent, c.Exponent);
         return new TwoArmMoments(Rescale(t, k), Rescale(c, k), sample.Arms);
+    }
+
+    /// <summary>
+    /// The moments of two arms' changes follow-up − baseline. When every change is finite in double precision they are
+    /// those of the changes, the same bits as <see cref="From(ReadOnlySpan{double}, ReadOnlySpan{double}, ArmLabels)"/>;
+    /// when one overflows, the values are divided by 2^k (k the binary exponent of the largest) before they are
+    /// subtracted, and the moments are held in units of 2^k times those of the scaled changes.
+    /// </summary>
+    public static TwoArmMoments OfChanges(ReadOnlySpan<double> followUp, ReadOnlySpan<double> baseline, int treated, ArmLabels arms)
+    {
+        var change = new double[followUp.Length];
+        bool finite = true;
+        for (int i = 0; i < change.Length; i++)
+        {
+            change[i] = followUp[i] - baseline[i];
+            finite &= double.IsFinite(change[i]);
+        }
+
+        if (finite)
+        {
+            return From(change.AsSpan(0, treated), change.AsSpan(treated), arms);
+        }
+
+        int k = Math.ILogB(Math.Max(ArmMoments.LargestMagnitude(followUp), ArmMoments.LargestMagnitude(baseline)));
+        for (int i = 0; i < change.Length; i++)
+        {
+            change[i] = Math.ScaleB(followUp[i], -k) - Math.ScaleB(baseline[i], -k);
+        }
+
+        var m = From(change.AsSpan(0, treated), change.AsSpan(treated), arms);
+        return new TwoArmMoments(m.Treated with { Exponent = m.Exponent + k }, m.Control with { Exponent = m.Exponent + k }, arms);
     }
 
     /// <summary>The common unit of both arms: their moments are those of the data divided by 2^Exponent.</summary>
