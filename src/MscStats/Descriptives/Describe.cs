@@ -20,7 +20,9 @@ namespace MscStats.Descriptives;
 /// doi:10.2307/2683386), accurate to about 1e-15 relative even for data with a large common offset, where
 /// one-pass updates (such as MathNet's <c>ArrayStatistics.StandardDeviation</c>) lose digits; quartiles
 /// come from MathNet.Numerics with the Hyndman–Fan type 7 definition (Hyndman and Fan 1996, Am. Stat. 50(4),
-/// doi:10.2307/2684934), R's default for <c>quantile</c>. Thread safe.
+/// doi:10.2307/2684934), R's default for <c>quantile</c>. Means and SDs are computed in a power-of-two unit taken from the
+/// largest magnitude (none within 2^±400), so values up to ±1.8e308 and down to 1e−300 are summarised; a quartile between
+/// neighbours of opposite sign near ±1.8e308 is interpolated on the halved values. Thread safe.
 /// </remarks>
 public static class Describe
 {
@@ -34,35 +36,66 @@ public static class Describe
     /// <param name="missing">How many missing values were removed before, for the record.</param>
     /// <returns>The summary; <see cref="ArmSummary.StandardDeviation"/> is null when there is one value.</returns>
     /// <exception cref="ArgumentException">A value is not finite, or <paramref name="arm"/> is blank.</exception>
-    /// <exception cref="Exceptions.AssumptionException">There are no values.</exception>
-    public static ArmSummary Arm(IEnumerable<double> values, string arm, int missing = 0)
+    /// <exception cref="Exceptions.AssumptionException">There are no values, or their SD is beyond 1.8e308 (values near ±1.7e308 of both signs).</exception>
+    public static ArmSummary Arm(IEnumerable<double> values, string arm, int missing = 0) => Arm(values, arm, missing, nameof(values));
+
+    private static ArmSummary Arm(IEnumerable<double> values, string arm, int missing, string paramName)
     {
         Guard.NotBlank(arm);
-        var data = ArmGuard.Values(values, arm, nameof(values)).ToArray();
+        var data = ArmGuard.Values(values, arm, paramName).ToArray();
         var sorted = (double[])data.Clone();
         Array.Sort(sorted);
-        double mean = Moments.Mean(data);
+
+        // The mean and SD in the power-of-two unit of the largest magnitude (none within 2^±400, the same bits as unscaled).
+        var moments = ArmMoments.From(data);
         return new ArmSummary(
             arm,
             data.Length,
             missing,
-            mean,
-            data.Length >= 2 ? Math.Sqrt(Moments.Variance(data, mean)) : null,
-            SortedArrayStatistics.QuantileCustom(sorted, 0.5, QuantileDefinition.R7),
-            SortedArrayStatistics.QuantileCustom(sorted, 0.25, QuantileDefinition.R7),
-            SortedArrayStatistics.QuantileCustom(sorted, 0.75, QuantileDefinition.R7),
+            moments.Mean,
+            data.Length >= 2 ? ArmMoments.Unscale(Math.Sqrt(moments.ScaledVariance), moments.Exponent, "SD of arm '" + arm + "'", paramName) : null,
+            Quantile(sorted, 0.5),
+            Quantile(sorted, 0.25),
+            Quantile(sorted, 0.75),
             sorted[0],
             sorted[^1]);
+    }
+
+    /// <summary>
+    /// The type 7 quantile by MathNet (x₍ⱼ₎ + g·(x₍ⱼ₊₁₎ − x₍ⱼ₎)). When the gap x₍ⱼ₊₁₎ − x₍ⱼ₎ overflows (neighbours of opposite
+    /// sign near ±1.8e308), the same interpolation of the halved values, doubled: exact halving, and the result lies
+    /// between the neighbours, so it is finite.
+    /// </summary>
+    private static double Quantile(double[] sorted, double p)
+    {
+        double q = SortedArrayStatistics.QuantileCustom(sorted, p, QuantileDefinition.R7);
+        if (double.IsFinite(q))
+        {
+            return q;
+        }
+
+        double h = (sorted.Length - 1) * p;
+        int below = (int)Math.Floor(h);
+        int above = Math.Min(below + 1, sorted.Length - 1);
+        double g = h - below;
+        if (g == 0)
+        {
+            return sorted[below];
+        }
+
+        double lower = sorted[below] / 2, upper = sorted[above] / 2;
+        return 2 * (lower + g * (upper - lower));
     }
 
     /// <summary>Summarises both arms of a continuous sample.</summary>
     /// <param name="sample">The sample.</param>
     /// <returns>The summary, with the conventions used and diagnostics for undefined SDs, zero spread and removed missing values.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
+    /// <exception cref="Exceptions.AssumptionException">An arm's SD is beyond 1.8e308.</exception>
     public static ContinuousSummary Continuous(ContinuousSample sample)
     {
         Guard.NotNull(sample);
-        return Summarize(sample.Outcome, sample.Arms, sample.Treated, sample.Control, sample.Missing, "complete cases");
+        return Summarize(sample.Outcome, sample.Arms, sample.Treated, sample.Control, sample.Missing, "complete cases", nameof(sample));
     }
 
     /// <summary>Summarises a binary sample: events, totals and proportions per arm.</summary>
@@ -89,7 +122,9 @@ public static class Describe
     /// <param name="options">What to do with missing values; default complete cases.</param>
     /// <returns>The cohort summary.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="study"/> is null.</exception>
-    /// <exception cref="Exceptions.AssumptionException">A value is missing under <see cref="MissingDataPolicy.Reject"/>.</exception>
+    /// <exception cref="Exceptions.AssumptionException">
+    /// A value is missing under <see cref="MissingDataPolicy.Reject"/>, an SD or a change from baseline is beyond ±1.8e308.
+    /// </exception>
     public static StudySummary Study(Study study, StudySummaryOptions? options = null)
     {
         Guard.NotNull(study);
@@ -110,20 +145,24 @@ public static class Describe
                 }
                 else
                 {
-                    continuous.Add(Continuous(study.Continuous(outcome.Name, time, policy)));
+                    var sample = study.Continuous(outcome.Name, time, policy);
+                    continuous.Add(Summarize(sample.Outcome, sample.Arms, sample.Treated, sample.Control, sample.Missing, "complete cases", nameof(study)));
                 }
             }
 
             if (kind == OutcomeKind.PairedContinuous)
             {
                 var paired = study.Paired(outcome.Name, policy);
+                ChangesRepresentable(outcome.Name, paired.Treated, nameof(study));
+                ChangesRepresentable(outcome.Name, paired.Control!, nameof(study));
                 var summary = Summarize(
                     new OutcomeInfo(outcome.Name + " (change from baseline)", outcome.Unit),
                     study.Arms,
                     paired.Treated.Differences,
                     paired.Control!.Differences,
                     paired.Missing,
-                    "complete pairs");
+                    "complete pairs",
+                    nameof(study));
                 changes.Add(summary);
             }
         }
@@ -134,11 +173,29 @@ public static class Describe
             continuous.ToImmutable(), binary.ToImmutable(), study.Diagnostics);
     }
 
-    private static ContinuousSummary Summarize(
-        OutcomeInfo outcome, ArmLabels arms, IEnumerable<double> treatedValues, IEnumerable<double> controlValues, MissingDataReport missing, string missingConvention)
+    /// <summary>A change follow-up − baseline beyond ±1.8e308 (values of opposite sign near the largest double) is refused.</summary>
+    private static void ChangesRepresentable(string outcome, PairedArm arm, string paramName)
     {
-        var treated = Arm(treatedValues, arms.Treated, missing.TreatedRemoved);
-        var control = Arm(controlValues, arms.Control, missing.ControlRemoved);
+        for (int i = 0; i < arm.Count; i++)
+        {
+            if (!double.IsFinite(arm.Differences[i]))
+            {
+                throw new Exceptions.AssumptionException(
+                    Exceptions.AssumptionReason.WrongKindOfData,
+                    outcome,
+                    "the change from baseline of '" + outcome + "' for subject '" + arm.Subjects[i] + "' (" + Guard.Format(arm.FollowUp[i]) + " - " + Guard.Format(arm.Baseline[i])
+                    + ") is beyond double precision (1.8e308), so it cannot be summarised; rescale the data (e.g. change its unit).",
+                    paramName);
+            }
+        }
+    }
+
+    private static ContinuousSummary Summarize(
+        OutcomeInfo outcome, ArmLabels arms, IEnumerable<double> treatedValues, IEnumerable<double> controlValues, MissingDataReport missing, string missingConvention,
+        string paramName)
+    {
+        var treated = Arm(treatedValues, arms.Treated, missing.TreatedRemoved, paramName);
+        var control = Arm(controlValues, arms.Control, missing.ControlRemoved, paramName);
         var conventions = missing.AnyRemoved
             ? ContinuousConventions.Append(new Convention(ConventionNames.MissingData, missingConvention))
             : ContinuousConventions;

@@ -24,6 +24,12 @@ namespace MscStats.Effects;
 /// freedom (the <c>estimatr</c> convention): N − 2 − k for ANCOVA with k covariates, N − 2(k + 1) for Lin's estimator.
 /// Exact randomization p-values and intervals for the same effects are <c>RandomizationTest</c>'s.
 /// </para>
+/// <para>
+/// The response and each covariate are fitted in their own power-of-two unit, taken from their largest magnitude (none
+/// for ordinary data, which give the same bits as unscaled), so values up to ±1.8e308 and down to 1e−300 neither overflow
+/// nor underflow; results are brought back to the data's units, an interval limit beyond ±1.8e308 as ±∞ with an
+/// <c>interval-undefined</c> warning.
+/// </para>
 /// <para>Thread safe.</para>
 /// </remarks>
 public static class AdjustedEffect
@@ -36,20 +42,24 @@ public static class AdjustedEffect
     /// <param name="options">Level and Welch or Student.</param>
     /// <returns>The estimate with its interval.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
-    /// <exception cref="AssumptionException">Both arms' changes have SD 0.</exception>
+    /// <exception cref="AssumptionException">Both arms' changes have SD 0, or the difference is beyond 1.8e308.</exception>
     public static EstimateResult ChangeScore(BaselineSample sample, MeanDifferenceOptions? options = null)
     {
         Guard.NotNull(sample);
         options ??= MeanDifferenceOptions.Default;
         Guard.Defined(options.Method, "options.Method");
         var level = Guard.Level(options.Level, "options.Level");
-        var change = sample.FollowUp.Zip(sample.Baseline, (y, x) => y - x).ToArray();
-        var m = new TwoArmMoments(
-            ArmMoments.From(change.AsSpan(0, sample.TreatedCount)), ArmMoments.From(change.AsSpan(sample.TreatedCount)), sample.Arms);
+        var m = TwoArmMoments.OfChanges(sample.FollowUp.AsSpan(), sample.Baseline.AsSpan(), sample.TreatedCount, sample.Arms);
         var (se, df) = options.Method == MeanDifferenceMethod.Welch ? TwoSampleT.Welch(m, nameof(sample)) : TwoSampleT.Student(m, nameof(sample));
-        var (lo, hi) = TDistribution.Interval(m.Difference, se, df, level, Alternative.TwoSided);
+        double difference = m.Difference;
+        var (lo, hi, beyond) = TwoSampleT.Interval(m.ScaledDifference, se, df, level, Alternative.TwoSided, m.Exponent);
         string method = options.Method == MeanDifferenceMethod.Welch ? "Welch t" : "Student t";
         var diagnostics = sample.Diagnostics.ToList();
+        if (beyond is not null)
+        {
+            diagnostics.Add(beyond);
+        }
+
         if (!sample.Covariates.IsEmpty)
         {
             diagnostics.Add(Diagnostic.Info(
@@ -58,7 +68,7 @@ public static class AdjustedEffect
         }
 
         return new EstimateResult(
-            "change-score difference", m.Difference, new ConfidenceInterval(lo, hi, level, method), sample.SampleSizes,
+            "change-score difference", difference, new ConfidenceInterval(lo, hi, level, method), sample.SampleSizes,
             EquatableArray.Create(
                 new Convention(ConventionNames.IntervalMethod, options.Method == MeanDifferenceMethod.Welch ? "Welch t, Satterthwaite df" : "Student t, pooled variance, n1 + n2 - 2 df"),
                 new Convention(ConventionNames.Estimator, "difference in mean change (follow-up - baseline), slope fixed at 1"),
@@ -76,7 +86,10 @@ public static class AdjustedEffect
     /// <returns>The adjusted effect.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="ArgumentException">Covariates are collinear with each other or with the arm, or too many for the subjects.</exception>
-    /// <exception cref="AssumptionException">The residual variance is 0 (a perfect fit): no interval can be formed.</exception>
+    /// <exception cref="AssumptionException">
+    /// The residual variance is 0 (a perfect fit): no interval can be formed; or the adjusted difference, an adjusted mean,
+    /// a standard error or the baseline slope is beyond 1.8e308.
+    /// </exception>
     public static AdjustedEffectResult Ancova(BaselineSample sample, AncovaOptions? options = null)
         => Fit(sample, options, AdjustmentModel.Ancova);
 
@@ -90,7 +103,10 @@ public static class AdjustedEffect
     /// <returns>The adjusted effect; <see cref="AdjustedEffectResult.Slope"/> and <see cref="AdjustedEffectResult.ControlSlope"/> are the arms' baseline slopes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="ArgumentException">Covariates are collinear, or too many for the subjects (Lin needs N > 2(k + 1)).</exception>
-    /// <exception cref="AssumptionException">A subject has leverage 1 (HC2 undefined), e.g. an arm with as many subjects as coefficients.</exception>
+    /// <exception cref="AssumptionException">
+    /// A subject has leverage 1 (HC2 undefined), e.g. an arm with as many subjects as coefficients; or an estimate or a
+    /// standard error is beyond 1.8e308.
+    /// </exception>
     public static AdjustedEffectResult Lin(BaselineSample sample, AncovaOptions? options = null)
         => Fit(sample, options, AdjustmentModel.Lin);
 
@@ -100,7 +116,12 @@ public static class AdjustedEffect
         options ??= AncovaOptions.Default;
         var level = Guard.Level(options.Level, "options.Level");
         Guard.Defined(options.Standardizer, "options.Standardizer");
-        var design = AdjustedDesign.Create(sample, BaselineUse.Covariate, nameof(sample));
+        var observed = AdjustedDesign.Create(sample, BaselineUse.Covariate, nameof(sample));
+
+        // Fitted in power-of-two units (none for ordinary data): the response in 2^ky, covariate j in 2^kx[j].
+        int ky = observed.ResponseExponent;
+        int[] kx = observed.CovariateExponents;
+        var design = observed.Scaled(ky, kx);
         int n = design.N, k = design.K;
         bool lin = model == AdjustmentModel.Lin;
         if (lin && n - 2 * (k + 1) < 1)
@@ -111,7 +132,8 @@ public static class AdjustedEffect
 
         var fit = LinearModel.Fit(lin ? design.InteractedMatrix() : design.Matrix(), design.Response);
         int df = fit.ResidualDf;
-        double estimate = fit.Coefficients[1];
+        double scaledEstimate = fit.Coefficients[1];
+        double estimate = ArmMoments.InDataUnits(scaledEstimate, ky, "adjusted difference", nameof(sample));
         if (!(fit.ResidualVariance > 0))
         {
             throw new AssumptionException(
@@ -120,8 +142,17 @@ public static class AdjustedEffect
 
         var diagnostics = sample.Diagnostics.Concat(design.Diagnostics).ToList();
         double q = TDistribution.Quantile(1 - level.Alpha / 2, df);
-        StandardErrorInterval Entry(string kind, double variance) =>
-            new(kind, Math.Sqrt(variance), new ConfidenceInterval(estimate - q * Math.Sqrt(variance), estimate + q * Math.Sqrt(variance), level, kind + " t"));
+        StandardErrorInterval Entry(string kind, double variance)
+        {
+            double se = Math.Sqrt(variance);
+            var (lo, hi, beyond) = ArmMoments.UnscaleLimits(scaledEstimate - q * se, scaledEstimate + q * se, ky);
+            if (beyond is not null && !diagnostics.Contains(beyond))
+            {
+                diagnostics.Add(beyond);
+            }
+
+            return new(kind, ArmMoments.InDataUnits(se, ky, kind + " standard error", nameof(sample)), new ConfidenceInterval(lo, hi, level, kind + " t"));
+        }
 
         var errors = ImmutableArray.CreateBuilder<StandardErrorInterval>();
         if (!lin)
@@ -148,20 +179,26 @@ public static class AdjustedEffect
         }
 
         var headline = errors[0];
-        var means = AdjustedMeans(design, fit, lin);
-        double slope = k > 0 && design.CovariateNames[0] == "baseline" ? fit.Coefficients[2] + (lin ? fit.Coefficients[k + 2] : 0) : 0;
-        double? controlSlope = lin && k > 0 && design.CovariateNames[0] == "baseline" ? fit.Coefficients[2] : null;
-        double? slopeSe = !lin && k > 0 && design.CovariateNames[0] == "baseline" ? Math.Sqrt(fit.ClassicalVariance(2)) : null;
+        var (treatedMean, controlMean) = AdjustedMeans(design, fit, lin);
+        var means = (
+            Treated: ArmMoments.InDataUnits(treatedMean, ky, "adjusted treated mean", nameof(sample)),
+            Control: ArmMoments.InDataUnits(controlMean, ky, "adjusted control mean", nameof(sample)));
+
+        // The baseline's slope is in units of 2^(ky - kx[0]).
+        bool hasBaseline = k > 0 && design.CovariateNames[0] == "baseline";
+        int slopeUnit = hasBaseline ? ky - kx[0] : 0;
+        double slope = hasBaseline ? ArmMoments.InDataUnits(fit.Coefficients[2] + (lin ? fit.Coefficients[k + 2] : 0), slopeUnit, "baseline slope", nameof(sample)) : 0;
+        double? controlSlope = lin && hasBaseline ? ArmMoments.InDataUnits(fit.Coefficients[2], slopeUnit, "control arm's baseline slope", nameof(sample)) : null;
+        double? slopeSe = !lin && hasBaseline ? ArmMoments.InDataUnits(Math.Sqrt(fit.ClassicalVariance(2)), slopeUnit, "baseline slope's standard error", nameof(sample)) : null;
 
         var baseline = sample.Baseline.ToArray();
         var followUp = sample.FollowUp.ToArray();
-        double sdFollowUp = PooledSd(followUp, sample.TreatedCount);
-        double sdBaseline = PooledSd(baseline, sample.TreatedCount);
-        double imbalance = sdBaseline > 0
-            ? (Moments.Mean(baseline.AsSpan(0, sample.TreatedCount)) - Moments.Mean(baseline.AsSpan(sample.TreatedCount))) / sdBaseline
-            : 0;
+        var followUpMoments = ArmPair(followUp, sample.TreatedCount, sample.Arms);
+        var baselineMoments = ArmPair(baseline, sample.TreatedCount, sample.Arms);
+        double sdBaseline = Math.Sqrt(baselineMoments.ScaledPooledVariance);
+        double imbalance = sdBaseline > 0 ? baselineMoments.ScaledDifference / sdBaseline : 0;
         double correlation = WithinArmCorrelation(baseline, followUp, sample.TreatedCount);
-        var standardized = Standardized(estimate, headline, options.Standardizer, sdFollowUp, sdBaseline, sample.SampleSizes, model);
+        var standardized = Standardized(estimate, headline, options.Standardizer, followUpMoments, baselineMoments, sample.SampleSizes, model);
 
         string name = lin ? "Lin interacted adjusted difference" : "ANCOVA adjusted difference";
         var conventions = EquatableArray.Create(
@@ -195,11 +232,18 @@ public static class AdjustedEffect
         return (control + fit.Coefficients[1], control);
     }
 
+    /// <summary>
+    /// The standardized adjusted difference: the estimate and its interval divided by the pooled within-arm SD of follow-up
+    /// or baseline. The SD is taken from the arms' moments in their power-of-two unit 2^k and the estimate divided by 2^k
+    /// first, so SDs beyond double (whose variances are far beyond it) still standardize; for ordinary data k = 0.
+    /// </summary>
     private static EstimateResult Standardized(
-        double estimate, StandardErrorInterval headline, AdjustedStandardizer standardizer, double sdFollowUp, double sdBaseline, SampleSizes sizes,
+        double estimate, StandardErrorInterval headline, AdjustedStandardizer standardizer, TwoArmMoments followUp, TwoArmMoments baseline, SampleSizes sizes,
         AdjustmentModel model)
     {
-        double sd = standardizer == AdjustedStandardizer.FollowUpPooledSD ? sdFollowUp : sdBaseline;
+        var moments = standardizer == AdjustedStandardizer.FollowUpPooledSD ? followUp : baseline;
+        double sd = Math.Sqrt(moments.ScaledPooledVariance);
+        int k = moments.Exponent;
         string which = standardizer == AdjustedStandardizer.FollowUpPooledSD ? "pooled within-arm SD of follow-up" : "pooled within-arm SD of baseline";
         var conventions = EquatableArray.Create(
             new Convention(ConventionNames.Standardizer, which),
@@ -212,20 +256,32 @@ public static class AdjustedEffect
                 diagnostics: EquatableArray.Create(Diagnostic.Warning(DiagnosticCodes.StandardDeviationUndefined, "the " + which + " is 0; no standardized effect")));
         }
 
+        double standardized = Math.ScaleB(estimate, -k) / sd;
+        if (!double.IsFinite(standardized))
+        {
+            return new EstimateResult(
+                measure, 0, null, sizes, conventions,
+                diagnostics: EquatableArray.Create(Diagnostic.Warning(
+                    DiagnosticCodes.StandardDeviationUndefined, "the adjusted difference divided by the " + which + " is beyond double precision (1.8e308); no standardized effect")));
+        }
+
         var ci = headline.Interval;
         return new EstimateResult(
-            measure, estimate / sd, new ConfidenceInterval(ci.Lower / sd, ci.Upper / sd, ci.Level, ci.Method + " / SD"), sizes, conventions);
+            measure, standardized, new ConfidenceInterval(Math.ScaleB(ci.Lower, -k) / sd, Math.ScaleB(ci.Upper, -k) / sd, ci.Level, ci.Method + " / SD"), sizes, conventions);
     }
 
-    private static double PooledSd(double[] values, int treated)
-    {
-        var a = ArmMoments.From(values.AsSpan(0, treated));
-        var b = ArmMoments.From(values.AsSpan(treated));
-        return Math.Sqrt(((a.N - 1) * a.Variance + (b.N - 1) * b.Variance) / (a.N + b.N - 2));
-    }
+    /// <summary>The two arms' moments of one time point (treated first), in their common power-of-two unit.</summary>
+    private static TwoArmMoments ArmPair(double[] values, int treated, ArmLabels arms)
+        => TwoArmMoments.From(values.AsSpan(0, treated), values.AsSpan(treated), arms);
 
-    private static double WithinArmCorrelation(double[] x, double[] y, int treated)
+    /// <summary>
+    /// The pooled within-arm correlation of baseline and follow-up, each in its own power-of-two unit (none for ordinary
+    /// data), so that no square or product overflows; 0 when either is constant within both arms.
+    /// </summary>
+    private static double WithinArmCorrelation(double[] baseline, double[] followUp, int treated)
     {
+        var x = ArmMoments.Scaled(baseline, ArmMoments.ExponentFor(ArmMoments.LargestMagnitude(baseline)));
+        var y = ArmMoments.Scaled(followUp, ArmMoments.ExponentFor(ArmMoments.LargestMagnitude(followUp)));
         double sxy = 0, sxx = 0, syy = 0;
         foreach (var (start, end) in new[] { (0, treated), (treated, x.Length) })
         {
@@ -238,6 +294,6 @@ public static class AdjustedEffect
             }
         }
 
-        return sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : 0;
+        return sxx > 0 && syy > 0 ? Moments.Correlation(sxy, sxx, syy) : 0;
     }
 }

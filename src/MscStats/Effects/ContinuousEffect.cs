@@ -196,14 +196,21 @@ public static class ContinuousEffect
         Guard.Defined(options.Method, "options.Method");
         var level = Guard.Level(options.Level, "options.Level");
         var (se, df) = options.Method == MeanDifferenceMethod.Welch ? TwoSampleT.Welch(m, "sample") : TwoSampleT.Student(m, "sample");
-        var (lo, hi) = TDistribution.Interval(m.Difference, se, df, level, Alternative.TwoSided);
+        double difference = m.Difference;
+        var (lo, hi, beyond) = TwoSampleT.Interval(m.ScaledDifference, se, df, level, Alternative.TwoSided, m.Exponent);
         string method = options.Method == MeanDifferenceMethod.Welch ? "Welch t" : "Student t";
+        var diagnostics = Diagnostics(missing);
+        if (beyond is not null)
+        {
+            diagnostics = EquatableArray.Create([.. diagnostics, beyond]);
+        }
+
         return new EstimateResult(
-            "mean difference", m.Difference, new ConfidenceInterval(lo, hi, level, method), new SampleSizes(m.Treated.N, m.Control.N),
+            "mean difference", difference, new ConfidenceInterval(lo, hi, level, method), new SampleSizes(m.Treated.N, m.Control.N),
             EquatableArray.Create(new Convention(
                 ConventionNames.IntervalMethod,
                 options.Method == MeanDifferenceMethod.Welch ? "Welch t, Satterthwaite df" : "Student t, pooled variance, n1 + n2 - 2 df")),
-            diagnostics: Diagnostics(missing));
+            diagnostics: diagnostics);
     }
 
     private static EstimateResult Standardized(TwoArmMoments m, Kind kind, StandardizedOptions? options, Diagnostic? missing)
@@ -225,8 +232,8 @@ public static class ContinuousEffect
                     "Glass's delta has only the Hedges-Olkin interval here; set Interval = StandardizedInterval.HedgesOlkin.", nameof(options));
             }
 
-            ArmGuard.PositiveSpread(m.Control.Variance, "control SD", "sample");
-            estimate = m.Difference / m.Control.StandardDeviation;
+            ArmGuard.PositiveSpread(m.Control.ScaledVariance, "control SD", "sample");
+            estimate = m.ScaledDifference / Math.Sqrt(m.Control.ScaledVariance);
             double se = Math.Sqrt(1.0 / m.Treated.N + 1.0 / m.Control.N + estimate * estimate / (2.0 * (m.Control.N - 1)));
             (lo, hi, method) = (estimate - z * se, estimate + z * se, "Hedges-Olkin normal");
             conventions.Add(new Convention(ConventionNames.Standardizer, "control SD (n2 - 1)"));
@@ -234,8 +241,8 @@ public static class ContinuousEffect
         }
         else
         {
-            ArmGuard.PositiveSpread(m.PooledVariance, "pooled SD", "sample");
-            double d = m.Difference / Math.Sqrt(m.PooledVariance);
+            ArmGuard.PositiveSpread(m.ScaledPooledVariance, "pooled SD", "sample");
+            double d = m.ScaledDifference / Math.Sqrt(m.ScaledPooledVariance);
             double j = kind == Kind.HedgesG ? TwoSampleT.HedgesJ(df, options.Correction == HedgesCorrection.Exact) : 1.0;
             estimate = j * d;
             if (options.Interval == StandardizedInterval.NoncentralT)

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using MscStats.Data;
 using MscStats.Exceptions;
@@ -16,6 +17,8 @@ namespace MscStats.Effects;
 /// Hodges–Lehmann estimate.
 /// </summary>
 /// <remarks>
+/// Moments are computed in a power-of-two unit taken from the largest magnitude of the pairs (none for ordinary data),
+/// so pairs up to ±1.8e308 and down to 1e−300 are handled, including changes that are themselves beyond double.
 /// Every method needs at least 2 complete pairs (an <see cref="AssumptionException"/> with reason
 /// <see cref="AssumptionReason.TooFewObservations"/> otherwise); pairs with a missing value were removed when the
 /// <see cref="PairedArm"/> was built, and a diagnostic lists them. Thread safe.
@@ -30,17 +33,21 @@ public static class PairedEffect
     /// <param name="options">The level of the interval; default 95%.</param>
     /// <returns>The estimate with its interval.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="arm"/> is null.</exception>
-    /// <exception cref="AssumptionException">Fewer than 2 pairs.</exception>
+    /// <exception cref="AssumptionException">
+    /// Fewer than 2 pairs, or the mean difference is beyond ±1.8e308 (pairs are taken in a power-of-two unit, so only the
+    /// result itself can be; a limit beyond it is infinite with an <c>interval-undefined</c> warning).
+    /// </exception>
     public static EstimateResult MeanDifference(PairedArm arm, IntervalOptions? options = null)
     {
         var d = Paired(arm, "a t interval");
         var l = Guard.Level((options ?? IntervalOptions.Default).Level, "options.Level");
-        double se = Math.Sqrt(d.Variance / d.N);
-        var (lo, hi) = TDistribution.Interval(d.Mean, se, d.N - 1, l, Alternative.TwoSided);
+        double mean = d.MeanOf("mean paired difference", nameof(arm));
+        double se = Math.Sqrt(d.ScaledVariance / d.N);
+        var (lo, hi, beyond) = TwoSampleT.Interval(d.ScaledMean, se, d.N - 1, l, Alternative.TwoSided, d.Exponent);
         return new EstimateResult(
-            "mean paired difference", d.Mean, new ConfidenceInterval(lo, hi, l, "paired t"), new SampleSizes(d.N, null),
+            "mean paired difference", mean, new ConfidenceInterval(lo, hi, l, "paired t"), new SampleSizes(d.N, null),
             EquatableArray.Create(new Convention(ConventionNames.IntervalMethod, "paired t, n - 1 df")),
-            diagnostics: PairDiagnostics(arm));
+            diagnostics: PairDiagnostics(arm, beyond));
     }
 
     /// <summary>
@@ -55,10 +62,10 @@ public static class PairedEffect
     public static EstimateResult Dz(PairedArm arm, IntervalOptions? options = null)
     {
         var d = Paired(arm, "an SD of the differences");
-        ArmGuard.PositiveSpread(d.Variance, "SD of the paired differences", nameof(arm));
+        ArmGuard.PositiveSpread(d.ScaledVariance, "SD of the paired differences", nameof(arm));
         var l = Guard.Level((options ?? IntervalOptions.Default).Level, "options.Level");
-        double sd = Math.Sqrt(d.Variance);
-        double dz = d.Mean / sd;
+        double sd = Math.Sqrt(d.ScaledVariance);
+        double dz = d.ScaledMean / sd;
         var (lo, hi) = TwoSampleT.NoncentralLimits(dz * Math.Sqrt(d.N), d.N - 1, l);
         double scale = 1 / Math.Sqrt(d.N);
         return new EstimateResult(
@@ -79,21 +86,30 @@ public static class PairedEffect
     /// <param name="options">The level of the interval; default 95%.</param>
     /// <returns>The estimate with its interval.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="arm"/> is null.</exception>
-    /// <exception cref="AssumptionException">Fewer than 2 pairs, or a zero SD.</exception>
+    /// <exception cref="AssumptionException">Fewer than 2 pairs, a zero SD, or d_av beyond ±1.8e308.</exception>
     public static EstimateResult Dav(PairedArm arm, IntervalOptions? options = null)
     {
         var d = Paired(arm, "an SD of the differences");
-        ArmGuard.PositiveSpread(d.Variance, "SD of the paired differences", nameof(arm));
+        ArmGuard.PositiveSpread(d.ScaledVariance, "SD of the paired differences", nameof(arm));
         var baseline = ArmMoments.From(arm.Baseline.AsSpan());
         var followUp = ArmMoments.From(arm.FollowUp.AsSpan());
-        double average = (baseline.StandardDeviation + followUp.StandardDeviation) / 2;
+
+        // The two SDs in their common unit 2^k (each time point has its own), so that their sum cannot overflow.
+        int k = Math.Max(baseline.Exponent, followUp.Exponent);
+        double average = (Math.ScaleB(Math.Sqrt(baseline.ScaledVariance), baseline.Exponent - k) + Math.ScaleB(Math.Sqrt(followUp.ScaledVariance), followUp.Exponent - k)) / 2;
         ArmGuard.PositiveSpread(average, "average SD of baseline and follow-up", nameof(arm));
         var l = Guard.Level((options ?? IntervalOptions.Default).Level, "options.Level");
-        double sd = Math.Sqrt(d.Variance);
-        var (lo, hi) = TwoSampleT.NoncentralLimits(d.Mean / sd * Math.Sqrt(d.N), d.N - 1, l);
-        double scale = sd / (Math.Sqrt(d.N) * average);
+        double sd = Math.Sqrt(d.ScaledVariance);
+        var (lo, hi) = TwoSampleT.NoncentralLimits(d.ScaledMean / sd * Math.Sqrt(d.N), d.N - 1, l);
+
+        // d_av and the SD ratio are scale-free; with the differences in units of 2^e and the SDs in units of 2^k, each is
+        // the ratio of the scaled values times 2^(e - k), which is 1 for ordinary data.
+        int shift = d.Exponent - k;
+        double dav = ArmMoments.InDataUnits(d.ScaledMean / average, shift, "d_av", nameof(arm));
+        // SD(d) <= SD_baseline + SD_follow-up, so the factor is at most 2/sqrt(n) and the limits stay finite.
+        double scale = Math.ScaleB(sd / (Math.Sqrt(d.N) * average), shift);
         return new EstimateResult(
-            "d_av", d.Mean / average, new ConfidenceInterval(lo * scale, hi * scale, l, "noncentral t, SD ratio fixed"), new SampleSizes(d.N, null),
+            "d_av", dav, new ConfidenceInterval(lo * scale, hi * scale, l, "noncentral t, SD ratio fixed"), new SampleSizes(d.N, null),
             EquatableArray.Create(
                 new Convention(ConventionNames.Standardizer, "mean of baseline and follow-up SDs"),
                 new Convention(ConventionNames.IntervalMethod, "noncentral t of d_z rescaled by SD(d)/SD_av (Algina-Keselman)")),
@@ -127,13 +143,17 @@ public static class PairedEffect
     {
         Guard.NotNull(arm);
         ArmGuard.AtLeast(arm.Count, 2, arm.Label, nameof(arm), why);
-        return ArmMoments.From(arm.Differences.AsSpan());
+        return ArmMoments.OfDifferences(arm.Differences.AsSpan(), arm.FollowUp.AsSpan(), arm.Baseline.AsSpan());
     }
 
-    private static EquatableArray<Diagnostic> PairDiagnostics(PairedArm arm)
-        => arm.PairsRemoved > 0
-            ? EquatableArray.Create(Diagnostic.Info(
+    private static EquatableArray<Diagnostic> PairDiagnostics(PairedArm arm, Diagnostic? beyond = null)
+    {
+        var missing = arm.PairsRemoved > 0
+            ? Diagnostic.Info(
                 DiagnosticCodes.MissingValuesRemoved,
-                "complete pairs: " + Guard.Format(arm.PairsRemoved) + " incomplete pairs removed from " + arm.Label + " (subjects " + string.Join(", ", arm.RemovedSubjects) + ")"))
-            : default;
+                "complete pairs: " + Guard.Format(arm.PairsRemoved) + " incomplete pairs removed from " + arm.Label + " (subjects " + string.Join(", ", arm.RemovedSubjects) + ")")
+            : null;
+        Diagnostic[] diagnostics = [.. new[] { missing, beyond }.OfType<Diagnostic>()];
+        return diagnostics.Length == 0 ? default : EquatableArray.Create(diagnostics);
+    }
 }

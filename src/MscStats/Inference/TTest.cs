@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using MscStats.Data;
 using MscStats.Internal.Estimation;
 using MscStats.Internal.Numerics;
@@ -68,16 +69,17 @@ public static class TTest
         var alternative = Guard.Defined(options.Alternative, "options.Alternative");
         var l = Guard.Level(options.Level, "options.Level");
         ArmGuard.AtLeast(arm.Count, 2, arm.Label, nameof(arm), "a paired t-test");
-        var d = ArmMoments.From(arm.Differences.AsSpan(), nameof(arm));
-        ArmGuard.PositiveSpread(d.Variance, "SD of the paired differences", nameof(arm));
-        double se = Math.Sqrt(d.Variance / d.N);
-        double t = d.Mean / se;
+        var d = ArmMoments.OfDifferences(arm.Differences.AsSpan(), arm.FollowUp.AsSpan(), arm.Baseline.AsSpan());
+        ArmGuard.PositiveSpread(d.ScaledVariance, "SD of the paired differences", nameof(arm));
+        double se = Math.Sqrt(d.ScaledVariance / d.N);
+        double t = d.ScaledMean / se;
         int df = d.N - 1;
-        var (lo, hi) = TDistribution.Interval(d.Mean, se, df, l, alternative);
-        var estimate = new EstimateResult("mean paired difference", d.Mean, new ConfidenceInterval(lo, hi, l, "paired t"), new SampleSizes(d.N, null));
+        var (lo, hi, beyond) = TwoSampleT.Interval(d.ScaledMean, se, df, l, alternative, d.Exponent);
+        var estimate = new EstimateResult("mean paired difference", d.MeanOf("mean paired difference", nameof(arm)), new ConfidenceInterval(lo, hi, l, "paired t"), new SampleSizes(d.N, null));
         return new TestResult(
             "paired t-test", "t", t, Probability.FromValue(TDistribution.PValue(t, df, alternative)), alternative, new SampleSizes(d.N, null), df, estimate,
-            EquatableArray.Create(new Convention(ConventionNames.IntervalMethod, TDistribution.IntervalConvention(alternative))));
+            EquatableArray.Create(new Convention(ConventionNames.IntervalMethod, TDistribution.IntervalConvention(alternative))),
+            diagnostics: beyond is null ? default : EquatableArray.Create(beyond));
     }
 
     private static TestResult TwoArm(TwoArmMoments m, bool welch, TestOptions? options, Diagnostic? missing)
@@ -86,17 +88,19 @@ public static class TTest
         var alternative = Guard.Defined(options.Alternative, "options.Alternative");
         var l = Guard.Level(options.Level, "options.Level");
         var (se, df) = welch ? TwoSampleT.Welch(m, "sample") : TwoSampleT.Student(m, "sample");
-        double t = m.Difference / se;
-        var (lo, hi) = TDistribution.Interval(m.Difference, se, df, l, alternative);
+        double t = m.ScaledDifference / se;
+        double difference = m.Difference;
+        var (lo, hi, beyond) = TwoSampleT.Interval(m.ScaledDifference, se, df, l, alternative, m.Exponent);
         string name = welch ? "Welch t" : "Student t";
         var sizes = new SampleSizes(m.Treated.N, m.Control.N);
-        var estimate = new EstimateResult("mean difference", m.Difference, new ConfidenceInterval(lo, hi, l, name), sizes);
+        var estimate = new EstimateResult("mean difference", difference, new ConfidenceInterval(lo, hi, l, name), sizes);
+        Diagnostic[] diagnostics = [.. new[] { missing, beyond }.OfType<Diagnostic>()];
         return new TestResult(
             welch ? "Welch t-test" : "Student t-test", "t", t, Probability.FromValue(TDistribution.PValue(t, df, alternative)),
             alternative, sizes, df, estimate,
             EquatableArray.Create(
                 new Convention(ConventionNames.Variance, welch ? "unequal (Satterthwaite df)" : "pooled (n1 + n2 - 2 df)"),
                 new Convention(ConventionNames.IntervalMethod, TDistribution.IntervalConvention(alternative))),
-            diagnostics: missing is null ? default : EquatableArray.Create(missing));
+            diagnostics: diagnostics.Length == 0 ? default : EquatableArray.Create(diagnostics));
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using MscStats.Data;
 using MscStats.Exceptions;
 using MscStats.Internal.Numerics;
@@ -12,7 +13,11 @@ namespace MscStats.Planning;
 /// and the arm sizes, which give the SD's degrees of freedom m = n₁ + n₂ − 2 and the difference's standard error
 /// s·√(1/n₁ + 1/n₂).
 /// </summary>
-/// <remarks>Immutable and thread safe. Built from stated numbers or with <see cref="From(ContinuousSample)"/>.</remarks>
+/// <remarks>
+/// Immutable and thread safe. Built from stated numbers or with <see cref="From(ContinuousSample)"/>, whose moments are
+/// computed in a power-of-two unit taken from the largest magnitude (none for ordinary data), so pilots with values up to
+/// ±1.8e308 and down to 1e−300 give their SD even where its square is beyond double.
+/// </remarks>
 public sealed record PilotEstimate
 {
     /// <summary>Creates the pilot's estimates from stated numbers.</summary>
@@ -62,25 +67,23 @@ public sealed record PilotEstimate
     /// <param name="sample">The pilot; at least 2 values per arm.</param>
     /// <returns>The estimates.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
-    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values, or the pooled SD is 0.</exception>
+    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values, the pooled SD is 0, or the difference or the SD is beyond 1.8e308.</exception>
     public static PilotEstimate From(ContinuousSample sample)
     {
         var m = TwoArmMoments.From(Guard.NotNull(sample), "a pilot SD");
-        ZeroSpread(m.PooledVariance, nameof(sample));
-        return new PilotEstimate(m.Difference, Math.Sqrt(m.PooledVariance), m.Treated.N, m.Control.N);
+        return FromMoments(m, nameof(sample));
     }
 
     /// <summary>The pilot's estimates from its summaries (n, mean, SD per arm).</summary>
     /// <param name="sample">The pilot's summaries; n ≥ 2 per arm.</param>
     /// <returns>The estimates.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
-    /// <exception cref="Exceptions.AssumptionException">The pooled SD is 0.</exception>
+    /// <exception cref="Exceptions.AssumptionException">The pooled SD is 0, or the difference or the SD is beyond 1.8e308.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An arm has fewer than 2 subjects.</exception>
     public static PilotEstimate From(SummarySample sample)
     {
         var m = TwoArmMoments.From(Guard.NotNull(sample));
-        ZeroSpread(m.PooledVariance, nameof(sample));
-        return new PilotEstimate(m.Difference, Math.Sqrt(m.PooledVariance), m.Treated.N, m.Control.N);
+        return FromMoments(m, nameof(sample));
     }
 
     /// <summary>
@@ -91,13 +94,17 @@ public sealed record PilotEstimate
     /// <param name="sample">The pilot with baseline and follow-up per subject.</param>
     /// <returns>The estimates with <see cref="BaselineCorrelation"/> set.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
-    /// <exception cref="AssumptionException">The follow-up's or the baseline's pooled SD is 0.</exception>
+    /// <exception cref="AssumptionException">The follow-up's or the baseline's pooled SD is 0, or the difference or the SD is beyond 1.8e308.</exception>
     public static PilotEstimate From(BaselineSample sample)
     {
         Guard.NotNull(sample);
         int n1 = sample.TreatedCount, n = sample.Count;
-        var x = sample.Baseline.AsSpan();
-        var y = sample.FollowUp.AsSpan();
+
+        // Baseline and follow-up each in its own power-of-two unit (none for ordinary data), so that no square overflows.
+        int kx = ArmMoments.ExponentFor(ArmMoments.LargestMagnitude(sample.Baseline.AsSpan()));
+        int ky = ArmMoments.ExponentFor(ArmMoments.LargestMagnitude(sample.FollowUp.AsSpan()));
+        var x = ArmMoments.Scaled(sample.Baseline.ToArray(), kx).AsSpan();
+        var y = ArmMoments.Scaled(sample.FollowUp.ToArray(), ky).AsSpan();
         double mx1 = Mean(x[..n1]), my1 = Mean(y[..n1]), mx0 = Mean(x[n1..]), my0 = Mean(y[n1..]);
         double sxx = 0, syy = 0, sxy = 0;
         for (int i = 0; i < n; i++)
@@ -114,7 +121,9 @@ public sealed record PilotEstimate
             throw new AssumptionException(AssumptionReason.ZeroVariance, "pooled SD of the baseline", "the pilot's baseline is constant within each arm, so its correlation with the follow-up is undefined.", nameof(sample));
         }
 
-        return new PilotEstimate(my1 - my0, Math.Sqrt(syy / (n - 2)), n1, n - n1) { BaselineCorrelation = sxy / Math.Sqrt(sxx * syy) };
+        double difference = ArmMoments.InDataUnits(my1 - my0, ky, "pilot's mean difference", nameof(sample));
+        double sd = ArmMoments.InDataUnits(Math.Sqrt(syy / (n - 2)), ky, "pilot's pooled SD", nameof(sample));
+        return new PilotEstimate(difference, sd, n1, n - n1) { BaselineCorrelation = Moments.Correlation(sxy, sxx, syy) };
     }
 
     /// <summary>
@@ -136,6 +145,19 @@ public sealed record PilotEstimate
         }
 
         return sum / values.Length;
+    }
+
+    /// <summary>
+    /// The difference and the pooled SD of two arms' moments. The SD is the square root of the pooled variance in the
+    /// moments' unit, so it is kept up to 1.8e308 even where the variance is beyond double; a difference or SD beyond
+    /// double is refused.
+    /// </summary>
+    private static PilotEstimate FromMoments(TwoArmMoments m, string paramName)
+    {
+        ZeroSpread(m.ScaledPooledVariance, paramName);
+        double difference = ArmMoments.InDataUnits(m.ScaledDifference, m.Exponent, "pilot's mean difference", paramName);
+        double sd = ArmMoments.InDataUnits(Math.Sqrt(m.ScaledPooledVariance), m.Exponent, "pilot's pooled SD", paramName);
+        return new PilotEstimate(difference, sd, m.Treated.N, m.Control.N);
     }
 
     private static void ZeroSpread(double pooledVariance, string paramName)

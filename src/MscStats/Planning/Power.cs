@@ -292,11 +292,12 @@ public static class Power
     /// <param name="options">The level; default 80%.</param>
     /// <returns>The pilot SD with the one-sided interval [0, limit].</returns>
     /// <exception cref="ArgumentNullException"><paramref name="pilot"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The upper limit is beyond 1.8e308.</exception>
     public static EstimateResult SdUpperLimit(PilotEstimate pilot, PowerOptions? options = null)
     {
         Guard.NotNull(pilot);
         var level = Guard.Level((options ?? PowerOptions.Default).UpperLimitLevel, "options.UpperLimitLevel");
-        double limit = UpperLimit(pilot, level);
+        double limit = UpperLimit(pilot, level, nameof(pilot));
         return new EstimateResult(
             "pilot SD", pilot.StandardDeviation, new ConfidenceInterval(0, limit, level, "one-sided chi-square upper limit (Browne 1995)"),
             new SampleSizes(pilot.Treated, pilot.Control),
@@ -305,10 +306,20 @@ public static class Power
                 new Convention(ConventionNames.IntervalMethod, "one-sided upper limit s*sqrt(m/qchisq(1 - level, m))")));
     }
 
-    private static double UpperLimit(PilotEstimate pilot, ConfidenceLevel level)
+    private static double UpperLimit(PilotEstimate pilot, ConfidenceLevel level, string paramName)
     {
         int m = pilot.DegreesOfFreedom;
-        return pilot.StandardDeviation * Math.Sqrt(m / ChiSquared.InvCDF(m, 1 - level.Value));
+        double factor = Math.Sqrt(m / ChiSquared.InvCDF(m, 1 - level.Value));
+        double limit = pilot.StandardDeviation * factor;
+        if (double.IsInfinity(limit))
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName, pilot.StandardDeviation,
+                "The pilot SD's upper confidence limit, " + Guard.Format(pilot.StandardDeviation) + " x " + factor.ToString("G4", CultureInfo.InvariantCulture)
+                + ", is beyond double precision (1.8e308); rescale the data (e.g. change its unit): sample sizes and power do not change.");
+        }
+
+        return limit;
     }
 
     private static (PowerOptions Options, PowerKernel Kernel) Resolve(ContinuousDesign design, PowerOptions? options, bool needsDifference)
@@ -368,7 +379,7 @@ public static class Power
 
             if (o.Pilot == PilotMethod.SdUpperLimit)
             {
-                sd = UpperLimit(design.Pilot, Guard.Level(o.UpperLimitLevel, "options.UpperLimitLevel"));
+                sd = UpperLimit(design.Pilot, Guard.Level(o.UpperLimitLevel, "options.UpperLimitLevel"), "design.Pilot");
             }
         }
 

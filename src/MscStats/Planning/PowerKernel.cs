@@ -42,14 +42,32 @@ internal sealed class PowerKernel
 
     private double WelchDf(int n1, int n2)
     {
-        double v1 = _sdTreated * _sdTreated / n1, v2 = _sd * _sd / n2;
+        var (v1, v2, _) = WelchComponents(n1, n2);
         return TwoSampleT.SatterthwaiteDf(v1, v2, n1, n2);
+    }
+
+    /// <summary>
+    /// Welch's variance components s₁²/n₁ and s₂²/n₂ in units of 2^(2k), k the binary exponent of the larger SD when it
+    /// lies outside [2^−400, 2^400] and 0 otherwise (the same bits as unscaled), so that SDs up to 1.8e308 and down to
+    /// 1e−300 are squared without overflow or underflow.
+    /// </summary>
+    private (double V1, double V2, int K) WelchComponents(int n1, int n2)
+    {
+        int k = ArmMoments.ExponentFor(Math.Max(_sdTreated, _sd));
+        double s1 = Math.ScaleB(_sdTreated, -k), s2 = Math.ScaleB(_sd, -k);
+        return (s1 * s1 / n1, s2 * s2 / n2, k);
+    }
+
+    private double WelchStandardError(int n1, int n2)
+    {
+        var (v1, v2, k) = WelchComponents(n1, n2);
+        return Math.ScaleB(Math.Sqrt(v1 + v2), k);
     }
 
     /// <summary>The standard error of the difference in SD units of the test statistic, for known SDs.</summary>
     private double StandardError(int n1, int n2) => _o.Test switch
     {
-        PlannedTest.Welch => Math.Sqrt(_sdTreated * _sdTreated / n1 + _sd * _sd / n2),
+        PlannedTest.Welch => WelchStandardError(n1, n2),
         PlannedTest.Ancova => _sd * Math.Sqrt(1 - _rho * _rho) * Math.Sqrt(1.0 / n1 + 1.0 / n2),
         _ => _sd * Math.Sqrt(1.0 / n1 + 1.0 / n2),
     };
@@ -91,7 +109,10 @@ internal sealed class PowerKernel
                 }
 
             case PilotMethod.ExpectedPower:
-                return Clamp(OverPilotSd(sigma => Tails(c, df, difference / (sigma * Math.Sqrt(k)))));
+                {
+                    double d = Math.ScaleB(difference, -PilotExponent(difference));
+                    return Clamp(OverPilotSd(sigma => Tails(c, df, d / (sigma * Math.Sqrt(k))), PilotExponent(difference)));
+                }
 
             case PilotMethod.Assurance:
                 {
@@ -99,7 +120,8 @@ internal sealed class PowerKernel
                     // T = sqrt((k + kp)/k) T' with T' noncentral t (df, d / (sigma sqrt(k + kp))).
                     double kp = 1.0 / _pilot!.Treated + 1.0 / _pilot.Control;
                     double shrink = Math.Sqrt(k / (k + kp));
-                    return Clamp(OverPilotSd(sigma => Tails(c * shrink, df, difference / (sigma * Math.Sqrt(k + kp)))));
+                    double d = Math.ScaleB(difference, -PilotExponent(difference));
+                    return Clamp(OverPilotSd(sigma => Tails(c * shrink, df, d / (sigma * Math.Sqrt(k + kp))), PilotExponent(difference)));
                 }
 
             default:
@@ -130,13 +152,20 @@ internal sealed class PowerKernel
     private static double Below(double x, double df, double lambda) => lambda < x ? 1 - NoncentralT.Sf(x, df, lambda) : NoncentralT.Cdf(x, df, lambda);
 
     /// <summary>
+    /// The power-of-two unit 2^k in which σ and the difference are passed to the integrand of <see cref="OverPilotSd"/>:
+    /// k = 0 when the pilot SD and the difference lie within [2^−400, 2^400] (the same bits as unscaled), otherwise the
+    /// binary exponent of the larger, so that s·√(m/X) cannot overflow for a pilot SD near 1.8e308.
+    /// </summary>
+    private int PilotExponent(double difference) => ArmMoments.ExponentFor(Math.Max(Math.Abs(difference), _pilot!.StandardDeviation));
+
+    /// <summary>
     /// E[g(σ)] over σ² = s²m/X, X ~ χ²_m (the pilot SD's sampling distribution read as a distribution for σ), integrated
     /// in u = ln X by adaptive Gauss–Kronrod (MathNet) over the window where the log density of u is within 40 of its
-    /// peak at u = ln m (the mass outside is below e⁻³⁰).
+    /// peak at u = ln m (the mass outside is below e⁻³⁰). σ is passed in units of 2^<paramref name="exponent"/>.
     /// </summary>
-    private double OverPilotSd(Func<double, double> g)
+    private double OverPilotSd(Func<double, double> g, int exponent)
     {
-        double m = _pilot!.DegreesOfFreedom, s = _pilot.StandardDeviation;
+        double m = _pilot!.DegreesOfFreedom, s = Math.ScaleB(_pilot.StandardDeviation, -exponent);
         double logNorm = -0.5 * m * Math.Log(2) - SpecialFunctions.GammaLn(0.5 * m);
         double LogDensity(double u) => 0.5 * m * u - 0.5 * Math.Exp(u) + logNorm;
         double peak = Math.Log(m), top = LogDensity(peak);

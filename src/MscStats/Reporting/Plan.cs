@@ -90,7 +90,23 @@ public static class Plan
             specs.Add(new("ancova-normal-baseline", "ANCOVA on baseline", "exact for a normal baseline: the chance baseline imbalance averaged", true, common, ancova with { Ancova = AncovaPower.RandomBaseline }, false));
         }
 
+        var diagnostics = new List<Diagnostic>();
+        bool upperLimit = design.Pilot is not null;
         if (design.Pilot is not null)
+        {
+            try
+            {
+                _ = Power.SdUpperLimit(design.Pilot, power);
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                // A pilot SD near 1.8e308 whose upper limit is beyond double: the other rows are still planned.
+                upperLimit = false;
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.IntervalUndefined, "no rows with the pilot SD's upper limit: " + WithoutParameter(e.Message)));
+            }
+        }
+
+        if (design.Pilot is not null && upperLimit)
         {
             specs.Add(new("student-t-sd-upper-limit", "Student t", "the pilot SD's " + level + " upper limit (Browne 1995)", true, common, power with { Pilot = PilotMethod.SdUpperLimit }, true));
             if (design.BaselineCorrelation is not null)
@@ -98,7 +114,10 @@ public static class Plan
                 specs.Add(new("ancova-sd-upper-limit", "ANCOVA on baseline", "design factor with the pilot SD's " + level + " upper limit", false, common,
                     power with { Test = PlannedTest.Ancova, Pilot = PilotMethod.SdUpperLimit }, false));
             }
+        }
 
+        if (design.Pilot is not null)
+        {
             specs.Add(new("student-t-julious", "Student t", "Julious: the pilot SD's uncertainty carried by a noncentral t (an approximation)", false, common, power with { Pilot = PilotMethod.Julious }, true));
             specs.Add(new("student-t-expected-power", "Student t", "expected power over the pilot SD's uncertainty (quadrature)", true, common, power with { Pilot = PilotMethod.ExpectedPower }, false));
             specs.Add(new("student-t-assurance", "Student t", "assurance: averaged over the pilot's difference and SD (O'Hagan et al. 2005)", true, common, power with { Pilot = PilotMethod.Assurance }, true));
@@ -137,7 +156,6 @@ public static class Plan
         }
 
         assumptions.Add("allocation " + ReportFormat.Number(design.AllocationRatio) + " treated per control");
-        var diagnostics = new List<Diagnostic>();
         if (design.Pilot is { } est && est.Difference == difference)
         {
             diagnostics.Add(PilotDifferenceNote(est));
@@ -292,14 +310,14 @@ public static class Plan
                 diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.IntervalUndefined, "no baseline correlation, so no ANCOVA rows: " + e.Message));
             }
 
-            (treatedSd, controlSd) = ArmSds(followUp);
+            (treatedSd, controlSd) = ArmSds(followUp, diagnostics);
         }
         else
         {
             var sample = study.Continuous(name, null, MissingDataPolicy.CompleteCases);
             AddMissing(diagnostics, sample.Missing.ToDiagnostic(sample.Arms));
             pilot = PilotEstimate.From(sample);
-            (treatedSd, controlSd) = ArmSds(sample);
+            (treatedSd, controlSd) = ArmSds(sample, diagnostics);
         }
 
         var design = ContinuousDesign.FromPilot(pilot) with { AllocationRatio = o.AllocationRatio };
@@ -342,10 +360,16 @@ public static class Plan
             return;
         }
 
+        // Power depends on the difference and the SD only through their ratio, so the trials are drawn in the power-of-two unit
+        // 2^k of the larger (k = 0 within [2^-400, 2^400], the same draws as unscaled): exactly the same trials divided by
+        // 2^k, whose regressions and ranks cannot overflow for an SD near 1.8e308.
+        int k = ArmMoments.ExponentFor(Math.Max(Math.Abs(difference), design.StandardDeviation));
+        double sd = Math.ScaleB(design.StandardDeviation, -k);
+        difference = Math.ScaleB(difference, -k);
         var sims = new List<(string Key, string Test, PlanRow At, SimulationSpec Spec)>();
         if (rows.FirstOrDefault(r => r.Key == "student-t") is { TargetReached: true } student && student.SampleSizes.Control is int c2 && c2 <= 2_000)
         {
-            var normal = Simulation.SimulatedDesign.Normal(student.SampleSizes.Treated, c2, difference, 0, design.StandardDeviation, design.StandardDeviation);
+            var normal = Simulation.SimulatedDesign.Normal(student.SampleSizes.Treated, c2, difference, 0, sd, sd);
             sims.Add(("wilcoxon-simulated", "Wilcoxon-Mann-Whitney", student, new SimulationSpec(normal, SimulatedMethod.WilcoxonMannWhitney, o.SimulationReplicates)
             {
                 Alpha = o.Alpha, Alternative = o.Alternative,
@@ -354,7 +378,7 @@ public static class Plan
 
         if (design.BaselineCorrelation is double rho && rows.FirstOrDefault(r => r.Key == "ancova") is { TargetReached: true } ancova && ancova.SampleSizes.Control is int a2 && a2 <= 200)
         {
-            var baseline = Simulation.SimulatedDesign.Baseline(ancova.SampleSizes.Treated, a2, difference, 0, design.StandardDeviation, rho);
+            var baseline = Simulation.SimulatedDesign.Baseline(ancova.SampleSizes.Treated, a2, difference, 0, sd, rho);
             sims.Add(("ancova-randomization-simulated", "ANCOVA randomization test", ancova, new SimulationSpec(baseline, SimulatedMethod.AncovaRandomization, o.SimulationReplicates)
             {
                 Alpha = o.Alpha, Alternative = o.Alternative,
@@ -395,10 +419,28 @@ public static class Plan
         return i > 0 ? message[..i] : message;
     }
 
-    private static (double?, double?) ArmSds(ContinuousSample sample)
+    /// <summary>
+    /// The pilot's arm SDs for Welch's row, from the arms' moments in their power-of-two unit (so SDs up to 1.8e308 are kept
+    /// where the variances are beyond double); none when an arm has SD 0, or, with a warning, when an SD is beyond double.
+    /// </summary>
+    private static (double?, double?) ArmSds(ContinuousSample sample, List<Diagnostic> diagnostics)
     {
         var m = TwoArmMoments.From(sample, "the arm SDs");
-        return m.Treated.Variance > 0 && m.Control.Variance > 0 ? (m.Treated.StandardDeviation, m.Control.StandardDeviation) : (null, null);
+        if (!(m.Treated.ScaledVariance > 0 && m.Control.ScaledVariance > 0))
+        {
+            return (null, null);
+        }
+
+        double treated = Math.ScaleB(Math.Sqrt(m.Treated.ScaledVariance), m.Exponent), control = Math.ScaleB(Math.Sqrt(m.Control.ScaledVariance), m.Exponent);
+        if (double.IsFinite(treated) && double.IsFinite(control))
+        {
+            return (treated, control);
+        }
+
+        diagnostics.Add(Diagnostic.Warning(
+            DiagnosticCodes.IntervalUndefined,
+            "no Welch row: an arm SD of the pilot is beyond double precision (1.8e308); rescale the data (e.g. change its unit) for it"));
+        return (null, null);
     }
 
     private static void AddMissing(List<Diagnostic> diagnostics, Diagnostic? missing)

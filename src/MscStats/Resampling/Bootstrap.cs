@@ -43,6 +43,14 @@ namespace MscStats.Resampling;
 /// returns a non-finite value stops the bootstrap with an <see cref="ArgumentException"/> naming the resample.
 /// Thread safe.
 /// </para>
+/// <para>
+/// Magnitude: the built-in statistics resample the data divided by a power of two taken from their largest magnitude
+/// (none within 2^±400, so ordinary data give the same bits), and the replicates of every statistic are held in the
+/// power-of-two unit of the largest replicate while the SE, the limits and their errors are formed. Data from ±1.8e308
+/// down to 1e−300 are bootstrapped without overflow; an interval limit beyond ±1.8e308 is ±∞ with an
+/// <c>interval-undefined</c> warning, and an estimate, bias, SE, Monte Carlo error or kept replicate beyond it throws an
+/// <see cref="Exceptions.AssumptionException"/> naming the data's argument.
+/// </para>
 /// </remarks>
 public static class Bootstrap
 {
@@ -54,12 +62,16 @@ public static class Bootstrap
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
-    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
+    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values, or a result is beyond 1.8e308 (see the remarks).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static BootstrapResult MeanDifference(ContinuousSample sample, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
         => BootstrapRun.TwoArm(
             sample, options, "mean difference",
-            s => new MeanDifferenceDesign(s.Treated.ToArray(), s.Control.ToArray(), Guard.NotNull(options).Intervals.HasFlag(BootstrapIntervals.Studentized)),
+            s =>
+            {
+                var (x, y, k) = CommonUnit(s);
+                return new MeanDifferenceDesign(x, y, Guard.NotNull(options).Intervals.HasFlag(BootstrapIntervals.Studentized)) { Unit = k };
+            },
             progress,
             cancellationToken);
 
@@ -71,10 +83,18 @@ public static class Bootstrap
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
-    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
+    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values, or a result is beyond 1.8e308 (see the remarks).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static BootstrapResult MedianDifference(ContinuousSample sample, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
-        => TwoSample(sample, (x, y) => Moments.Median(x) - Moments.Median(y), "median difference", options, progress, cancellationToken);
+        => BootstrapRun.TwoArm(
+            sample, options, "median difference",
+            s =>
+            {
+                var (x, y, k) = CommonUnit(s);
+                return new TwoSampleDesign(x, y, (a, b) => Moments.Median(a) - Moments.Median(b)) { Unit = k };
+            },
+            progress,
+            cancellationToken);
 
     /// <summary>The ratio of means, mean(treated)/mean(control); the control mean must not be 0 on any resample.</summary>
     /// <param name="sample">The two arms; n ≥ 2 in each.</param>
@@ -84,10 +104,23 @@ public static class Bootstrap
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid, or a resample's control mean is 0.</exception>
-    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
+    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values, or a result is beyond 1.8e308 (see the remarks).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static BootstrapResult RatioOfMeans(ContinuousSample sample, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
-        => TwoSample(sample, (x, y) => Moments.OnePassMean(x) / Moments.OnePassMean(y), "ratio of means", options, progress, cancellationToken);
+        => BootstrapRun.TwoArm(
+            sample, options, "ratio of means",
+            s =>
+            {
+                // Each arm in its own unit: the ratio comes out in units of 2^(kx - ky).
+                int kx = ArmMoments.ExponentFor(ArmMoments.LargestMagnitude(s.Treated.AsSpan()));
+                int ky = ArmMoments.ExponentFor(ArmMoments.LargestMagnitude(s.Control.AsSpan()));
+                return new TwoSampleDesign(ArmMoments.Scaled(s.Treated.ToArray(), kx), ArmMoments.Scaled(s.Control.ToArray(), ky), (a, b) => Moments.OnePassMean(a) / Moments.OnePassMean(b))
+                {
+                    Unit = kx - ky,
+                };
+            },
+            progress,
+            cancellationToken);
 
     /// <summary>Hedges' g with the exact correction (see <c>ContinuousEffect.HedgesG</c>).</summary>
     /// <param name="sample">The two arms; n ≥ 2 in each.</param>
@@ -97,10 +130,19 @@ public static class Bootstrap
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid, or a resample has pooled SD 0 (all resampled values equal within arms).</exception>
-    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
+    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values, or a result is beyond 1.8e308 (see the remarks).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static BootstrapResult HedgesG(ContinuousSample sample, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
-        => TwoSample(sample, BootstrapStatistics.HedgesG, "Hedges' g", options, progress, cancellationToken);
+        => BootstrapRun.TwoArm(
+            sample, options, "Hedges' g",
+            s =>
+            {
+                // Scale-free: computed on the data in their common unit, and reported as it is.
+                var (x, y, _) = CommonUnit(s);
+                return new TwoSampleDesign(x, y, BootstrapStatistics.HedgesG);
+            },
+            progress,
+            cancellationToken);
 
     /// <summary>Cliff's δ = P(X &gt; Y) − P(X &lt; Y).</summary>
     /// <param name="sample">The two arms; n ≥ 2 in each.</param>
@@ -110,7 +152,7 @@ public static class Bootstrap
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
-    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
+    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values, or a result is beyond 1.8e308 (see the remarks).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static BootstrapResult CliffsDelta(ContinuousSample sample, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
         => TwoSample(sample, Dominance.CliffsDelta, "Cliff's delta", options, progress, cancellationToken);
@@ -125,7 +167,7 @@ public static class Bootstrap
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid, the studentized interval is requested, or the statistic fails on a resample.</exception>
-    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
+    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values, or a result is beyond 1.8e308 (see the remarks).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static BootstrapResult TwoSample(ContinuousSample sample, TwoSampleStatistic statistic, string name, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -143,14 +185,14 @@ public static class Bootstrap
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">A value is not finite, an option is invalid, or the statistic fails on a resample.</exception>
-    /// <exception cref="Exceptions.AssumptionException">Fewer than 2 values.</exception>
+    /// <exception cref="Exceptions.AssumptionException">Fewer than 2 values, or a result is beyond 1.8e308 (see the remarks).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static BootstrapResult OneSample(IEnumerable<double> values, OneSampleStatistic statistic, string name, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(statistic);
         var data = ArmGuard.Values(values, "sample", nameof(values)).ToArray();
         ArmGuard.AtLeast(data.Length, 2, "sample", nameof(values), "a bootstrap");
-        return BootstrapRun.Run(new OneSampleDesign(data, statistic), name, options, new SampleSizes(data.Length, null), null, progress, cancellationToken);
+        return BootstrapRun.Run(new OneSampleDesign(data, statistic), name, options, new SampleSizes(data.Length, null), null, nameof(values), progress, cancellationToken);
     }
 
     /// <summary>Any statistic of paired measurements; each resample draws subjects with replacement and keeps their pairs.</summary>
@@ -163,14 +205,14 @@ public static class Bootstrap
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid, or the statistic fails on a resample.</exception>
-    /// <exception cref="Exceptions.AssumptionException">Fewer than 2 pairs.</exception>
+    /// <exception cref="Exceptions.AssumptionException">Fewer than 2 pairs, or a result is beyond 1.8e308 (see the remarks).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static BootstrapResult Paired(PairedArm arm, PairedStatistic statistic, string name, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(arm);
         Guard.NotNull(statistic);
         ArmGuard.AtLeast(arm.Count, 2, arm.Label, nameof(arm), "a bootstrap");
-        return BootstrapRun.Run(new PairedDesign(arm.Baseline.ToArray(), arm.FollowUp.ToArray(), statistic), name, options, new SampleSizes(arm.Count, null), null, progress, cancellationToken);
+        return BootstrapRun.Run(new PairedDesign(arm.Baseline.ToArray(), arm.FollowUp.ToArray(), statistic), name, options, new SampleSizes(arm.Count, null), null, nameof(arm), progress, cancellationToken);
     }
 
     /// <summary>The mean paired difference, follow-up − baseline, with pairs resampled together.</summary>
@@ -181,13 +223,27 @@ public static class Bootstrap
     /// <returns>The bootstrap result.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid.</exception>
-    /// <exception cref="Exceptions.AssumptionException">Fewer than 2 pairs.</exception>
+    /// <exception cref="Exceptions.AssumptionException">Fewer than 2 pairs, or a result is beyond 1.8e308 (see the remarks).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static BootstrapResult PairedMeanDifference(PairedArm arm, BootstrapOptions options, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(arm);
         ArmGuard.AtLeast(arm.Count, 2, arm.Label, nameof(arm), "a bootstrap");
-        return BootstrapRun.Run(new PairedMeanDifferenceDesign(arm.Baseline.ToArray(), arm.FollowUp.ToArray()), "mean paired difference", options, new SampleSizes(arm.Count, null), null, progress, cancellationToken);
+        int k = ArmMoments.ExponentFor(Math.Max(ArmMoments.LargestMagnitude(arm.Baseline.AsSpan()), ArmMoments.LargestMagnitude(arm.FollowUp.AsSpan())));
+        return BootstrapRun.Run(
+            new PairedMeanDifferenceDesign(ArmMoments.Scaled(arm.Baseline.ToArray(), k), ArmMoments.Scaled(arm.FollowUp.ToArray(), k)) { Unit = k },
+            "mean paired difference", options, new SampleSizes(arm.Count, null), null, nameof(arm), progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Both arms divided by 2^k, k the binary exponent of their largest magnitude when it lies outside [2^−400, 2^400] and
+    /// 0 otherwise (the arrays as they are): a mean or median difference of the scaled arms is in units of 2^k, and no sum
+    /// of values up to ±1.8e308 overflows.
+    /// </summary>
+    private static (double[] Treated, double[] Control, int K) CommonUnit(ContinuousSample s)
+    {
+        int k = ArmMoments.ExponentFor(Math.Max(ArmMoments.LargestMagnitude(s.Treated.AsSpan()), ArmMoments.LargestMagnitude(s.Control.AsSpan())));
+        return (ArmMoments.Scaled(s.Treated.ToArray(), k), ArmMoments.Scaled(s.Control.ToArray(), k), k);
     }
 
     /// <summary>
@@ -204,7 +260,7 @@ public static class Bootstrap
     /// <returns>The result with exact percentile and basic intervals (Monte Carlo errors 0) and the exact bootstrap SE.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sample"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An arm has more than 13 values; use <see cref="MeanDifference"/> (Monte Carlo) instead.</exception>
-    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values.</exception>
+    /// <exception cref="Exceptions.AssumptionException">An arm has fewer than 2 values, or a result is beyond 1.8e308 (see the remarks).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static BootstrapResult ExactMeanDifference(ContinuousSample sample, IntervalOptions? options = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
         => ExactBootstrap.MeanDifference(sample, options, progress, cancellationToken);

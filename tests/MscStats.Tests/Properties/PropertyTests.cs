@@ -26,7 +26,8 @@ namespace MscStats.Tests.Properties;
 /// Each family runs <see cref="Quick"/> generated inputs in the default suite and <see cref="Thorough"/> in the Slow
 /// category (<c>dotnet test --filter TestCategory=Slow</c>). Generation is seeded (<see cref="Seed"/>), so a failure
 /// replays. The values mix ties (small integers), decimals and magnitudes from 1e-300 to 1e300 of either sign; the
-/// moments refuse values beyond about 1e154 (their squares would overflow) with an <see cref="AssumptionException"/>.
+/// moments scale such values by a power of two before squaring, and refuse (with an <see cref="AssumptionException"/>) only a
+/// result in the data's units that is itself beyond double precision.
 /// </remarks>
 public class PropertyTests
 {

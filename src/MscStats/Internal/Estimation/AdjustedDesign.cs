@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MscStats.Data;
+using MscStats.Internal.Numerics;
 using MscStats.Results;
 
 namespace MscStats.Internal.Estimation;
@@ -111,6 +112,26 @@ internal sealed class AdjustedDesign
         design.CheckRank(paramName);
         return design;
     }
+
+    /// <summary>
+    /// The power-of-two exponent of the response's unit: 0 when its largest magnitude lies within [2^−400, 2^400] (ordinary
+    /// data, fitted as they are), otherwise its binary exponent (<see cref="ArmMoments.ExponentFor"/>).
+    /// </summary>
+    public int ResponseExponent => ArmMoments.ExponentFor(ArmMoments.LargestMagnitude(Response));
+
+    /// <summary>The power-of-two exponent of each covariate column's unit, chosen as <see cref="ResponseExponent"/>.</summary>
+    public int[] CovariateExponents => Covariates.Select(c => ArmMoments.ExponentFor(ArmMoments.LargestMagnitude(c))).ToArray();
+
+    /// <summary>
+    /// The design with the response divided by 2^<paramref name="response"/> and covariate j by 2^covariates[j] (exact):
+    /// the arm coefficient and its standard errors come out in units of 2^response, covariate j's slope in units of
+    /// 2^(response − covariates[j]), and no residual or coefficient squared in the fit leaves double precision.
+    /// </summary>
+    public AdjustedDesign Scaled(int response, int[] covariates)
+        => response == 0 && covariates.All(k => k == 0)
+            ? this
+            : new AdjustedDesign(
+                ArmMoments.Scaled(Response, response), Arm, Covariates.Select((c, j) => ArmMoments.Scaled(c, covariates[j])).ToArray(), CovariateNames, Diagnostics, TreatedCount);
 
     /// <summary>The ANCOVA design matrix [1, arm, covariates].</summary>
     public double[,] Matrix()
@@ -232,14 +253,16 @@ internal sealed class AdjustedDesign
             return;
         }
 
-        // [1, covariates]: a covariate that is constant or a combination of the others.
+        // [1, covariates]: a covariate that is constant or a combination of the others. Rank does not change when a column
+        // is divided by a power of two, so each is taken in its own unit (none for ordinary data) and its norm cannot overflow.
+        var exponents = CovariateExponents;
         var withoutArm = new double[N, K + 1];
         for (int i = 0; i < N; i++)
         {
             withoutArm[i, 0] = 1;
             for (int j = 0; j < K; j++)
             {
-                withoutArm[i, j + 1] = Covariates[j][i];
+                withoutArm[i, j + 1] = Math.ScaleB(Covariates[j][i], -exponents[j]);
             }
         }
 

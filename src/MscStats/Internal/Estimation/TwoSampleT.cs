@@ -13,10 +13,13 @@ namespace MscStats.Internal.Estimation;
 /// </summary>
 internal static class TwoSampleT
 {
-    /// <summary>Welch's standard error and Satterthwaite degrees of freedom (Welch 1947).</summary>
+    /// <summary>
+    /// Welch's standard error, in units of 2^<see cref="TwoArmMoments.Exponent"/> (the unit of
+    /// <see cref="TwoArmMoments.ScaledDifference"/>), and Satterthwaite degrees of freedom (Welch 1947).
+    /// </summary>
     public static (double Se, double Df) Welch(TwoArmMoments m, string paramName)
     {
-        double v1 = m.Treated.Variance / m.Treated.N, v2 = m.Control.Variance / m.Control.N;
+        double v1 = m.Treated.ScaledVariance / m.Treated.N, v2 = m.Control.ScaledVariance / m.Control.N;
         double se = Math.Sqrt(v1 + v2);
         if (!(se > 0))
         {
@@ -45,10 +48,10 @@ internal static class TwoSampleT
         return 1 / (r1 * r1 / (n1 - 1) + r2 * r2 / (n2 - 1));
     }
 
-    /// <summary>Student's pooled standard error and n1 + n2 − 2 degrees of freedom.</summary>
+    /// <summary>Student's pooled standard error, in units of 2^<see cref="TwoArmMoments.Exponent"/>, and n1 + n2 − 2 degrees of freedom.</summary>
     public static (double Se, double Df) Student(TwoArmMoments m, string paramName)
     {
-        double se = Math.Sqrt(m.PooledVariance) * m.Scale;
+        double se = Math.Sqrt(m.ScaledPooledVariance) * m.Scale;
         if (!(se > 0))
         {
             throw new AssumptionException(AssumptionReason.ZeroVariance, "both arms", "the pooled SD is 0, so the t statistic is undefined.", paramName);
@@ -61,6 +64,18 @@ internal static class TwoSampleT
     public static double HedgesJ(int df, bool exact) => exact
         ? Math.Exp(SpecialFunctions.GammaLn(df / 2.0) - 0.5 * Math.Log(df / 2.0) - SpecialFunctions.GammaLn((df - 1) / 2.0))
         : 1 - 3.0 / (4.0 * df - 1);
+
+    /// <summary>
+    /// The t interval of a difference computed in units of 2^<paramref name="exponent"/>, in the data's units. A limit
+    /// beyond ±1.8e308 is reported as infinite with a warning; the estimate itself must be representable (the caller
+    /// takes it from <see cref="TwoArmMoments.Difference"/>, which refuses otherwise).
+    /// </summary>
+    public static (double Lower, double Upper, Diagnostic? Beyond) Interval(
+        double scaledEstimate, double se, double df, ConfidenceLevel level, Alternative alternative, int exponent)
+    {
+        var (lo, hi) = TDistribution.Interval(scaledEstimate, se, df, level, alternative);
+        return ArmMoments.UnscaleLimits(lo, hi, exponent);
+    }
 
     /// <summary>The noncentrality limits (λ_lo, λ_hi) for an observed t: P(T ≤ t; λ_lo) = 1 − α/2, P(T ≤ t; λ_hi) = α/2.</summary>
     public static (double Lower, double Upper) NoncentralLimits(double t, double df, ConfidenceLevel level)

@@ -1,6 +1,8 @@
 using System;
+using System.Globalization;
 using MscStats.Data;
 using MscStats.Internal.Validation;
+using MscStats.Results;
 
 namespace MscStats.Internal.Numerics;
 
@@ -8,60 +10,277 @@ namespace MscStats.Internal.Numerics;
 /// The sufficient statistics of two independent arms (n, mean, variance each), from raw data or from
 /// published summaries, so that every mean-based method has one implementation for both inputs.
 /// </summary>
-internal readonly record struct ArmMoments(int N, double Mean, double Variance)
+/// <remarks>
+/// The moments are held in units of 2^<see cref="Exponent"/>: <see cref="ScaledMean"/> and <see cref="ScaledVariance"/>
+/// are those of the data divided by 2^Exponent. The exponent is 0 for data whose largest magnitude lies in
+/// [2^−400, 2^400] (about 3.9e−121 to 2.6e120), so ordinary data are computed exactly as before, bit for bit; beyond that
+/// range it is the binary exponent of the largest magnitude, so the scaled data lie within [−2, 2] and their squared
+/// deviations neither overflow (values up to ±1.8e308) nor underflow (values down to 1e−300). Dividing by a power of two
+/// is exact. Scale-free results (t, p, standardized effects, degrees of freedom) use the scaled moments directly;
+/// results in the data's units are multiplied back by 2^Exponent.
+/// </remarks>
+internal readonly record struct ArmMoments(int N, double ScaledMean, double ScaledVariance, int Exponent)
 {
-    public double StandardDeviation => Math.Sqrt(Variance);
+    /// <summary>Data whose largest magnitude lies in [2^−Limit, 2^Limit] are not scaled.</summary>
+    private const int Limit = 400;
 
-    /// <summary>The moments of finite values; <paramref name="paramName"/> names the sample in an exception.</summary>
-    /// <exception cref="Exceptions.AssumptionException">
-    /// The mean or the variance overflows double precision (values beyond about 1e154 in magnitude, whose squared
-    /// deviations exceed 1.8e308): refused with the remedy, rather than returning an infinite variance that would make
-    /// standardized effects 0 and t statistics vanish.
-    /// </exception>
-    public static ArmMoments From(ReadOnlySpan<double> values, string paramName = "sample")
+    private const double SmallestNormal = Moments.SmallestNormal;
+
+    /// <summary>
+    /// The mean in the data's units. Finite for the moments of values, since it lies between the smallest and the largest;
+    /// the mean of paired differences (<see cref="OfDifferences"/>) beyond ±1.8e308 is refused.
+    /// </summary>
+    /// <exception cref="Exceptions.AssumptionException">The mean is beyond ±1.8e308.</exception>
+    public double Mean => MeanOf("mean", "sample");
+
+    /// <summary>The mean in the data's units, refused as "the <paramref name="what"/>" of <paramref name="paramName"/> when beyond ±1.8e308.</summary>
+    public double MeanOf(string what, string paramName) => InDataUnits(ScaledMean, Exponent, what, paramName);
+
+    /// <summary>The variance in the data's units.</summary>
+    /// <exception cref="Exceptions.AssumptionException">The variance is beyond double precision (above 1.8e308 or a positive value below 2.2e−308).</exception>
+    public double Variance => Unscale(ScaledVariance, 2 * Exponent, "variance");
+
+    /// <summary>The SD in the data's units.</summary>
+    /// <exception cref="Exceptions.AssumptionException">The SD is beyond double precision.</exception>
+    public double StandardDeviation => Unscale(Math.Sqrt(ScaledVariance), Exponent, "SD");
+
+    /// <summary>The moments of finite values, in the unit chosen from their largest magnitude.</summary>
+    public static ArmMoments From(ReadOnlySpan<double> values) => From(values, ExponentFor(LargestMagnitude(values)));
+
+    /// <summary>The moments of finite values in units of 2^<paramref name="exponent"/>.</summary>
+    public static ArmMoments From(ReadOnlySpan<double> values, int exponent)
     {
-        double mean = Moments.Mean(values);
-        double variance = values.Length >= 2 ? Moments.Variance(values, mean) : double.NaN;
-        if (!double.IsFinite(mean) || (values.Length >= 2 && !double.IsFinite(variance)))
+        if (exponent == 0)
         {
-            double largest = 0;
-            foreach (double v in values)
-            {
-                largest = Math.Max(largest, Math.Abs(v));
-            }
+            double mean = Moments.Mean(values);
+            return new ArmMoments(values.Length, mean, values.Length >= 2 ? Moments.Variance(values, mean) : double.NaN, 0);
+        }
 
+        var scaled = new double[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            scaled[i] = Math.ScaleB(values[i], -exponent);
+        }
+
+        double m = Moments.Mean(scaled);
+        return new ArmMoments(values.Length, m, values.Length >= 2 ? Moments.Variance(scaled, m) : double.NaN, exponent);
+    }
+
+    /// <summary>The moments of a published summary; the SD is squared in units of 2^Exponent, so SDs up to 1.8e308 are kept.</summary>
+    public static ArmMoments From(SummaryArm arm)
+    {
+        int k = ExponentFor(Math.Max(Math.Abs(arm.Mean), arm.StandardDeviation));
+        double sd = Math.ScaleB(arm.StandardDeviation, -k);
+        return new ArmMoments(arm.N, Math.ScaleB(arm.Mean, -k), sd * sd, k);
+    }
+
+    /// <summary>
+    /// The moments of paired differences follow-up − baseline. <paramref name="differences"/> are the differences as
+    /// formed in double precision (<c>PairedArm.Differences</c>); when every one is finite they are used as they are, so
+    /// ordinary data give the same bits as <see cref="From(ReadOnlySpan{double})"/>. When a difference overflows (values
+    /// of opposite sign near ±1.8e308), the pairs are divided by 2^k, k the binary exponent of their largest magnitude,
+    /// before they are subtracted, and the moments are held in units of 2^k times the unit of those scaled differences.
+    /// </summary>
+    public static ArmMoments OfDifferences(ReadOnlySpan<double> differences, ReadOnlySpan<double> followUp, ReadOnlySpan<double> baseline)
+    {
+        bool finite = true;
+        foreach (double d in differences)
+        {
+            finite &= double.IsFinite(d);
+        }
+
+        if (finite)
+        {
+            return From(differences);
+        }
+
+        int k = Math.ILogB(Math.Max(LargestMagnitude(followUp), LargestMagnitude(baseline)));
+        var scaled = new double[differences.Length];
+        for (int i = 0; i < scaled.Length; i++)
+        {
+            scaled[i] = Math.ScaleB(followUp[i], -k) - Math.ScaleB(baseline[i], -k);
+        }
+
+        var m = From(scaled);
+        return m with { Exponent = m.Exponent + k };
+    }
+
+    /// <summary>The values divided by 2^<paramref name="exponent"/> (exact unless a value falls below 2.2e−308); the same array when the exponent is 0.</summary>
+    public static double[] Scaled(double[] values, int exponent)
+    {
+        if (exponent == 0)
+        {
+            return values;
+        }
+
+        var scaled = new double[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            scaled[i] = Math.ScaleB(values[i], -exponent);
+        }
+
+        return scaled;
+    }
+
+    /// <summary>
+    /// Interval limits computed in units of 2^<paramref name="exponent"/>, in the data's units. A limit beyond ±1.8e308
+    /// becomes infinite and the warning says so; the caller adds it to the result's diagnostics.
+    /// </summary>
+    public static (double Lower, double Upper, Diagnostic? Beyond) UnscaleLimits(double lower, double upper, int exponent)
+    {
+        double lo = Math.ScaleB(lower, exponent), hi = Math.ScaleB(upper, exponent);
+        Diagnostic? beyond = (double.IsFinite(lower) && !double.IsFinite(lo)) || (double.IsFinite(upper) && !double.IsFinite(hi))
+            ? Diagnostic.Warning(
+                DiagnosticCodes.IntervalUndefined,
+                "a limit of the interval is beyond double precision (magnitude above 1.8e308) and is reported as infinite; rescale the data (e.g. change its unit) for a finite limit")
+            : null;
+        return (lo, hi, beyond);
+    }
+
+    /// <summary>The largest magnitude of the values (0 for none).</summary>
+    public static double LargestMagnitude(ReadOnlySpan<double> values)
+    {
+        double largest = 0;
+        foreach (double v in values)
+        {
+            largest = Math.Max(largest, Math.Abs(v));
+        }
+
+        return largest;
+    }
+
+    /// <summary>0 for a largest magnitude in [2^−400, 2^400] (or 0); otherwise its binary exponent.</summary>
+    public static int ExponentFor(double largest)
+    {
+        if (largest == 0 || !double.IsFinite(largest))
+        {
+            return 0;
+        }
+
+        int k = Math.ILogB(largest);
+        return k > Limit || k < -Limit ? k : 0;
+    }
+
+    /// <summary>x·2^e, refused when it leaves double precision (overflow, or a positive value lost to underflow).</summary>
+    public static double Unscale(double x, int e, string what, string paramName = "sample")
+    {
+        double y = Math.ScaleB(x, e);
+        if (double.IsFinite(x) && (double.IsInfinity(y) || (x != 0 && Math.Abs(y) < SmallestNormal)))
+        {
             throw new Exceptions.AssumptionException(
                 Exceptions.AssumptionReason.WrongKindOfData,
-                "moments",
-                "values as large as " + largest.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)
-                + " overflow double precision in the " + (double.IsFinite(mean) ? "variance" : "mean")
-                + " (beyond 1.8e308); rescale the data (e.g. change its unit): mean-based results scale with the data and standardized ones do not change.",
+                what,
+                "the " + what + " of these data, about " + Approximate(x, e) + ", is beyond double precision (1.8e308 down to 2.2e-308); "
+                + "rescale the data (e.g. change its unit): mean-based results scale with the data and standardized ones do not change.",
                 paramName);
         }
 
-        return new ArmMoments(values.Length, mean, variance);
+        return y;
     }
 
-    public static ArmMoments From(SummaryArm arm) => new(arm.N, arm.Mean, arm.StandardDeviation * arm.StandardDeviation);
+    /// <summary>
+    /// x·2^e for an estimate (a mean, a difference, a coefficient): refused, as <see cref="Unscale"/> refuses, only when it
+    /// overflows; a value below 2.2e−308 is returned with the precision a subnormal double keeps.
+    /// </summary>
+    public static double InDataUnits(double x, int e, string what, string paramName)
+        => Math.ScaleB(x, e) is var y && (double.IsFinite(y) || !double.IsFinite(x)) ? y : Unscale(x, e, what, paramName);
+
+    /// <summary>x·2^e written as a decimal even when it is beyond double (e.g. 3.2e+600).</summary>
+    private static string Approximate(double x, int e)
+    {
+        if (x == 0)
+        {
+            return "0";
+        }
+
+        double log10 = Math.Log10(Math.Abs(x)) + e * Math.Log10(2);
+        double exponent = Math.Floor(log10);
+        double mantissa = Math.Pow(10, log10 - exponent) * Math.Sign(x);
+        return mantissa.ToString("0.0", CultureInfo.InvariantCulture) + "e" + (exponent >= 0 ? "+" : string.Empty) + exponent.ToString("0", CultureInfo.InvariantCulture);
+    }
 }
 
+/// <summary>Two arms' moments in one common unit, 2^<see cref="Exponent"/>, so that they combine without overflow.</summary>
 internal readonly record struct TwoArmMoments(ArmMoments Treated, ArmMoments Control, ArmLabels Arms)
 {
     public static TwoArmMoments From(ContinuousSample sample, string why)
     {
         ArmGuard.BothArmsAtLeast(sample, 2, nameof(sample), why);
-        return new TwoArmMoments(ArmMoments.From(sample.Treated.AsSpan()), ArmMoments.From(sample.Control.AsSpan()), sample.Arms);
+        return From(sample.Treated.AsSpan(), sample.Control.AsSpan(), sample.Arms);
+    }
+
+    /// <summary>The moments of two arms of finite values, in the unit chosen from the largest magnitude of both.</summary>
+    public static TwoArmMoments From(ReadOnlySpan<double> treated, ReadOnlySpan<double> control, ArmLabels arms)
+    {
+        int k = ArmMoments.ExponentFor(Math.Max(ArmMoments.LargestMagnitude(treated), ArmMoments.LargestMagnitude(control)));
+        return new TwoArmMoments(ArmMoments.From(treated, k), ArmMoments.From(control, k), arms);
     }
 
     public static TwoArmMoments From(SummarySample sample)
-        => new(ArmMoments.From(sample.Treated), ArmMoments.From(sample.Control), sample.Arms);
+    {
+        var t = ArmMoments.From(sample.Treated);
+        var c = ArmMoments.From(sample.Control);
+        int k = Math.Max(t.Exponent, c.Exponent);
+        return new TwoArmMoments(Rescale(t, k), Rescale(c, k), sample.Arms);
+    }
 
-    public double Difference => Treated.Mean - Control.Mean;
+    /// <summary>
+    /// The moments of two arms' changes follow-up − baseline. When every change is finite in double precision they are
+    /// those of the changes, the same bits as <see cref="From(ReadOnlySpan{double}, ReadOnlySpan{double}, ArmLabels)"/>;
+    /// when one overflows, the values are divided by 2^k (k the binary exponent of the largest) before they are
+    /// subtracted, and the moments are held in units of 2^k times those of the scaled changes.
+    /// </summary>
+    public static TwoArmMoments OfChanges(ReadOnlySpan<double> followUp, ReadOnlySpan<double> baseline, int treated, ArmLabels arms)
+    {
+        var change = new double[followUp.Length];
+        bool finite = true;
+        for (int i = 0; i < change.Length; i++)
+        {
+            change[i] = followUp[i] - baseline[i];
+            finite &= double.IsFinite(change[i]);
+        }
+
+        if (finite)
+        {
+            return From(change.AsSpan(0, treated), change.AsSpan(treated), arms);
+        }
+
+        int k = Math.ILogB(Math.Max(ArmMoments.LargestMagnitude(followUp), ArmMoments.LargestMagnitude(baseline)));
+        for (int i = 0; i < change.Length; i++)
+        {
+            change[i] = Math.ScaleB(followUp[i], -k) - Math.ScaleB(baseline[i], -k);
+        }
+
+        var m = From(change.AsSpan(0, treated), change.AsSpan(treated), arms);
+        return new TwoArmMoments(m.Treated with { Exponent = m.Exponent + k }, m.Control with { Exponent = m.Exponent + k }, arms);
+    }
+
+    /// <summary>The common unit of both arms: their moments are those of the data divided by 2^Exponent.</summary>
+    public int Exponent => Treated.Exponent;
+
+    /// <summary>The mean difference in units of 2^<see cref="Exponent"/>.</summary>
+    public double ScaledDifference => Treated.ScaledMean - Control.ScaledMean;
+
+    /// <summary>The mean difference in the data's units; refused when beyond double precision.</summary>
+    public double Difference => ArmMoments.Unscale(ScaledDifference, Exponent, "mean difference");
 
     public int PooledDegreesOfFreedom => Treated.N + Control.N - 2;
 
-    public double PooledVariance => ((Treated.N - 1) * Treated.Variance + (Control.N - 1) * Control.Variance) / PooledDegreesOfFreedom;
+    /// <summary>The pooled variance in units of 2^(2·<see cref="Exponent"/>).</summary>
+    public double ScaledPooledVariance => ((Treated.N - 1) * Treated.ScaledVariance + (Control.N - 1) * Control.ScaledVariance) / PooledDegreesOfFreedom;
+
+    /// <summary>The pooled variance in the data's units; refused when beyond double precision.</summary>
+    public double PooledVariance => ArmMoments.Unscale(ScaledPooledVariance, 2 * Exponent, "pooled variance");
 
     /// <summary>√(1/n1 + 1/n2): the factor between a standardized difference and its t statistic.</summary>
     public double Scale => Math.Sqrt(1.0 / Treated.N + 1.0 / Control.N);
+
+    /// <summary>A value in units of 2^<see cref="Exponent"/> (a limit, an SE) back in the data's units: exact, or ±∞ beyond double.</summary>
+    public double Unscale(double x) => Math.ScaleB(x, Exponent);
+
+    private static ArmMoments Rescale(ArmMoments a, int k)
+    {
+        int shift = a.Exponent - k;
+        return shift == 0 ? a : new ArmMoments(a.N, Math.ScaleB(a.ScaledMean, shift), Math.ScaleB(a.ScaledVariance, 2 * shift), k);
+    }
 }

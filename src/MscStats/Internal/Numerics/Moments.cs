@@ -48,6 +48,22 @@ internal static class Moments
         return n % 2 == 1 ? copy[n / 2] : 0.5 * (copy[n / 2 - 1] + copy[n / 2]);
     }
 
+    /// <summary>2^−1022, the smallest normal double: below it a double loses precision (subnormal).</summary>
+    public const double SmallestNormal = 2.2250738585072014E-308;
+
+    /// <summary>
+    /// The correlation sxy/√(sxx·syy) of sums of squares and cross-products. When the product sxx·syy leaves the normal
+    /// range of double precision (sums beyond about 1e154 or below 1e−154), sxy/(√sxx·√syy) instead: the same value,
+    /// while the usual form gives 0 or a wrong value there; ordinary sums give the same bits as the usual form.
+    /// </summary>
+    public static double Correlation(double sxy, double sxx, double syy)
+    {
+        double product = sxx * syy;
+        return double.IsFinite(product) && product >= SmallestNormal
+            ? sxy / Math.Sqrt(product)
+            : sxy / (Math.Sqrt(sxx) * Math.Sqrt(syy));
+    }
+
     /// <summary>The sample variance with denominator n − 1; requires at least two values.</summary>
     public static double Variance(ReadOnlySpan<double> x, double mean)
     {

@@ -20,6 +20,13 @@ internal abstract class ResampleDesign
     /// <summary>Units per stratum (one stratum for one-sample and paired designs, two for two arms).</summary>
     public int[] StratumSizes { get; }
 
+    /// <summary>
+    /// The exponent of the unit 2^Unit in which <see cref="Evaluate"/> returns the statistic (and its inner variance in
+    /// 2^(2·Unit)): a built-in statistic of data divided by a power of two sets it so that the result is brought back to the
+    /// data's units; 0 (the data's own units) otherwise.
+    /// </summary>
+    public int Unit { get; init; }
+
     /// <summary>Whether <see cref="Evaluate"/> also gives an analytic variance of the statistic (for the studentized interval).</summary>
     public virtual bool HasInnerVariance => false;
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using MathNet.Numerics;
 using MscStats.Data;
+using MscStats.Internal.Numerics;
 using MscStats.Internal.Validation;
 using MscStats.Internal.Work;
 using MscStats.Results;
@@ -43,24 +44,34 @@ internal sealed class ExactBootstrap
             }
         }
 
+        // Both arms in the power-of-two unit 2^k of their largest magnitude (k = 0 within [2^-400, 2^400]: the same bits as
+        // unscaled), so that resample sums of values up to ±1.8e308 and the variance cannot overflow; results are brought back.
+        int k = ArmMoments.ExponentFor(Math.Max(ArmMoments.LargestMagnitude(sample.Treated.AsSpan()), ArmMoments.LargestMagnitude(sample.Control.AsSpan())));
+        var treated = ArmMoments.Scaled(sample.Treated.ToArray(), k);
+        var control = ArmMoments.Scaled(sample.Control.ToArray(), k);
         // Progress: the two arms' enumerations take the first 90% in proportion to their resamples, the two limits the rest.
-        var exact = new ExactBootstrap(sample.Treated.ToArray(), sample.Control.ToArray(), PartProgress.Of(progress, 0, 0.9), cancellationToken);
-        double estimate = Internal.Numerics.Moments.Mean(sample.Treated.AsSpan()) - Internal.Numerics.Moments.Mean(sample.Control.AsSpan());
+        var exact = new ExactBootstrap(treated, control, PartProgress.Of(progress, 0, 0.9), cancellationToken);
+        double scaledEstimate = Internal.Numerics.Moments.Mean(treated) - Internal.Numerics.Moments.Mean(control);
+        double estimate = ArmMoments.InDataUnits(scaledEstimate, k, "mean difference", nameof(sample));
         var (mean, variance) = exact.Moments();
         double lower = exact.Quantile(l.Alpha / 2, cancellationToken);
         progress?.Report(0.95);
         double upper = exact.Quantile(1 - l.Alpha / 2, cancellationToken);
         progress?.Report(1);
+        var (percentileLower, percentileUpper, beyond) = ArmMoments.UnscaleLimits(lower, upper, k);
+        var (basicLower, basicUpper, basicBeyond) = ArmMoments.UnscaleLimits(2 * scaledEstimate - upper, 2 * scaledEstimate - lower, k);
         var intervals = EquatableArray.Create(
-            new BootstrapInterval(new ConfidenceInterval(lower, upper, l, "percentile (exact)"), 0, 0, BootstrapIntervals.Percentile),
-            new BootstrapInterval(new ConfidenceInterval(2 * estimate - upper, 2 * estimate - lower, l, "basic (exact)"), 0, 0, BootstrapIntervals.Basic));
+            new BootstrapInterval(new ConfidenceInterval(percentileLower, percentileUpper, l, "percentile (exact)"), 0, 0, BootstrapIntervals.Percentile),
+            new BootstrapInterval(new ConfidenceInterval(basicLower, basicUpper, l, "basic (exact)"), 0, 0, BootstrapIntervals.Basic));
         var conventions = EquatableArray.Create(
             new Convention(ConventionNames.Quantile, "inverse distribution function of the exact bootstrap distribution"),
             new Convention(ConventionNames.Resampling, "exact enumeration of every distinct resample of each arm"));
-        var diagnostics = sample.Missing.ToDiagnostic(sample.Arms) is { } missing ? EquatableArray.Create(missing) : default;
+        Diagnostic[] diagnostics = [.. new[] { sample.Missing.ToDiagnostic(sample.Arms), beyond ?? basicBeyond }.OfType<Diagnostic>()];
         return new BootstrapResult(
-            "mean difference", estimate, mean - estimate, Math.Sqrt(variance), 0, intervals,
-            new SampleSizes(sample.Treated.Length, sample.Control.Length), null, exact.Resamples, conventions, diagnostics);
+            "mean difference", estimate, ArmMoments.InDataUnits(mean - scaledEstimate, k, "bootstrap bias", nameof(sample)),
+            ArmMoments.InDataUnits(Math.Sqrt(variance), k, "bootstrap SE", nameof(sample)), 0, intervals,
+            new SampleSizes(sample.Treated.Length, sample.Control.Length), null, exact.Resamples, conventions,
+            diagnostics.Length == 0 ? default : EquatableArray.Create(diagnostics));
     }
 
     public ExactBootstrap(double[] treated, double[] control, IProgress<double>? progress = null, CancellationToken cancellationToken = default)

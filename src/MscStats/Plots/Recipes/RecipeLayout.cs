@@ -101,7 +101,8 @@ internal static class RecipeLayout
 
     internal static (EquatableArray<double> Grid, EquatableArray<double> Widths) Violin(ReadOnlySpan<double> distribution, double maxWidth)
     {
-        var (grid, density) = Density.Estimate(distribution);
+        // The widths are relative to the largest density, so the density's unit does not matter (none for ordinary data).
+        var (grid, density, _) = Density.EstimateScaled(distribution);
         return (grid, Density.Scale(density, maxWidth));
     }
 

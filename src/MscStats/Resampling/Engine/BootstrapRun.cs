@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using MscStats.Data;
-using MscStats.Exceptions;
+using MscStats.Internal.Numerics;
 using MscStats.Internal.Resampling;
 using MscStats.Internal.Validation;
 using MscStats.Internal.Work;
@@ -26,16 +26,24 @@ internal static class BootstrapRun
         Guard.NotNull(sample);
         ArmGuard.BothArmsAtLeast(sample, 2, nameof(sample), "a bootstrap");
         return Run(
-            design(sample), name, options, new SampleSizes(sample.Treated.Length, sample.Control.Length), sample.Missing.ToDiagnostic(sample.Arms), progress, cancellationToken);
+            design(sample), name, options, new SampleSizes(sample.Treated.Length, sample.Control.Length), sample.Missing.ToDiagnostic(sample.Arms), nameof(sample),
+            progress, cancellationToken);
     }
 
     /// <summary>
-    /// The bootstrap of <paramref name="design"/>. Progress counts resamples done out of those planned (the jackknife of BCa is
-    /// the last 5%); when <see cref="BootstrapOptions.TargetLimitError"/> doubles the run, the value steps back to the share
-    /// of the new total already done.
+    /// Runs the bootstrap of a design. The design's statistic comes in units of 2^<see cref="ResampleDesign.Unit"/>; the
+    /// replicates are then held in units of 2^j more, j the binary exponent of their largest magnitude (and the estimate's)
+    /// when it lies outside [2^−400, 2^400] and 0 otherwise, so that the SE, the kurtosis, the interval limits and their Monte
+    /// Carlo errors are computed without overflow or underflow; for ordinary data both exponents are 0 and nothing is scaled.
+    /// Every result is brought back to the data's units: an interval limit beyond ±1.8e308 becomes infinite with a warning,
+    /// and an estimate, bias, SE, Monte Carlo error or kept replicate beyond it is refused, naming <paramref name="paramName"/>.
+    /// Progress counts resamples done out of those planned (the jackknife of BCa is the last 5%); when
+    /// <see cref="BootstrapOptions.TargetLimitError"/> doubles the run, the value steps back to the share of the new total
+    /// already done.
     /// </summary>
     public static BootstrapResult Run(
-        ResampleDesign design, string name, BootstrapOptions options, SampleSizes sizes, Diagnostic? missing, IProgress<double>? progress, CancellationToken cancellationToken)
+        ResampleDesign design, string name, BootstrapOptions options, SampleSizes sizes, Diagnostic? missing, string paramName,
+        IProgress<double>? progress, CancellationToken cancellationToken)
     {
         Guard.NotBlank(name);
         Validate(options);
@@ -47,6 +55,9 @@ internal static class BootstrapRun
         {
             throw new ArgumentException("returned " + Guard.Format(estimate) + " on the data; a statistic must be finite.", BootstrapEngine.StatisticParameter);
         }
+
+        // A statistic in the data's own units is reported as it was computed; a scaled one is refused if beyond double.
+        double reported = design.Unit == 0 ? estimate : ArmMoments.InDataUnits(estimate, design.Unit, name, paramName);
 
         bool studentized = options.Intervals.HasFlag(BootstrapIntervals.Studentized);
         if (studentized && !design.HasInnerVariance)
@@ -61,9 +72,29 @@ internal static class BootstrapRun
         bool bca = options.Intervals.HasFlag(BootstrapIntervals.BCa);
         BootstrapEngine.Run(
             design, options.Seed, 0, resamples, replicates.Array, inner?.Array, options.MaxDegreeOfParallelism, PartProgress.Of(progress, 0, bca ? 0.95 : 1), cancellationToken);
-        RefuseOverflow(replicates.Values, estimate, "sample");
         double[][]? jackknife = bca ? BootstrapEngine.Jackknife(design, cancellationToken) : null;
         progress?.Report(1);
+
+        // The replicates' own unit 2^j (see above), fixed by the first run; later runs are divided by the same power of two.
+        int j = ArmMoments.ExponentFor(Math.Max(Math.Abs(estimate), ArmMoments.LargestMagnitude(replicates.Values)));
+        int unit = design.Unit + j;
+        if (j != 0)
+        {
+            Rescale(replicates.Array.AsSpan(0, resamples), j);
+            if (inner is not null)
+            {
+                Rescale(inner.Array.AsSpan(0, resamples), 2 * j);
+            }
+
+            foreach (var values in jackknife ?? [])
+            {
+                Rescale(values, j);
+            }
+
+            estimate = Math.ScaleB(estimate, -j);
+            innerVariance0 = Math.ScaleB(innerVariance0, -2 * j);
+        }
+
         while (true)
         {
             var diagnostics = new List<Diagnostic>();
@@ -74,7 +105,7 @@ internal static class BootstrapRun
 
             var intervals = BootstrapIntervalsBuilder.Build(
                 replicates.Values, inner?.Values, estimate, innerVariance0, jackknife, options, diagnostics, out double se, out double seError, out double bias, out double? z0, out double? acceleration);
-            double worst = intervals.Select(i => Math.Max(i.LowerError, i.UpperError)).DefaultIfEmpty(0).Max();
+            double worst = Math.ScaleB(intervals.Select(i => Math.Max(i.LowerError, i.UpperError)).DefaultIfEmpty(0).Max(), unit);
             if (options.TargetLimitError is double target && worst > target && resamples < options.MaxResamples)
             {
                 int more = (int)Math.Min(options.MaxResamples, 2L * resamples);
@@ -83,6 +114,15 @@ internal static class BootstrapRun
                 double share = resamples / (double)more;
                 BootstrapEngine.Run(
                     design, options.Seed, resamples, more, replicates.Array, inner?.Array, options.MaxDegreeOfParallelism, PartProgress.Of(progress, share, 1 - share), cancellationToken);
+                if (j != 0)
+                {
+                    Rescale(replicates.Array.AsSpan(resamples, more - resamples), j);
+                    if (inner is not null)
+                    {
+                        Rescale(inner.Array.AsSpan(resamples, more - resamples), 2 * j);
+                    }
+                }
+
                 resamples = more;
                 continue;
             }
@@ -113,34 +153,58 @@ internal static class BootstrapRun
                 conventions.Add(new(ConventionNames.BcaZ0Ties, options.BiasCorrectionTies == BiasCorrectionTies.Half ? "ties count half (scipy)" : "ties not below (R boot)"));
             }
 
+            if (unit != 0)
+            {
+                for (int i = 0; i < intervals.Count; i++)
+                {
+                    intervals[i] = InDataUnits(intervals[i], unit, diagnostics, paramName);
+                }
+
+                bias = ArmMoments.InDataUnits(bias, unit, "bootstrap bias", paramName);
+                se = ArmMoments.InDataUnits(se, unit, "bootstrap SE", paramName);
+                seError = ArmMoments.InDataUnits(seError, unit, "Monte Carlo error of the bootstrap SE", paramName);
+                if (options.KeepDistribution)
+                {
+                    for (int i = 0; i < resamples; i++)
+                    {
+                        replicates.Array[i] = ArmMoments.InDataUnits(replicates.Array[i], unit, "bootstrap replicate", paramName);
+                    }
+                }
+            }
+
             return new BootstrapResult(
-                name, estimate, bias, se, seError, intervals.ToArray(), sizes, new ResamplingInfo(options.Seed, resamples), distinct,
+                name, reported, bias, se, seError, intervals.ToArray(), sizes, new ResamplingInfo(options.Seed, resamples), distinct,
                 conventions.ToArray(), diagnostics.ToArray(), options.KeepDistribution ? new EquatableArray<double>(replicates.Array) : default, z0, acceleration);
         }
     }
 
-    /// <summary>
-    /// The standard error, the normal interval and the Monte Carlo errors of the limits square deviations of the
-    /// replicates; beyond about 1e154 those squares overflow. Such data are refused with the remedy (as the moments refuse
-    /// them) instead of ending in an infinite or undefined error.
-    /// </summary>
-    private static void RefuseOverflow(ArraySegment<double> replicates, double estimate, string paramName)
+    /// <summary>Divides values by 2^<paramref name="exponent"/> in place (exact, but for values that fall below 2.2e−308).</summary>
+    private static void Rescale(Span<double> values, int exponent)
     {
-        const double Largest = 1e150;
-        double spread = 0;
-        foreach (double r in replicates)
+        for (int i = 0; i < values.Length; i++)
         {
-            spread = Math.Max(spread, Math.Abs(r - estimate));
+            values[i] = Math.ScaleB(values[i], -exponent);
+        }
+    }
+
+    /// <summary>
+    /// An interval computed in units of 2^<paramref name="unit"/>, in the data's units: a limit beyond ±1.8e308 becomes
+    /// infinite with one warning; a limit's Monte Carlo error beyond double is refused.
+    /// </summary>
+    private static BootstrapInterval InDataUnits(BootstrapInterval interval, int unit, List<Diagnostic> diagnostics, string paramName)
+    {
+        var ci = interval.Interval;
+        var (lower, upper, beyond) = ArmMoments.UnscaleLimits(ci.Lower, ci.Upper, unit);
+        if (beyond is not null && !diagnostics.Contains(beyond))
+        {
+            diagnostics.Add(beyond);
         }
 
-        if (!(spread <= Largest))
-        {
-            throw new AssumptionException(
-                AssumptionReason.WrongKindOfData, "bootstrap",
-                "the bootstrap replicates lie as far as " + spread.ToString("G3", CultureInfo.InvariantCulture) + " from the estimate, so their variance overflows double precision "
-                + "(beyond 1.8e308); rescale the data (e.g. change its unit): mean-based results scale with the data.",
-                paramName);
-        }
+        return new BootstrapInterval(
+            new ConfidenceInterval(lower, upper, ci.Level, ci.Method, ci.OrderIndex, ci.AchievedLevel),
+            ArmMoments.InDataUnits(interval.LowerError, unit, "Monte Carlo error of a limit", paramName),
+            ArmMoments.InDataUnits(interval.UpperError, unit, "Monte Carlo error of a limit", paramName),
+            interval.Kind, interval.Requested, interval.FallbackReason);
     }
 
     private static void Validate(BootstrapOptions options)
