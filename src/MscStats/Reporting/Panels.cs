@@ -53,7 +53,7 @@ internal static class Panels
         new("brunner-munzel", "Brunner-Munzel test", 0.5, (s, o, w) => RankTest.BrunnerMunzel(s, new BrunnerMunzelOptions { Level = o.Level }, w.Token)),
         new("wilcoxon-mann-whitney", "Wilcoxon-Mann-Whitney exact test", 0, (s, o, w) => RankTest.WilcoxonMannWhitney(s, RankTestOptions.Default with { Level = o.Level }, w.Progress, w.Token), "hodges-lehmann"),
         new("permutation", "Fisher-Pitman exact permutation test", 0, (s, o, w) => PermutationTest.TwoSample(s, Permutation(o), w.Progress, w.Token), "mean-difference", "bootstrap") { Refuse = PanelLimits.TwoSamplePermutation },
-        new("bootstrap", "Bootstrap, mean difference", 0, (s, o, w) => Bootstrap.MeanDifference(s, BootstrapOptions(o) with { Intervals = BootstrapCoverage.Kinds.Aggregate((a, b) => a | b) }, w.Part(0, 0.5).Progress, w.Token)) { Refuse = PanelLimits.Bootstrap },
+        new("bootstrap", "Bootstrap, mean difference", 0, (s, o, w) => Bootstrap.MeanDifference(s, BootstrapOptions(o) with { Intervals = BootstrapKinds(s, o) }, w.Part(0, 0.5).Progress, w.Token)) { Refuse = PanelLimits.Bootstrap },
     ];
 
     public static readonly PanelEntry<BinarySample>[] Binary =
@@ -167,6 +167,19 @@ internal static class Panels
         MaxDegreeOfParallelism = o.MaxDegreeOfParallelism,
         KeepDistribution = true,
     };
+
+    /// <summary>
+    /// The kinds the continuous panel's bootstrap row computes: every kind while its coverage is simulated (no arm above
+    /// <see cref="ComparisonOptions.CoverageArmLimit"/>); above it every kind but the studentized one (unless forced),
+    /// whose per-resample standard error takes a second pass over each resample and which no coverage evidence would pick
+    /// there (the row shows BCa and says why).
+    /// </summary>
+    public static BootstrapIntervals BootstrapKinds(ContinuousSample sample, ComparisonOptions o)
+    {
+        var all = BootstrapCoverage.Kinds.Aggregate((a, b) => a | b);
+        bool simulated = Math.Max(sample.Treated.Length, sample.Control.Length) <= o.CoverageArmLimit;
+        return simulated || o.BootstrapInterval == BootstrapIntervals.Studentized ? all : all & ~BootstrapIntervals.Studentized;
+    }
 
     /// <summary>The panel's permutation options: the level, and the seed for a Monte Carlo fallback beyond exact counting.</summary>
     public static PermutationOptions Permutation(ComparisonOptions o)
@@ -354,7 +367,10 @@ internal static class RowBuilder
         // shortfalls; or that no coverage was simulated.
         var coverage = study?.Coverage(kind);
         var notes = study is null
-            ? [Diagnostic.Info(DiagnosticCodes.CoverageNotSimulated, "the simulated coverage of the bootstrap intervals is not computed above " + Guard.Format(limit) + " values per arm (" + sizes + ")")]
+            ? [Diagnostic.Info(
+                DiagnosticCodes.CoverageNotSimulated,
+                "the simulated coverage of the bootstrap intervals is not computed above " + Guard.Format(limit) + " values per arm (" + sizes + ")"
+                + (b.Interval(BootstrapIntervals.Studentized) is null ? ", nor the studentized interval, which no coverage evidence would choose here" : string.Empty))]
             : study.Diagnostics.Where(d => (d.Code == DiagnosticCodes.UndefinedReplicates && d.Message.StartsWith(name + " interval,", StringComparison.Ordinal))
                                            || (forced is null && d.Code is DiagnosticCodes.CoverageChoiceWithinMonteCarloError or DiagnosticCodes.CoverageUndefined))
                 .Concat(coverage is null ? [] : BootstrapCoverage.Shortfalls(coverage, "the shown " + name + " interval"));

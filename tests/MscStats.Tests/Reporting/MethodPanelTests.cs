@@ -145,7 +145,8 @@ public class MethodPanelTests
     public void Continuous_ArmsAboveTheCoverageLimit_ShowBCa_WithoutSimulating_AndSaySo()
     {
         // The study's cost grows with the arms (a minute at 600 vs 600); above CoverageArmLimit the row shows BCa with every
-        // kind listed, no coverage, and a note. Here the limit is lowered below the pilot's 12 vs 13.
+        // kind but the studentized one listed (its second pass per resample buys nothing there), no coverage, and a note.
+        // Here the limit is lowered below the pilot's 12 vs 13.
         var sample = Pilot.Continuous(SimulatedPilot.OxygenationIndex.Name, TimePoint.FollowUp, MissingDataPolicy.CompleteCases);
         int before = MscStats.Simulation.BootstrapCoverage.Computed;
         var row = MethodPanel.Continuous(sample, Options with { CoverageArmLimit = 12, Coverage = MscStats.Simulation.BootstrapCoverageOptions.Default with { Seed = 31 } }).Row("bootstrap")!;
@@ -154,13 +155,18 @@ public class MethodPanelTests
             Assert.That(MscStats.Simulation.BootstrapCoverage.Computed, Is.EqualTo(before));
             Assert.That(row.Method, Is.EqualTo("Bootstrap BCa, mean difference"));
             Assert.That(row.Coverage, Is.Null);
-            Assert.That(row.IntervalChoices, Has.Count.EqualTo(5));
+            Assert.That(row.IntervalChoices.Select(i => i.Kind), Is.EqualTo(new[] { BootstrapIntervals.Percentile, BootstrapIntervals.Basic, BootstrapIntervals.Normal, BootstrapIntervals.BCa }));
             Assert.That(row.IntervalChoices.Select(i => i.Coverage), Has.All.Null);
             Assert.That(row.IntervalChoices.Where(i => i.Recommended), Is.Empty);
             Assert.That(row.Conventions.Single(k => k.Name == ConventionNames.IntervalChoice).Value, Does.StartWith("BCa: coverage not simulated, an arm has more than 12 values"));
-            Assert.That(row.Diagnostics.Select(d => d.Code), Does.Contain(DiagnosticCodes.CoverageNotSimulated));
+            Assert.That(row.Diagnostics.Single(d => d.Code == DiagnosticCodes.CoverageNotSimulated).Message, Does.EndWith("nor the studentized interval, which no coverage evidence would choose here"));
             Assert.That(ReportRenderer.ChoicesHeading(row), Does.Contain("(their coverage not simulated)"));
         });
+
+        // Forced, the studentized interval is computed and shown above the limit too.
+        var forced = MethodPanel.Continuous(sample, Options with { CoverageArmLimit = 12, BootstrapInterval = BootstrapIntervals.Studentized }).Row("bootstrap")!;
+        Assert.That(forced.IntervalChoices.Select(i => i.Kind), Does.Contain(BootstrapIntervals.Studentized));
+        Assert.That(forced.Method, Does.Contain("studentized"));
 
         Assert.That(
             () => MethodPanel.Continuous(sample, Options with { CoverageArmLimit = -1 }),
