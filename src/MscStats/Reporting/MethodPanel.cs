@@ -213,7 +213,7 @@ public static class MethodPanel
         {
             cancellationToken.ThrowIfCancellationRequested();
             analysing?.Invoke(names[i]);
-            runs.AddRange(OutcomeRuns(study, names[i], options, work.Part(i / (double)names.Count, 1.0 / names.Count)));
+            runs.AddRange(OutcomeRuns(study, names[i], options, work.Part(i, names.Count)));
         }
 
         progress?.Report(1);
@@ -243,8 +243,8 @@ public static class MethodPanel
         var times = study.TimePoints(info.Name).ToList();
         return times
             .Select((time, i) => binary
-                ? Binary(study.Binary(info.Name, time, policy), options, info.Name, work.Part(i / (double)times.Count, 1.0 / times.Count))
-                : Continuous(study.Continuous(info.Name, time, policy), options, info.Name, work.Part(i / (double)times.Count, 1.0 / times.Count)))
+                ? Binary(study.Binary(info.Name, time, policy), options, info.Name, work.Part(i, times.Count))
+                : Continuous(study.Continuous(info.Name, time, policy), options, info.Name, work.Part(i, times.Count)))
             .ToList();
     }
 

@@ -36,6 +36,9 @@ internal readonly record struct PanelWork(IProgress<double>? Progress, Cancellat
 {
     /// <summary>The work of part [start, start + width] of this one's progress, with the same token.</summary>
     public PanelWork Part(double start, double width) => new(PartProgress.Of(Progress, start, width), Token);
+
+    /// <summary>The work of part <paramref name="index"/> of <paramref name="count"/> equal parts, with the same token.</summary>
+    public PanelWork Part(int index, int count) => new(PartProgress.Of(Progress, index, count), Token);
 }
 
 /// <summary>
@@ -225,7 +228,7 @@ internal static class Panels
             }
 
             work.Token.ThrowIfCancellationRequested();
-            var rowWork = work.Part(i / (double)list.Count, 1.0 / list.Count);
+            var rowWork = work.Part(i, list.Count);
             IAnalysisResult result;
             try
             {
