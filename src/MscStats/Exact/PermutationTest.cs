@@ -83,7 +83,9 @@ public static class PermutationTest
         var pooledValues = new double[n1 + n2];
         sample.Treated.CopyTo(pooledValues);
         sample.Control.CopyTo(pooledValues, n1);
-        double meanDifference = Moments.Mean(sample.Treated.AsSpan()) - Moments.Mean(sample.Control.AsSpan());
+        // In a power-of-two unit, so that arms near ±1.8e308 neither overflow their sums nor give a NaN; a difference itself
+        // beyond double precision is refused with the remedy.
+        double meanDifference = TwoArmMoments.From(sample.Treated.AsSpan(), sample.Control.AsSpan(), sample.Arms).Difference;
 
         var (pooled, scale) = DecimalScaling.Scale(pooledValues);
         var x = pooled[..n1];
@@ -113,7 +115,7 @@ public static class PermutationTest
         Guard.NotNull(arm);
         options = Validate(options);
         int n = arm.Count;
-        double mean = Moments.Mean(arm.Differences.AsSpan());
+        double mean = ArmMoments.OfDifferences(arm.Differences.AsSpan(), arm.FollowUp.AsSpan(), arm.Baseline.AsSpan()).MeanOf("mean paired difference", nameof(arm));
 
         var (d, scale) = DecimalScaling.PairedDifferences(arm);
 
@@ -165,6 +167,10 @@ public static class PermutationTest
         var pool = new double[n];
         sample.Treated.CopyTo(pool);
         sample.Control.CopyTo(pool, n1);
+
+        // Drawn in a power-of-two unit (none for ordinary data), so that sums of values near ±1.8e308 do not overflow.
+        int unit = ArmMoments.ExponentFor(ArmMoments.LargestMagnitude(pool));
+        pool = ArmMoments.Scaled(pool, unit);
         double total = 0;
         foreach (double v in pool)
         {
@@ -182,10 +188,10 @@ public static class PermutationTest
                 treated += pool[j];
             }
 
-            values[r] = treated / n1 - (total - treated) / n2;
+            values[r] = Math.ScaleB(treated / n1 - (total - treated) / n2, unit);
         }
 
-        return values;
+        return NullValues.Finite(values, nameof(sample));
     }
 
     /// <summary>
@@ -561,8 +567,6 @@ public static class PermutationTest
             return null;
         }
 
-        double Limit((long Numerator, long Denominator)? limit, double infinity) =>
-            limit is var (m, k) ? scale.Unscale(m / (double)k) : infinity;
         if (outcome.Sampled is SampledShifts sampled)
         {
             var (low, high) = sampled.Invert(1 - level.Value);
@@ -573,9 +577,8 @@ public static class PermutationTest
                     Text($"Too few permutations for a {level} interval: {sampled.Unmoved} of the {sampled.Total} assignments counted move no unit, so they stay in both tails at every shift, above the share of {(1 - level.Value) / 2:G3} a tail may keep; the limits are infinite.")));
             }
 
-            return new ConfidenceInterval(
-                Limit(low, double.NegativeInfinity), Limit(high, double.PositiveInfinity), level,
-                "Monte Carlo permutation test inversion (" + shifted + " shifted)");
+            var (sampledLower, sampledUpper) = DataLimits(low, high, scale, diagnostics);
+            return new ConfidenceInterval(sampledLower, sampledUpper, level, "Monte Carlo permutation test inversion (" + shifted + " shifted)");
         }
 
         var family = outcome.Family;
@@ -595,9 +598,24 @@ public static class PermutationTest
                 Text($"Too few permutations ({family.Total:G6}) for a {level} interval: every shift keeps a tail above {(1 - level.Value) / 2:G3}, so a limit is infinite.")));
         }
 
-        return new ConfidenceInterval(
-            Limit(lower, double.NegativeInfinity), Limit(upper, double.PositiveInfinity), level,
-            "exact permutation test inversion (" + shifted + " shifted)");
+        var (exactLower, exactUpper) = DataLimits(lower, upper, scale, diagnostics);
+        return new ConfidenceInterval(exactLower, exactUpper, level, "exact permutation test inversion (" + shifted + " shifted)");
+    }
+
+    /// <summary>The limits in data units; a limit that exists but lies beyond ±1.8e308 becomes infinite, and a warning says so.</summary>
+    private static (double Lower, double Upper) DataLimits(
+        (long Numerator, long Denominator)? lower, (long Numerator, long Denominator)? upper, IntegerScale scale, List<Diagnostic> diagnostics)
+    {
+        double Limit((long Numerator, long Denominator)? limit, double infinity) => limit is var (m, k) ? scale.Unscale(m / (double)k) : infinity;
+        double lo = Limit(lower, double.NegativeInfinity), hi = Limit(upper, double.PositiveInfinity);
+        if ((lower is not null && double.IsInfinity(lo)) || (upper is not null && double.IsInfinity(hi)))
+        {
+            diagnostics.Add(Diagnostic.Warning(
+                DiagnosticCodes.IntervalUndefined,
+                "a limit of the interval is beyond double precision (magnitude above 1.8e308) and is reported as infinite; rescale the data (e.g. change its unit) for a finite limit"));
+        }
+
+        return (lo, hi);
     }
 
     private static EquatableArray<Convention> Conventions(PermutationOptions options, PermutationAlgorithm plan, IntegerScale scale, bool interval)
@@ -605,13 +623,15 @@ public static class PermutationTest
         var list = new List<Convention>
         {
             new(ConventionNames.Ties, scale.Describe()),
-            new(ConventionNames.Algorithm, plan switch
+            new(ConventionNames.Algorithm, (plan switch
             {
                 PermutationAlgorithm.Shift => "exact (shift algorithm)",
                 PermutationAlgorithm.MeetInTheMiddle => "exact (meet in the middle)",
                 PermutationAlgorithm.Enumeration => "exact (revolving-door enumeration)",
                 _ => "Monte Carlo",
-            }),
+            }) is var name && !scale.Lossless && plan != PermutationAlgorithm.MonteCarlo
+                ? RoundedGrid + name["exact ".Length..]
+                : name),
         };
         if (options.Alternative == Alternative.TwoSided)
         {
@@ -635,13 +655,16 @@ public static class PermutationTest
         return EquatableArray.Create(list.ToArray());
     }
 
+    /// <summary>The start of the algorithm convention of a count on values rounded to a binary grid: exact for those values only.</summary>
+    internal const string RoundedGrid = "count on values rounded to a binary grid, not exact ";
+
     private static void AddScaleDiagnostic(IntegerScale scale, List<Diagnostic> diagnostics)
     {
-        if (!scale.IsDecimal)
+        if (!scale.Lossless)
         {
-            diagnostics.Add(Diagnostic.Info(
+            diagnostics.Add(Diagnostic.Warning(
                 DiagnosticCodes.BinaryGridTies,
-                "The values have no exact common decimal scale within 18 digits; they were rounded to a common binary grid (about 1e-16 of the largest value) and ties decided on it."));
+                "The values span more binary orders of magnitude than 63-bit integers hold exactly (no common decimal or binary scale fits): they were rounded to multiples of about 1e-16 of the largest value, so smaller values and differences are lost and ties are decided on that grid. The count is exact for the rounded values only, so the p-value is not labelled exact; the Wilcoxon-Mann-Whitney test decides order exactly on such data."));
         }
     }
 

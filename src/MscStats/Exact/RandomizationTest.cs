@@ -82,14 +82,27 @@ public static class RandomizationTest
         Guard.NotNull(options);
         ulong seed = options.Seed ?? throw new ArgumentException("must give a Seed: the null sample is random.", "options.Seed");
         int draws = Guard.AtLeast(options.Draws, 100, "options.Draws");
-        var (model, set, group, groupTreated, _) = Prepare(sample, BaselineUse.Covariate, Guard.Defined(options.Statistic, "options.Statistic"));
-        return model.NullSample(set, group, groupTreated, draws, seed);
+        var statistic = Guard.Defined(options.Statistic, "options.Statistic");
+        var (model, set, group, groupTreated, design) = Prepare(sample, BaselineUse.Covariate, statistic);
+        var values = model.NullSample(set, group, groupTreated, draws, seed);
+        if (statistic == RandomizationStatistic.Coefficient && design.ResponseShift != 0)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = Math.ScaleB(values[i], design.ResponseShift);
+            }
+        }
+
+        return NullValues.Finite(values, nameof(sample));
     }
 
     private static (AdjustedRandomization Model, AssignmentSet Set, int[] Group, int[] GroupTreated, AdjustedDesign Design) Prepare(
         BaselineSample sample, BaselineUse use, RandomizationStatistic statistic)
     {
-        var design = AdjustedDesign.Create(sample, use, nameof(sample));
+        // Fitted in power-of-two units (none for ordinary data), so that data near ±1.8e308 neither overflow a sum nor give
+        // a NaN: the response in 2^ResponseShift, each covariate in its own (only its slope depends on it).
+        var observed = AdjustedDesign.Create(sample, use, nameof(sample));
+        var design = observed.Scaled(observed.ResponseExponent, observed.CovariateExponents);
         var (e, f, q) = design.Projections();
         var model = new AdjustedRandomization(
             e, f, q, design.TreatedCount, statistic == RandomizationStatistic.Coefficient ? AdjustedStatistic.Coefficient : AdjustedStatistic.Studentized);
@@ -223,20 +236,33 @@ public static class RandomizationTest
         if (wantInterval)
         {
             interval = Interval(options, counts, enumerate, diagnostics);
+            if (design.ResponseShift != 0)
+            {
+                var (lo, hi, beyond) = ArmMoments.UnscaleLimits(interval.Lower, interval.Upper, design.ResponseShift);
+                interval = new ConfidenceInterval(lo, hi, interval.Level, interval.Method);
+                if (beyond is not null)
+                {
+                    diagnostics.Add(beyond);
+                }
+            }
         }
         else if (!coefficient && options.Level is not null)
         {
             conventions.Add(new Convention(ConventionNames.IntervalMethod, "none: the interval is inverted from the coefficient statistic only"));
         }
 
+        // The coefficient in the data's units (refused, with the remedy, beyond ±1.8e308); a studentized statistic has no unit.
+        double coefficientValue = ArmMoments.InDataUnits(model.ObservedCoefficient, design.ResponseShift, what, nameof(sample));
+        double statisticValue = coefficient ? coefficientValue : model.Observed;
+
         var sizes = sample.SampleSizes;
         var estimate = new EstimateResult(
-            what, model.ObservedCoefficient, interval, sizes,
+            what, coefficientValue, interval, sizes,
             EquatableArray.Create(conventions.Where(c => c.Name is ConventionNames.Randomization or ConventionNames.Algorithm)
                 .Append(new Convention(ConventionNames.IntervalMethod, "inverted randomization test of a constant additive effect")).ToArray()));
         var resampling = enumerate ? ResamplingInfo.Enumerated(counts.Defined + counts.Undefined) : new ResamplingInfo(options.Seed!.Value, options.Draws);
         return new TestResult(
-            "Randomization test (" + what + ")", coefficient ? what : "HC2-studentized " + what, model.Observed, Probability.FromValue(Math.Min(1, p)),
+            "Randomization test (" + what + ")", coefficient ? what : "HC2-studentized " + what, statisticValue, Probability.FromValue(Math.Min(1, p)),
             options.Alternative, sizes, null, estimate, EquatableArray.Create(conventions.ToArray()), resampling,
             EquatableArray.Create(diagnostics.ToArray()), pValueInterval: pInterval);
     }

@@ -90,7 +90,18 @@ public static class RankTest
             new Convention(ConventionNames.Ties, "mid-ranks (distribution conditional on the ties)"),
             new Convention(ConventionNames.TwoSided, options.TwoSided == TwoSidedRule.AbsoluteDeviation ? "|W - E(W)| (coin)" : "doubled smaller tail (scipy, wilcox.test)"),
             new Convention(ConventionNames.Algorithm, exact ? "exact (shift algorithm)" : "normal approximation, no continuity correction"));
-        var estimate = HodgesLehmannShift.Estimate(sample, options.Level, cancellationToken);
+        EstimateResult? estimate;
+        try
+        {
+            estimate = HodgesLehmannShift.Estimate(sample, options.Level, cancellationToken);
+        }
+        catch (AssumptionException e)
+        {
+            // The ranks decide the test; only the companion shift (beyond ±1.8e308) has no double.
+            estimate = null;
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.IntervalUndefined, "no companion Hodges-Lehmann estimate: " + e.Message));
+        }
+
         return new TestResult(
             "Wilcoxon-Mann-Whitney test", "W", observed / 2.0, Probability.FromValue(Math.Min(1, p)), options.Alternative, sizes, null,
             estimate, conventions, resampling, diagnostics.Count == 0 ? default : EquatableArray.Create(diagnostics.ToArray()));
@@ -134,8 +145,7 @@ public static class RankTest
     {
         Guard.NotNull(arm);
         options = Validate(options);
-        // Exact integer differences, so that equal |d| tie and zeros are zeros.
-        var (d, _) = DecimalScaling.PairedDifferences(arm);
+        var d = DecimalScaling.PairedOrderImages(arm);
         var used = new List<long>();
         int zeros = 0;
         foreach (long v in d)

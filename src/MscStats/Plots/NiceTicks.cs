@@ -67,6 +67,12 @@ public static class NiceTicks
             max += pad;
         }
 
+        if (!double.IsFinite(max - min))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(max), max, "spans " + Guard.Format(min) + " to " + Guard.Format(max) + ", a range beyond double precision (above 1.8e308) that no axis can hold; rescale the values (e.g. change their unit).");
+        }
+
         double range = NiceNumber(max - min, round: false);
         double step = NiceNumber(range / (targetCount - 1), round: true);
         int decimals = (int)Math.Max(-Math.Floor(Math.Log10(step)), 0);
@@ -75,10 +81,22 @@ public static class NiceTicks
         var values = new List<double>();
         for (double k = first; k <= last; k++)
         {
-            values.Add(Clean(Math.Round(k * step, Math.Min(decimals, 15))));
+            // Rounding to the step's decimals removes binary round-off; beyond 15 decimals it would round tiny values to 0.
+            values.Add(Clean(decimals <= 15 ? Math.Round(k * step, decimals) : k * step));
         }
 
-        return new TickSet(values[0], values[^1], step, values.ToArray(), values.Select(v => Label(v, decimals)).ToArray());
+        if (!double.IsFinite(values[0]) || !double.IsFinite(values[^1]) || !double.IsFinite(values[^1] - values[0]))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(max), max, "spans " + Guard.Format(min) + " to " + Guard.Format(max) + ": an axis of nice ticks around it would reach beyond double precision (1.8e308); rescale the values (e.g. change their unit).");
+        }
+
+        // Ticks of ordinary data keep fixed-point labels; steps of 10^7 and more, or 10^-7 and less, are labelled in
+        // scientific notation with as many mantissa digits as the step needs (a fixed-point 1e300 has 301 digits).
+        bool scientific = step >= 1e7 || step <= 1e-7;
+        int mantissaDigits = (int)Math.Max(0, Math.Floor(Math.Log10(Math.Max(Math.Max(Math.Abs(values[0]), Math.Abs(values[^1])), step))) - Math.Floor(Math.Log10(step)));
+        return new TickSet(
+            values[0], values[^1], step, values.ToArray(), values.Select(v => scientific ? Scientific(v, mantissaDigits) : Label(v, decimals)).ToArray());
     }
 
     /// <summary>
@@ -124,6 +142,9 @@ public static class NiceTicks
     }
 
     private static double Clean(double value) => value == 0 ? 0 : value;
+
+    private static string Scientific(double value, int mantissaDigits)
+        => value == 0 ? "0" : value.ToString((mantissaDigits == 0 ? "0" : "0." + new string('#', mantissaDigits)) + "e+0", CultureInfo.InvariantCulture);
 
     private static string Label(double value, int decimals)
         => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

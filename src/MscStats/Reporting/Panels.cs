@@ -259,7 +259,8 @@ internal static class RowBuilder
 
     /// <summary>
     /// The row's method name as computed: a method named "exact" that fell back to Monte Carlo (too many assignments to
-    /// enumerate) or to the normal approximation (too large an exact table) is named for what ran, never "exact".
+    /// enumerate), to the normal approximation (too large an exact table) or to a count on values rounded to a binary grid
+    /// (data spanning more orders of magnitude than 63-bit integers hold) is named for what ran, never "exact".
     /// </summary>
     internal static string Label(string method, IAnalysisResult result)
     {
@@ -276,7 +277,9 @@ internal static class RowBuilder
         var algorithm = result.Conventions.FirstOrDefault(c => c.Name == ConventionNames.Algorithm)?.Value;
         return algorithm is not null && algorithm.StartsWith("normal approximation", StringComparison.Ordinal)
             ? method.Replace("exact ", string.Empty, StringComparison.Ordinal) + ", normal approximation"
-            : method;
+            : algorithm is not null && algorithm.StartsWith(PermutationTest.RoundedGrid, StringComparison.Ordinal)
+                ? method.Replace("exact ", string.Empty, StringComparison.Ordinal) + ", values rounded to a binary grid"
+                : method;
     }
 
     private static MethodRow BuildRow<TSample>(PanelEntry<TSample> entry, IAnalysisResult result, string? arm, ComparisonOptions options, PanelWork work) => result switch

@@ -458,10 +458,13 @@ public static class Plan
     {
         double t = StudentT.InvCDF(0, 1, pilot.DegreesOfFreedom, 0.975);
         double se = pilot.DifferenceStandardError;
+
+        // A limit of data near ±1.8e308 can leave double precision: it is said to lie beyond, never printed as "inf".
+        static string Limit(double x) => double.IsFinite(x) ? ReportFormat.Number(x) : x > 0 ? "above 1.8e308" : "below -1.8e308";
         return Diagnostic.Info(
             DiagnosticCodes.PilotDifference,
-            "the plan is for the pilot's own estimate of the difference, " + ReportFormat.Number(pilot.Difference) + " (95% CI " + ReportFormat.Number(pilot.Difference - t * se)
-            + " to " + ReportFormat.Number(pilot.Difference + t * se) + "): at pilot size it is imprecise, and pilots that go on to a main trial tend to be those that overestimated it. "
+            "the plan is for the pilot's own estimate of the difference, " + ReportFormat.Number(pilot.Difference) + " (95% CI " + Limit(pilot.Difference - t * se)
+            + " to " + Limit(pilot.Difference + t * se) + "): at pilot size it is imprecise, and pilots that go on to a main trial tend to be those that overestimated it. "
             + "Plan for the smallest clinically important difference (PlanOptions.Difference, --difference) and read the assurance row.");
     }
 

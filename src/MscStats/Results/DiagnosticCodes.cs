@@ -36,7 +36,10 @@ public static class DiagnosticCodes
     /// <summary>The requested Monte Carlo precision was not reached within the maximum number of resamples.</summary>
     public const string TargetPrecisionNotReached = "target-precision-not-reached";
 
-    /// <summary>Data without an exact common decimal scale were rounded to a binary grid before exact counting.</summary>
+    /// <summary>
+    /// Data spanning more orders of magnitude than 63-bit integers hold (no exact common decimal or binary scale) were
+    /// rounded to a binary grid before counting: the count is exact for the rounded values only, and is not labelled exact.
+    /// </summary>
     public const string BinaryGridTies = "binary-grid-ties";
 
     /// <summary>Zero paired differences were dropped or given score 0.</summary>

@@ -29,8 +29,9 @@ internal enum BaselineUse
 internal sealed class AdjustedDesign
 {
     private AdjustedDesign(
-        double[] response, double[] arm, double[][] covariates, string[] names, List<Diagnostic> diagnostics, int treatedCount)
+        double[] response, double[] arm, double[][] covariates, string[] names, List<Diagnostic> diagnostics, int treatedCount, int responseShift = 0)
     {
+        ResponseShift = responseShift;
         Response = response;
         Arm = arm;
         Covariates = covariates;
@@ -73,11 +74,20 @@ internal sealed class AdjustedDesign
         var diagnostics = new List<Diagnostic>();
         var columns = new List<double[]>();
         var names = new List<string>();
+        int shift = 0;
         if (use == BaselineUse.Subtract)
         {
+            bool finite = true;
             for (int i = 0; i < n; i++)
             {
-                y[i] -= x[i];
+                finite &= double.IsFinite(y[i] - x[i]);
+            }
+
+            // A change of values near ±1.8e308 can overflow: the changes are then formed from the values divided by 2^k.
+            shift = finite ? 0 : Math.ILogB(Math.Max(ArmMoments.LargestMagnitude(y), ArmMoments.LargestMagnitude(x)));
+            for (int i = 0; i < n; i++)
+            {
+                y[i] = Math.ScaleB(y[i], -shift) - Math.ScaleB(x[i], -shift);
             }
         }
 
@@ -108,7 +118,7 @@ internal sealed class AdjustedDesign
             arm[i] = 1;
         }
 
-        var design = new AdjustedDesign(y, arm, columns.ToArray(), names.ToArray(), diagnostics, sample.TreatedCount);
+        var design = new AdjustedDesign(y, arm, columns.ToArray(), names.ToArray(), diagnostics, sample.TreatedCount, shift);
         design.CheckRank(paramName);
         return design;
     }
@@ -117,21 +127,28 @@ internal sealed class AdjustedDesign
     /// The power-of-two exponent of the response's unit: 0 when its largest magnitude lies within [2^−400, 2^400] (ordinary
     /// data, fitted as they are), otherwise its binary exponent (<see cref="ArmMoments.ExponentFor"/>).
     /// </summary>
-    public int ResponseExponent => ArmMoments.ExponentFor(ArmMoments.LargestMagnitude(Response));
+    public int ResponseExponent => ResponseShift + ArmMoments.ExponentFor(ArmMoments.LargestMagnitude(Response));
+
+    /// <summary>
+    /// The power of two <see cref="Response"/> is already divided by: 0, except for changes of values near ±1.8e308 (which
+    /// would overflow) and for a <see cref="Scaled"/> design.
+    /// </summary>
+    public int ResponseShift { get; }
 
     /// <summary>The power-of-two exponent of each covariate column's unit, chosen as <see cref="ResponseExponent"/>.</summary>
     public int[] CovariateExponents => Covariates.Select(c => ArmMoments.ExponentFor(ArmMoments.LargestMagnitude(c))).ToArray();
 
     /// <summary>
-    /// The design with the response divided by 2^<paramref name="response"/> and covariate j by 2^covariates[j] (exact):
+    /// The design with the data's response divided by 2^<paramref name="response"/> and covariate j by 2^covariates[j] (exact):
     /// the arm coefficient and its standard errors come out in units of 2^response, covariate j's slope in units of
     /// 2^(response − covariates[j]), and no residual or coefficient squared in the fit leaves double precision.
     /// </summary>
     public AdjustedDesign Scaled(int response, int[] covariates)
-        => response == 0 && covariates.All(k => k == 0)
+        => response == ResponseShift && covariates.All(k => k == 0)
             ? this
             : new AdjustedDesign(
-                ArmMoments.Scaled(Response, response), Arm, Covariates.Select((c, j) => ArmMoments.Scaled(c, covariates[j])).ToArray(), CovariateNames, Diagnostics, TreatedCount);
+                ArmMoments.Scaled(Response, response - ResponseShift), Arm, Covariates.Select((c, j) => ArmMoments.Scaled(c, covariates[j])).ToArray(), CovariateNames,
+                Diagnostics, TreatedCount, response);
 
     /// <summary>The ANCOVA design matrix [1, arm, covariates].</summary>
     public double[,] Matrix()

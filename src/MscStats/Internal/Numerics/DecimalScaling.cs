@@ -108,15 +108,19 @@ internal static class DecimalScaling
             max = Math.Max(max, Math.Abs(v));
         }
 
-        // 2^bits · max · n ≤ 2^60.
-        int bits = (int)Math.Floor(60 - Math.Log2(max * values.Length));
+        // 2^bits · max · n ≤ 2^60 (the logarithms apart: max · n overflows for values near 1.8e308).
+        int bits = (int)Math.Floor(60 - Math.Log2(max) - Math.Log2(values.Length));
         scaled = new long[values.Length];
+        bool lossless = true;
         for (int i = 0; i < values.Length; i++)
         {
-            scaled[i] = (long)Math.Round(Math.ScaleB(values[i], bits));
+            double v = Math.ScaleB(values[i], bits);
+            scaled[i] = (long)Math.Round(v);
+            // Lossless when the integer maps back to the value exactly (a value lost to underflow maps back to 0, not to itself).
+            lossless &= Math.ScaleB((double)scaled[i], -bits) == values[i];
         }
 
-        return (scaled, new IntegerScale(bits, false));
+        return (scaled, new IntegerScale(bits, false, lossless));
     }
 
     /// <summary>The shortest round-trip decimal of a finite double as an integer mantissa (without trailing zeros) and a power of ten.</summary>
@@ -182,12 +186,89 @@ internal static class DecimalScaling
 
         return (d, scale);
     }
+
+    /// <summary>
+    /// Integer images of the paired differences with their signs, zeros, and the order and ties of their magnitudes: the
+    /// exact decimal (or binary) differences of <see cref="PairedDifferences"/> when a common integer scale holds every
+    /// value, so that 2.3 − 1.1 and 3.4 − 2.2 tie; otherwise (values spanning more orders of magnitude than 63 bits) the
+    /// exact binary differences of the doubles (<see cref="ExactDifferences"/>), never a rounded grid. All a signed-rank
+    /// statistic needs.
+    /// </summary>
+    public static long[] PairedOrderImages(PairedArm arm)
+    {
+        var (d, scale) = PairedDifferences(arm);
+        return scale.Lossless ? d : ExactDifferences.OrderImages(arm.FollowUp.AsSpan(), arm.Baseline.AsSpan());
+    }
+}
+
+/// <summary>
+/// Integer images of the paired differences follow-up − baseline that keep the signs of the exact differences and the
+/// order and ties of their exact magnitudes, for any doubles (what the signed-rank test needs, and all it needs). Each
+/// exact difference is the unevaluated sum hi + lo of Knuth's TwoSum (hi the rounded difference, lo its rounding error,
+/// |lo| at most half an ulp of hi), so comparing (|hi|, ±lo) lexicographically compares the exact differences; pairs
+/// near ±1.8e308, whose difference would overflow, are first divided by 8 (exact for values above 1.8e-307).
+/// </summary>
+internal static class ExactDifferences
+{
+    /// <summary>sign(dᵢ)·(1 + dense rank of |dᵢ| among the nonzero differences), 0 for a zero difference.</summary>
+    public static long[] OrderImages(ReadOnlySpan<double> followUp, ReadOnlySpan<double> baseline)
+    {
+        int n = followUp.Length;
+        bool overflow = false;
+        for (int i = 0; i < n; i++)
+        {
+            overflow |= !double.IsFinite(followUp[i] - baseline[i]);
+        }
+
+        var hi = new double[n];
+        var lo = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double a = overflow ? Math.ScaleB(followUp[i], -3) : followUp[i], b = overflow ? -Math.ScaleB(baseline[i], -3) : -baseline[i];
+            double s = a + b, bb = s - a;
+            double e = (a - (s - bb)) + (b - bb);
+            (hi[i], lo[i]) = s < 0 || (s == 0 && e < 0) ? (-s, -e) : (s, e);
+        }
+
+        var order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (x, y) => hi[x] != hi[y] ? hi[x].CompareTo(hi[y]) : lo[x].CompareTo(lo[y]));
+        var images = new long[n];
+        long rank = 0;
+        for (int r = 0; r < n; r++)
+        {
+            int i = order[r];
+            bool zero = hi[i] == 0 && lo[i] == 0;
+            if (!zero && (r == 0 || hi[i] != hi[order[r - 1]] || lo[i] != lo[order[r - 1]]))
+            {
+                rank++;
+            }
+
+            images[i] = zero ? 0 : Sign(followUp[i], baseline[i], overflow) * rank;
+        }
+
+        return images;
+    }
+
+    private static long Sign(double followUp, double baseline, bool overflow)
+    {
+        double a = overflow ? Math.ScaleB(followUp, -3) : followUp, b = overflow ? Math.ScaleB(baseline, -3) : baseline;
+        return a > b ? 1 : -1;
+    }
 }
 
 /// <summary>How data were mapped to integers: value·10^Exponent exactly (decimal), or value·2^Exponent rounded (binary).</summary>
 /// <param name="Exponent">The power of ten (decimal) or two (binary).</param>
 /// <param name="IsDecimal">Whether the scaling is the exact decimal one.</param>
-internal readonly record struct IntegerScale(int Exponent, bool IsDecimal)
+/// <param name="Lossless">
+/// Whether every integer is the exact image of its value: always for the decimal scaling; for the binary one only when
+/// no value needed rounding (otherwise values below the grid's step are lost and ties are decided on the grid).
+/// </param>
+internal readonly record struct IntegerScale(int Exponent, bool IsDecimal, bool Lossless = true)
 {
     /// <summary>A scaled quantity back in data units.</summary>
     public double Unscale(double value) => IsDecimal
@@ -197,5 +278,7 @@ internal readonly record struct IntegerScale(int Exponent, bool IsDecimal)
     /// <summary>How ties were decided, for the result's conventions.</summary>
     public string Describe() => IsDecimal
         ? "exact: values scaled by 10^" + Exponent.ToString(System.Globalization.CultureInfo.InvariantCulture) + " to integers"
-        : "values rounded to multiples of 2^-" + Exponent.ToString(System.Globalization.CultureInfo.InvariantCulture) + " (no exact common decimal scale); ties exact on that grid";
+        : Lossless
+            ? "exact: values scaled by 2^" + Exponent.ToString(System.Globalization.CultureInfo.InvariantCulture) + " to integers (their exact binary values)"
+            : "values rounded to multiples of 2^" + (-Exponent).ToString(System.Globalization.CultureInfo.InvariantCulture) + " (no exact common scale within 63 bits); ties decided on that grid, not on the exact values";
 }

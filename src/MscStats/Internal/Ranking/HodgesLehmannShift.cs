@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using MscStats.Data;
+using MscStats.Exceptions;
 using MscStats.Internal.Validation;
 using MscStats.Results;
 
@@ -28,7 +29,7 @@ internal static class HodgesLehmannShift
         int n1 = sample.Treated.Length, n2 = sample.Control.Length;
         var differences = PairwiseOrderStatistics.Differences(sample.Treated.AsSpan(), sample.Control.AsSpan(), cancellationToken);
         long m = differences.Count;
-        double estimate = differences.Median();
+        double estimate = Finite(differences.Median(), nameof(sample));
         if (level is not ConfidenceLevel l)
         {
             return new EstimateResult(
@@ -61,7 +62,8 @@ internal static class HodgesLehmannShift
         // The order index k and the achieved confidence are also typed properties of the interval (null index for k = 0).
         var interval = OrderStatisticInterval.Interval(
             differences, k, achieved, l,
-            exact ? Text($"Bauer exact (achieved {achieved:0.0000})") : Text($"Bauer, normal approximation of U (achieved {achieved:0.0000})"));
+            exact ? Text($"Bauer exact (achieved {achieved:0.0000})") : Text($"Bauer, normal approximation of U (achieved {achieved:0.0000})"),
+            diagnostics);
         return new EstimateResult(
             "Hodges-Lehmann shift", estimate, interval, new SampleSizes(n1, n2),
             EquatableArray.Create(
@@ -80,6 +82,19 @@ internal static class HodgesLehmannShift
     /// intermediate exceeds twice a coefficient of [n₂ + i − 1 choose i − 1]_q; checked arithmetic guards the rest.
     /// </summary>
     public static Int128[] MannWhitneyCumulative(int n1, int n2) => RankCounts.MannWhitneyCumulative(n1, n2);
+
+    /// <summary>
+    /// The estimate, refused when it lies beyond ±1.8e308 (the median of differences of data near the end of double
+    /// precision): no double holds it, and the shift is equivariant, so rescaled data give it.
+    /// </summary>
+    internal static double Finite(double estimate, string paramName)
+        => double.IsFinite(estimate)
+            ? estimate
+            : throw new AssumptionException(
+                AssumptionReason.WrongKindOfData,
+                "Hodges-Lehmann estimate",
+                "the Hodges-Lehmann estimate of these data is beyond double precision (magnitude above 1.8e308); rescale the data (e.g. change its unit): the estimate scales with the data.",
+                paramName);
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using MscStats.Results;
 
 namespace MscStats.Internal.Ranking;
@@ -49,12 +50,21 @@ internal static class OrderStatisticInterval
     /// The interval [A₍ₖ₎, A₍ₘ₊₁₋ₖ₎] of the values with its order index and achieved confidence as typed properties; for
     /// k = 0 the limits are infinite, <see cref="ConfidenceInterval.OrderIndex"/> is null and the achieved confidence is 1.
     /// </summary>
-    public static ConfidenceInterval Interval(PairwiseOrderStatistics values, long k, double achieved, ConfidenceLevel level, string method)
+    /// <remarks>A limit beyond ±1.8e308 (data near the end of double precision) is infinite, and a warning in <paramref name="diagnostics"/> says so.</remarks>
+    public static ConfidenceInterval Interval(PairwiseOrderStatistics values, long k, double achieved, ConfidenceLevel level, string method, List<Diagnostic> diagnostics)
     {
         long m = values.Count;
+        double lower = k == 0 ? double.NegativeInfinity : values.Select(k - 1), upper = k == 0 ? double.PositiveInfinity : values.Select(m - k);
+        if (k != 0 && (double.IsInfinity(lower) || double.IsInfinity(upper)))
+        {
+            diagnostics.Add(Diagnostic.Warning(
+                DiagnosticCodes.IntervalUndefined,
+                "a limit of the interval is beyond double precision (magnitude above 1.8e308) and is reported as infinite; rescale the data (e.g. change its unit) for a finite limit"));
+        }
+
         return new ConfidenceInterval(
-            k == 0 ? double.NegativeInfinity : values.Select(k - 1),
-            k == 0 ? double.PositiveInfinity : values.Select(m - k),
+            lower,
+            upper,
             level,
             method,
             orderIndex: k == 0 ? null : k,

@@ -56,11 +56,11 @@ internal static class PairedHodgesLehmann
     {
         Guard.NotNull(arm);
         var level = (options ?? IntervalOptions.Default).Level;
-        var d = arm.Differences;
+        var (d, exponent) = PairwiseOrderStatistics.PairedDifferences(arm.FollowUp.AsSpan(), arm.Baseline.AsSpan(), arm.Differences.AsSpan());
         int n = d.Length;
-        var walsh = PairwiseOrderStatistics.WalshAverages(d.AsSpan(), cancellationToken);
+        var walsh = PairwiseOrderStatistics.WalshAverages(d.AsSpan(), exponent, cancellationToken);
         long m = walsh.Count;
-        double estimate = walsh.Median();
+        double estimate = HodgesLehmannShift.Finite(walsh.Median(), nameof(arm));
 
         double alphaHalf = (1 - level.Value) / 2;
         bool exact = n <= RankCounts.MaxExactSize;
@@ -101,7 +101,7 @@ internal static class PairedHodgesLehmann
         string method = exact
             ? Text($"Tukey signed-rank exact (achieved {achieved:0.0000})")
             : Text($"Tukey signed-rank, normal approximation of V (achieved {achieved:0.0000})");
-        var interval = OrderStatisticInterval.Interval(walsh, k, achieved, level, method);
+        var interval = OrderStatisticInterval.Interval(walsh, k, achieved, level, method, diagnostics);
         bool discrete = zeros > 0 || tied > 0;
         return new EstimateResult(
             "Hodges-Lehmann pseudomedian of paired differences", estimate, interval, new SampleSizes(n, null),
@@ -126,7 +126,7 @@ internal static class PairedHodgesLehmann
     /// </summary>
     private static (int Zeros, int Tied) ZerosAndTies(PairedArm arm)
     {
-        var (d, _) = DecimalScaling.PairedDifferences(arm);
+        var d = DecimalScaling.PairedOrderImages(arm);
         var absolute = new List<long>(d.Length);
         int zeros = 0;
         foreach (long v in d)

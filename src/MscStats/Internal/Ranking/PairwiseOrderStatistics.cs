@@ -12,7 +12,12 @@ namespace MscStats.Internal.Ranking;
 /// sorting all the values (a negative zero comes back as +0), the selection of Johnson and Mizoguchi (1978) and
 /// Monahan (1984) done by value bisection.
 /// </summary>
-/// <remarks>Immutable after construction; thread safe.</remarks>
+/// <remarks>
+/// Inputs of magnitude 2^1021 (about 2.2e307) or more would overflow a difference or a Walsh sum: they are then held
+/// divided by 8 (<see cref="Exponent"/> = 3), which is exact for every input above 1.8e-307 and leaves the order of the
+/// rounded values as it was, and the selected values are multiplied back (a value beyond ±1.8e308 is infinite).
+/// Immutable after construction; thread safe.
+/// </remarks>
 internal sealed class PairwiseOrderStatistics
 {
     private readonly double[] _a;
@@ -21,42 +26,88 @@ internal sealed class PairwiseOrderStatistics
 
     private readonly CancellationToken _cancellationToken;
 
-    private PairwiseOrderStatistics(double[] a, double[] b, bool walsh, long count, CancellationToken cancellationToken)
+    private PairwiseOrderStatistics(double[] a, double[] b, bool walsh, long count, int exponent, CancellationToken cancellationToken)
     {
         _a = a;
         _b = b;
         _walsh = walsh;
         Count = count;
+        Exponent = exponent;
         _cancellationToken = cancellationToken;
     }
 
+    /// <summary>The largest input magnitude, 2^1021, from which the inputs are held divided by 8.</summary>
+    public static readonly double OverflowGuard = Math.ScaleB(1.0, 1021);
+
     /// <summary>The number of values: n₁n₂, or n(n + 1)/2.</summary>
     public long Count { get; }
+
+    /// <summary>The inputs are held divided by 2^Exponent: 0, or 3 for inputs from <see cref="OverflowGuard"/> on.</summary>
+    public int Exponent { get; }
 
     /// <summary>The differences treated − control, xᵢ − yⱼ.</summary>
     /// <remarks>The token is checked at each bisection step of a selection.</remarks>
     public static PairwiseOrderStatistics Differences(ReadOnlySpan<double> treated, ReadOnlySpan<double> control, CancellationToken cancellationToken = default)
     {
-        var x = treated.ToArray();
-        var y = control.ToArray();
+        int e = Math.Max(Numerics.ArmMoments.LargestMagnitude(treated), Numerics.ArmMoments.LargestMagnitude(control)) >= OverflowGuard ? 3 : 0;
+        var x = Divided(treated, e);
+        var y = Divided(control, e);
         Array.Sort(x);
         Array.Sort(y);
-        return new PairwiseOrderStatistics(x, y, walsh: false, (long)x.Length * y.Length, cancellationToken);
+        return new PairwiseOrderStatistics(x, y, walsh: false, (long)x.Length * y.Length, e, cancellationToken);
     }
 
-    /// <summary>The Walsh averages (dᵢ + dⱼ)/2 over i ≤ j.</summary>
-    public static PairwiseOrderStatistics WalshAverages(ReadOnlySpan<double> differences, CancellationToken cancellationToken = default)
+    /// <summary>The Walsh averages (dᵢ + dⱼ)/2 over i ≤ j of differences already divided by 2^<paramref name="exponent"/>.</summary>
+    public static PairwiseOrderStatistics WalshAverages(ReadOnlySpan<double> differences, int exponent = 0, CancellationToken cancellationToken = default)
     {
         var d = differences.ToArray();
         Array.Sort(d);
-        return new PairwiseOrderStatistics(d, d, walsh: true, (long)d.Length * (d.Length + 1) / 2, cancellationToken);
+        return new PairwiseOrderStatistics(d, d, walsh: true, (long)d.Length * (d.Length + 1) / 2, exponent, cancellationToken);
     }
 
-    /// <summary>The median: the middle value, or the mean of the two middle values.</summary>
-    public double Median() => Count % 2 == 1 ? Select(Count / 2) : (Select(Count / 2 - 1) + Select(Count / 2)) / 2;
+    /// <summary>
+    /// The differences follow-up − baseline for Walsh averages: as they are when every value is below
+    /// <see cref="OverflowGuard"/> (then no difference or Walsh sum can overflow), otherwise formed from the values divided
+    /// by 8, with the exponent 3 to pass to <see cref="WalshAverages"/>.
+    /// </summary>
+    public static (double[] Differences, int Exponent) PairedDifferences(ReadOnlySpan<double> followUp, ReadOnlySpan<double> baseline, ReadOnlySpan<double> differences)
+    {
+        if (Math.Max(Numerics.ArmMoments.LargestMagnitude(followUp), Numerics.ArmMoments.LargestMagnitude(baseline)) < OverflowGuard)
+        {
+            return (differences.ToArray(), 0);
+        }
 
-    /// <summary>The r-th smallest value, r = 0 .. Count − 1.</summary>
-    public double Select(long r)
+        var d = new double[followUp.Length];
+        for (int i = 0; i < d.Length; i++)
+        {
+            d[i] = Math.ScaleB(followUp[i], -3) - Math.ScaleB(baseline[i], -3);
+        }
+
+        return (d, 3);
+    }
+
+    private static double[] Divided(ReadOnlySpan<double> values, int exponent)
+    {
+        var copy = values.ToArray();
+        if (exponent != 0)
+        {
+            for (int i = 0; i < copy.Length; i++)
+            {
+                copy[i] = Math.ScaleB(copy[i], -exponent);
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>The median: the middle value, or the mean of the two middle values (formed before the unit is multiplied back).</summary>
+    public double Median() => Math.ScaleB(Count % 2 == 1 ? Held(Count / 2) : (Held(Count / 2 - 1) + Held(Count / 2)) / 2, Exponent);
+
+    /// <summary>The r-th smallest value, r = 0 .. Count − 1, in the inputs' units (infinite beyond ±1.8e308).</summary>
+    public double Select(long r) => Math.ScaleB(Held(r), Exponent);
+
+    /// <summary>The r-th smallest value in the held unit.</summary>
+    private double Held(long r)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(r);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(r, Count);

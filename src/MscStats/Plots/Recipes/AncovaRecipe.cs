@@ -25,7 +25,7 @@ internal static class AncovaRecipe
         var baseline = sample.Baseline.ToArray();
         var followUp = sample.FollowUp.ToArray();
         int nt = sample.TreatedCount;
-        double meanBaseline = baseline.Average();
+        double meanBaseline = Mean(baseline);
         double xFrom = baseline.Min(), xTo = baseline.Max();
         string? unit = sample.Outcome.Unit;
         var arms = new[]
@@ -147,7 +147,7 @@ internal static class AncovaRecipe
                 "has no finite " + (model == AdjustmentModel.Lin ? "slope per arm" : "slope") + " and adjusted means to draw; " + Fix, paramName);
         }
 
-        double meanBaseline = sample.Baseline.Average();
+        double meanBaseline = Mean(sample.Baseline);
         var treated = new FittedLine(meanBaseline, result.AdjustedMeanTreated, result.Slope);
         var control = new FittedLine(meanBaseline, result.AdjustedMeanControl, cs);
         double scale = Math.Max(1, sample.FollowUp.Max(Math.Abs) + sample.Baseline.Max(Math.Abs) * Math.Max(Math.Abs(result.Slope), Math.Abs(cs)));
@@ -163,7 +163,7 @@ internal static class AncovaRecipe
             int nt = sample.TreatedCount;
             foreach (var (label, line, from, to) in new[] { (sample.Arms.Treated, treated, 0, nt), (sample.Arms.Control, control, nt, sample.Count) })
             {
-                double x = sample.Baseline.Skip(from).Take(to - from).Average(), y = sample.FollowUp.Skip(from).Take(to - from).Average();
+                double x = Mean(sample.Baseline.Skip(from).Take(to - from)), y = Mean(sample.FollowUp.Skip(from).Take(to - from));
                 if (!(Math.Abs(line.At(x) - y) <= 1e-9 * scale))
                 {
                     throw PlotGuard.Invalid(

@@ -18,7 +18,7 @@ internal static class GardnerAltmanRecipe
         var o = Check(options);
         var control = sample.Control.ToArray();
         var treated = sample.Treated.ToArray();
-        double controlMean = control.Average(), treatedMean = treated.Average();
+        double controlMean = Mean(control), treatedMean = Mean(treated);
         var result = MeanDifferenceOf(meanDifference, sample, nameof(meanDifference));
         var effect = Pick(result, o.Interval, nameof(meanDifference));
         var distribution = result.Distribution.AsImmutableArray();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using MscStats.Data;
+using MscStats.Internal.Numerics;
 using MscStats.Internal.Validation;
 using MscStats.Results;
 
@@ -120,7 +121,7 @@ internal static class RecipeLayout
     internal static BootstrapResult MeanDifferenceOf(BootstrapResult? result, ContinuousSample sample, string paramName, int? index = null)
         => PlotGuard.BootstrapOf(
             result, "mean difference", new SampleSizes(sample.Treated.Length, sample.Control.Length),
-            sample.Treated.Average() - sample.Control.Average(), Math.Max(Math.Abs(sample.Treated.Average()), Math.Abs(sample.Control.Average())),
+            TwoArmMoments.From(sample.Treated.AsSpan(), sample.Control.AsSpan(), sample.Arms).Difference, Math.Max(Math.Abs(Mean(sample.Treated)), Math.Abs(Mean(sample.Control))),
             "compute it with Bootstrap.MeanDifference(sample, options with { KeepDistribution = true }).", paramName, index);
 
     /// <summary>
@@ -130,8 +131,12 @@ internal static class RecipeLayout
     internal static BootstrapResult MeanChangeOf(BootstrapResult? result, PairedArm arm, string paramName, int index)
         => PlotGuard.BootstrapOf(
             result, "mean paired difference", new SampleSizes(arm.Count, null),
-            arm.FollowUp.Average() - arm.Baseline.Average(), Math.Max(Math.Abs(arm.FollowUp.Average()), Math.Abs(arm.Baseline.Average())),
+            ArmMoments.OfDifferences(arm.Differences.AsSpan(), arm.FollowUp.AsSpan(), arm.Baseline.AsSpan()).MeanOf("mean paired difference", paramName),
+            Math.Max(Math.Abs(Mean(arm.FollowUp)), Math.Abs(Mean(arm.Baseline))),
             "compute it with Bootstrap.PairedMeanDifference(arm, options with { KeepDistribution = true }) for each arm, treated first.", paramName, index);
+
+    /// <summary>The mean of finite values, formed in a power-of-two unit so that values near ±1.8e308 do not overflow it.</summary>
+    internal static double Mean(IEnumerable<double> values) => ArmMoments.From(values.ToArray()).Mean;
 
     internal static PlotArea Area(double width, double height, double left, double top, double right, double bottom)
     {
