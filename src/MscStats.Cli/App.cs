@@ -226,6 +226,19 @@ internal static class App
                 _ => null,
             },
         };
+        // The rows beyond the panels' limits are known from the sizes: say so before the analysis starts, not after it.
+        var refused = MethodPanel.Refusals(study, options, outcomes);
+        if (refused.Count > 0)
+        {
+            console.Write(new Text("Not computed at these sizes (decided from the sizes before any method runs; each row says why and what answers instead):"));
+            console.WriteLine();
+            foreach (var r in refused)
+            {
+                console.Write(new Text("  " + r.Outcome + (r.Arm is null ? string.Empty : " (" + r.Arm + ")") + ": " + r.Method));
+                console.WriteLine();
+            }
+        }
+
         var notDrawn = new List<string>();
         var (run, drawn) = Compute(console, study, outcomes, options, source, notDrawn, cancellationToken);
         var report = run.Report;

@@ -222,6 +222,89 @@ public static class MethodPanel
         return new AnalysisRun(report, runs);
     }
 
+    /// <summary>
+    /// The rows <see cref="Run"/> would not compute because the sizes are beyond a panel's limit (<see cref="PanelLimits"/>),
+    /// decided from the sizes alone (O(n) per outcome, no method runs): what the report will mark "not computed: beyond the
+    /// panel's limit", known before any heavy work starts. The command line prints them before it analyses.
+    /// </summary>
+    /// <param name="study">The study.</param>
+    /// <param name="options">The options the analysis will use (permutation and bootstrap counts decide some limits).</param>
+    /// <param name="outcomes">The outcomes to analyse, in order; null for all of the study's outcomes.</param>
+    /// <returns>The refused rows in report order; empty when every row will be computed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="study"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">An outcome is unknown.</exception>
+    /// <exception cref="Exceptions.AssumptionException">The data cannot form a sample (as for <see cref="Run"/>).</exception>
+    public static IReadOnlyList<RowRefusal> Refusals(Study study, ComparisonOptions options, IEnumerable<string>? outcomes = null)
+    {
+        Guard.NotNull(study);
+        Guard.NotNull(options);
+        var refusals = new List<RowRefusal>();
+        foreach (string name in outcomes?.ToList() ?? study.Outcomes.Select(o => o.Name).ToList())
+        {
+            var info = study.Outcome(name);
+            var policy = options.MissingData;
+            void Add<TSample>(PanelEntry<TSample>[] entries, TSample sample, EndpointKind kind, string? arm)
+                => refusals.AddRange(entries.Select(e => (Entry: e, Reason: e.Refuse?.Invoke(sample, options)))
+                    .Where(x => x.Reason is not null)
+                    .Select(x => new RowRefusal(info.Name, kind, arm, x.Entry.Key, x.Entry.Method, x.Reason!)));
+            void AddPaired(PairedSample paired)
+            {
+                Add(Panels.Paired, paired.Treated, EndpointKind.Paired, paired.Treated.Label);
+                if (paired.Control is not null)
+                {
+                    Add(Panels.Paired, paired.Control, EndpointKind.Paired, paired.Control.Label);
+                }
+            }
+
+            switch (study.KindOf(info.Name))
+            {
+                case OutcomeKind.PairedContinuous:
+                    BaselineSample? baseline = null;
+                    try
+                    {
+                        baseline = study.Baseline(info.Name);
+                    }
+                    catch (Exception e) when (e is Exceptions.AssumptionException or ArgumentException)
+                    {
+                        // No adjusted panel (as in Run): its rows are neither computed nor refused.
+                    }
+
+                    if (baseline is not null)
+                    {
+                        Add(Panels.Adjusted, baseline, EndpointKind.BaselineAdjusted, null);
+                    }
+
+                    Add(Panels.Continuous, study.Continuous(info.Name, TimePoint.FollowUp, policy), EndpointKind.Continuous, null);
+                    AddPaired(study.Paired(info.Name, policy));
+                    break;
+                case OutcomeKind.PairedBinary:
+                    Add(Panels.Binary, study.Binary(info.Name, TimePoint.FollowUp, policy), EndpointKind.Binary, null);
+                    foreach (var arm in study.Paired(info.Name, policy) is var p && p.Control is not null ? [p.Treated, p.Control] : new[] { p.Treated })
+                    {
+                        Add(Panels.PairedBinary, PairedBinarySample.FromArm(arm, p.Outcome), EndpointKind.PairedBinary, arm.Label);
+                    }
+
+                    break;
+                case OutcomeKind.Binary:
+                    foreach (var time in study.TimePoints(info.Name))
+                    {
+                        Add(Panels.Binary, study.Binary(info.Name, time, policy), EndpointKind.Binary, null);
+                    }
+
+                    break;
+                default:
+                    foreach (var time in study.TimePoints(info.Name))
+                    {
+                        Add(Panels.Continuous, study.Continuous(info.Name, time, policy), EndpointKind.Continuous, null);
+                    }
+
+                    break;
+            }
+        }
+
+        return refusals;
+    }
+
     private static List<ComparisonRun> OutcomeRuns(Study study, string outcome, ComparisonOptions options, PanelWork work)
     {
         var info = study.Outcome(outcome);

@@ -10,7 +10,8 @@ namespace MscStats.Reporting;
 /// the data: Monte Carlo permutation and randomization tests, the bootstrap, and the exact unconditional tests and
 /// interval of a 2x2 table. Such a row says "not computed" with the size, the limit, what answers instead at that size and
 /// the call that runs the method anyway. Every refusal is decided from the sizes, for all rows of a panel, before any of
-/// its methods runs, so that no heavy work starts for a row the report will not show.
+/// its methods runs, so that no heavy work starts for a row the report will not show; <see cref="MethodPanel.Refusals"/>
+/// lists those of a whole analysis before it starts.
 /// </summary>
 /// <remarks>
 /// The limits keep each row to seconds on the project's 2-core machine (benchmarks/README.md, "analyze at scale"); the

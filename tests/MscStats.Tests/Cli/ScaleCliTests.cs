@@ -51,6 +51,16 @@ public class ScaleCliTests : CliTestBase
         Assert.That(svgs, Is.Not.Empty);
         Assert.That(svgs.Select(f => new FileInfo(f).Length), Is.All.LessThan(40_000));
         Assert.That(output, Does.Contain("figure not drawn: score: permutation null distribution: beyond the panel's limit"));
+
+        // The same rows were announced from the sizes before the analysis, ahead of every table.
+        int announced = output.IndexOf("Not computed at these sizes", System.StringComparison.Ordinal);
+        Assert.That(announced, Is.GreaterThanOrEqualTo(0));
+        Assert.That(announced, Is.LessThan(output.IndexOf("not computed: ", System.StringComparison.Ordinal)));
+        var study = MscStats.Import.CohortCsv.Read(InFolder("cohort.csv"));
+        var planned = MethodPanel.Refusals(study, report.Options);
+        Assert.That(
+            planned.Select(p => (p.Outcome, p.Arm, p.Key, p.Reason)),
+            Is.EqualTo(report.Comparisons.SelectMany(c => c.Rows.Where(r => r.Failure is not null).Select(r => (c.SourceOutcome, r.Arm, r.Key, r.Failure!)))));
     }
 
     [Test]

@@ -59,6 +59,8 @@ public class ReportingJsonRoundTripTests
         };
         yield return CheckTolerance.Default with { MonteCarloMultiple = 5 };
         yield return new NumberChange("IgM - continuous", "welch-t", "p", 0.0759, double.NaN, 1e-12, false);
+        yield return new RowRefusal("CRP", EndpointKind.Paired, "MSC", "paired-permutation", "Paired sign-flip exact permutation test", "beyond the panel's limit: ...");
+        yield return new RowRefusal("IgM", EndpointKind.Continuous, null, "permutation", "Fisher-Pitman exact permutation test", "beyond the panel's limit");
         yield return new CheckResult(12, EquatableArray.Create(new NumberChange("x", "y", "lower", -1.5, -1.4, 0.04, true)), EquatableArray.Create("row missing"));
     }
 
