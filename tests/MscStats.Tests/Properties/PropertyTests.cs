@@ -59,7 +59,19 @@ public class PropertyTests
         ["permutation test"] = n => Run(n, SmallArms.SelectMany(d => Affine.Select(f => (d, f))), x => Permutation(x.d.T, x.d.C, x.f)),
         ["bootstrap"] = n => Run(n, TwoArms, x => Bootstraps(x.T, x.C)),
         ["binary effects and Fisher"] = n => Run(n, Table, x => Binary(x.A, x.N1, x.C, x.N0)),
-        ["unconditional exact tests"] = n => Run(n, SmallTable, x => Unconditional(x.A, x.N1, x.C, x.N0)),
+        ["unconditional exact tests"] = n =>
+        {
+            // The generator's whole input space is 4,225 tables (arms of 1 to 10): the thorough run checks every one of them
+            // once (an exhaustive check; 100,000 draws would repeat each table about 24 times, at 0.1 s a table).
+            if (n >= Thorough)
+            {
+                EveryTable(UnconditionalArmLimit, (a, n1, c, n0) => Unconditional(a, n1, c, n0));
+            }
+            else
+            {
+                Run(n, SmallTable, x => Unconditional(x.A, x.N1, x.C, x.N0));
+            }
+        },
         ["paired tests"] = n => Run(n, Arm(2, 15).SelectMany(b => Value.ArrayOf(b.Length).Select(f => (b, f))), x => Paired(x.b, x.f)),
     };
 
@@ -98,6 +110,41 @@ public class PropertyTests
                 // Refused with its reason: allowed.
             }
         }));
+    }
+
+    /// <summary>The largest arm of the unconditional family's tables (<see cref="SmallTable"/>).</summary>
+    private const int UnconditionalArmLimit = 10;
+
+    /// <summary>
+    /// The property on every 2x2 table with arms of 1 to <paramref name="maxArm"/> (both cores), a refusal allowed as in
+    /// <see cref="Run{T}"/>; a failure names its table.
+    /// </summary>
+    private static void EveryTable(int maxArm, Action<int, int, int, int> property)
+    {
+        var tables = (from n1 in Enumerable.Range(1, maxArm)
+                      from n0 in Enumerable.Range(1, maxArm)
+                      from a in Enumerable.Range(0, n1 + 1)
+                      from c in Enumerable.Range(0, n0 + 1)
+                      select (a, n1, c, n0)).ToList();
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        System.Threading.Tasks.Parallel.ForEach(tables, t =>
+        {
+            try
+            {
+                property(t.a, t.n1, t.c, t.n0);
+            }
+            catch (AssumptionException)
+            {
+                // Refused with its reason: allowed.
+            }
+            catch (Exception e)
+            {
+                failures.Add(t + ": " + e.GetType().Name + ": " + e.Message);
+            }
+        });
+        // Σ (n + 1) over n = 1..m tables per arm, m(m + 3)/2: 65 for m = 10, so 4,225 tables in all.
+        Assert.That(tables, Has.Count.EqualTo(maxArm * (maxArm + 3) / 2 * (maxArm * (maxArm + 3) / 2)));
+        Assert.That(failures, Is.Empty);
     }
 
     private static ContinuousSample Sample(double[] t, double[] c) => ContinuousSample.Create(t, c);

@@ -42,6 +42,13 @@ internal static class AncovaRecipe
         }
 
         var lineEnds = arms.SelectMany(a => new[] { a.Line.At(xFrom), a.Line.At(xTo) }).ToArray();
+        if (!lineEnds.All(double.IsFinite))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(sample), "the fitted lines leave double precision (magnitude above 1.8e308) within the baseline's range, " + Guard.Format(xFrom) + " to "
+                + Guard.Format(xTo) + ", so they cannot be drawn; rescale the data (e.g. change its unit).");
+        }
+
         var yTicks = NiceTicks.Linear(Math.Min(followUp.Min(), lineEnds.Min()), Math.Max(followUp.Max(), lineEnds.Max()), 6);
         bool lin = ancova.Model == AdjustmentModel.Lin;
         string title = o.Title ?? sample.Outcome.Name + ": baseline-adjusted " + sample.Arms.Treated + " vs " + sample.Arms.Control;

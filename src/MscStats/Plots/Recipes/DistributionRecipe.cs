@@ -45,6 +45,13 @@ internal static class DistributionRecipe
         double lo = sorted[0], hi = sorted[^1];
         double q1 = sorted[(int)Math.Floor(0.25 * (count - 1))], q3 = sorted[(int)Math.Ceiling(0.75 * (count - 1))];
         double range = hi - lo;
+        if (!double.IsFinite(range) || !double.IsFinite(observed - lo) || !double.IsFinite(hi - observed))
+        {
+            throw new ArgumentOutOfRangeException(
+                valuesParam, "the values and the observed statistic span " + Guard.Format(Math.Min(lo, observed)) + " to " + Guard.Format(Math.Max(hi, observed))
+                + ", a range beyond double precision (above 1.8e308) that no axis can hold; rescale the data (e.g. change its unit).");
+        }
+
         double binWidth;
         if (range == 0)
         {
