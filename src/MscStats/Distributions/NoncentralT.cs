@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using MscStats.Internal.Numerics;
@@ -25,7 +26,9 @@ namespace MscStats.Distributions;
 /// (tests/MscStats.Tests/Reference/noncentral-t.csv, which also holds R's and scipy's values): probabilities
 /// to 2e-13 relative in both tails, however small (R's values are off by up to 7.7e-13 absolute there, and
 /// scipy's lose relative accuracy below about 1e-10); quantiles, solved with Brent's method, to 1e-11
-/// relative (1e-12 absolute near 0). One evaluation takes about 5,000 integrand evaluations. Intended range: 0 &lt; ν ≤ 1e6, |δ| ≤ 50.
+/// relative (1e-12 absolute near 0). One evaluation takes about 5,000 integrand evaluations. Intended range: 0 &lt; ν ≤ 1e6, any finite δ: beyond |δ| = 50
+/// the Φ factor turns from 0 to 1 within about 2/|δ| in log V, and the panels are graded towards that step (checked
+/// against mpmath for δ up to 1.5e12 and the exact χ² limit up to 1.7e308, tests/MscStats.Tests/Reference/noncentral-t-large.csv).
 /// </para>
 /// <para>Thread safe.</para>
 /// </remarks>
@@ -69,7 +72,7 @@ public static class NoncentralT
         Func<double, double> f = p <= 0.5
             ? t => Cdf(t, degreesOfFreedom, noncentrality) - p
             : t => (1 - p) - Sf(t, degreesOfFreedom, noncentrality);
-        return RootFinder.IncreasingRoot(f, start, 1.0, 1e-13 * Math.Max(1, Math.Abs(start)));
+        return RootFinder.IncreasingRoot(f, start, Math.Max(1, Math.Abs(start) / 2), 1e-13 * Math.Max(1, Math.Abs(start)));
     }
 
     /// <summary>
@@ -80,7 +83,7 @@ public static class NoncentralT
     /// <param name="t">The observed statistic; finite.</param>
     /// <param name="degreesOfFreedom">ν, positive and finite.</param>
     /// <param name="p">A probability strictly between 0 and 1.</param>
-    /// <returns>The noncentrality, to about 1e-12 relative.</returns>
+    /// <returns>The noncentrality, to about 1e-12 relative; ±∞ when it lies beyond ±1.8e308 (t near the end of double precision).</returns>
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of range or not finite.</exception>
     public static double NoncentralityFor(double t, double degreesOfFreedom, double p)
     {
@@ -89,7 +92,37 @@ public static class NoncentralT
         Func<double, double> g = p <= 0.5
             ? delta => p - Cdf(t, degreesOfFreedom, delta)
             : delta => Sf(t, degreesOfFreedom, delta) - (1 - p);
-        return RootFinder.IncreasingRoot(g, t, 1.0, 1e-13 * Math.Max(1, Math.Abs(t)));
+
+        // A bracket around t whose steps grow with |t| (a step of 1 would not move t = 1e100), kept within ±1.8e308: a
+        // root beyond double precision (t near 1.8e308) is returned as ±∞.
+        // (As RootFinder.IncreasingRoot: for |t| up to 2 the same bracket, so the same bits as before.)
+        static double Clamp(double x) => Math.Clamp(x, -double.MaxValue, double.MaxValue);
+        double step = Math.Max(1, Math.Abs(t) / 2), lo = Clamp(t - step), hi = Clamp(t + step);
+        for (int i = 0; i < 2100 && g(lo) > 0; i++)
+        {
+            if (lo == -double.MaxValue)
+            {
+                return double.NegativeInfinity;
+            }
+
+            hi = lo;
+            step *= 2;
+            lo = Clamp(lo - step);
+        }
+
+        for (int i = 0; i < 2100 && g(hi) < 0; i++)
+        {
+            if (hi == double.MaxValue)
+            {
+                return double.PositiveInfinity;
+            }
+
+            lo = hi;
+            step *= 2;
+            hi = Clamp(hi + step);
+        }
+
+        return RootFinder.Brent(g, lo, hi, 1e-13 * Math.Max(1, Math.Abs(t)));
     }
 
     private static void Check(double t, double degreesOfFreedom, double noncentrality)
@@ -151,6 +184,24 @@ public static class NoncentralT
 
         double peak = 0.5 * (a + b);
         double top = LogIntegrand(peak);
+
+        // Beyond |δ| = 50 the maximum can sit on the Φ factor's step at w* = ln(ν(δ/t)²), where a search to 1e-7 may
+        // land on the wrong side of it (for |δ| of 1e12, 1e-7 beyond the step the integrand has fallen by e^-3e8).
+        // The candidates are just either side of w*, 1e-14 relative away: beyond the rounding of t·√(V/ν) − δ there.
+        // ln(δ/t), not ln δ − ln t: near t = 1e300 the logarithms are about 690 and their difference would lose 1e-13.
+        double cliff = delta > GradedBeyond ? Math.Log(nu) + 2 * Math.Log(delta / t) : double.NaN;
+        if (cliff > lo && cliff < hi)
+        {
+            double h = 1e-14 * Math.Max(1, Math.Abs(cliff));
+            foreach (double w in new[] { cliff - h, cliff + h })
+            {
+                if (LogIntegrand(w) > top)
+                {
+                    (peak, top) = (w, LogIntegrand(w));
+                }
+            }
+        }
+
         if (top < -745)
         {
             return 0;
@@ -172,15 +223,42 @@ public static class NoncentralT
         double left = Edge(-1), right = Edge(+1);
         int panels = Math.Max(16, (int)Math.Ceiling((right - left) / PanelWidth));
         double width = (right - left) / panels, sum = 0;
-        for (int k = 0; k < panels; k++)
+        var bounds = new List<double>(panels + 1);
+        for (int k = 0; k <= panels; k++)
         {
-            sum += Integrate.GaussLegendre(w => Math.Exp(LogIntegrand(w) - top), left + k * width, left + (k + 1) * width, 20);
+            bounds.Add(left + k * width);
+        }
+
+        // Beyond |δ| = 50 the Φ factor turns from 0 to 1 within about 2/|δ| of w* = ln(ν(δ/t)²) (a step, to double
+        // precision, for |δ| of 1e12 and more), far narrower than a panel: panels halving towards w* resolve it.
+        if (cliff > left && cliff < right)
+        {
+            double smallest = 1e-15 * Math.Max(1, Math.Abs(cliff));
+            bounds.Add(cliff);
+            for (double h = width / 2; h >= smallest; h /= 2)
+            {
+                bounds.Add(Math.Max(left, cliff - h));
+                bounds.Add(Math.Min(right, cliff + h));
+            }
+
+            bounds.Sort();
+        }
+
+        for (int k = 0; k + 1 < bounds.Count; k++)
+        {
+            if (bounds[k + 1] > bounds[k])
+            {
+                sum += Integrate.GaussLegendre(w => Math.Exp(LogIntegrand(w) - top), bounds[k], bounds[k + 1], 20);
+            }
         }
 
         return Math.Min(1, sum * Math.Exp(top));
     }
 
     private const double PanelWidth = 0.25;
+
+    /// <summary>The |δ| beyond which the panels are graded towards the Φ factor's step (within it, the uniform panels reach 2e-13).</summary>
+    private const double GradedBeyond = 50;
 
     /// <summary>log Φ(z), finite for every finite z: from erfc above −37, else from the asymptotic Mills-ratio series.</summary>
     private static double LogPhi(double z)

@@ -610,9 +610,7 @@ public static class PermutationTest
         double lo = Limit(lower, double.NegativeInfinity), hi = Limit(upper, double.PositiveInfinity);
         if ((lower is not null && double.IsInfinity(lo)) || (upper is not null && double.IsInfinity(hi)))
         {
-            diagnostics.Add(Diagnostic.Warning(
-                DiagnosticCodes.IntervalUndefined,
-                "a limit of the interval is beyond double precision (magnitude above 1.8e308) and is reported as infinite; rescale the data (e.g. change its unit) for a finite limit"));
+            diagnostics.Add(ArmMoments.LimitBeyondDouble());
         }
 
         return (lo, hi);

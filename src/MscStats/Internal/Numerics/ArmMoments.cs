@@ -130,12 +130,15 @@ internal readonly record struct ArmMoments(int N, double ScaledMean, double Scal
     {
         double lo = Math.ScaleB(lower, exponent), hi = Math.ScaleB(upper, exponent);
         Diagnostic? beyond = (double.IsFinite(lower) && !double.IsFinite(lo)) || (double.IsFinite(upper) && !double.IsFinite(hi))
-            ? Diagnostic.Warning(
-                DiagnosticCodes.IntervalUndefined,
-                "a limit of the interval is beyond double precision (magnitude above 1.8e308) and is reported as infinite; rescale the data (e.g. change its unit) for a finite limit")
+            ? LimitBeyondDouble()
             : null;
         return (lo, hi, beyond);
     }
+
+    /// <summary>The warning on an interval whose limit lies beyond ±1.8e308 and is reported as infinite.</summary>
+    public static Diagnostic LimitBeyondDouble() => Diagnostic.Warning(
+        DiagnosticCodes.IntervalUndefined,
+        "a limit of the interval is beyond double precision (magnitude above 1.8e308) and is reported as infinite; rescale the data (e.g. change its unit) for a finite limit");
 
     /// <summary>The largest magnitude of the values (0 for none).</summary>
     public static double LargestMagnitude(ReadOnlySpan<double> values)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MscStats.Internal.Numerics;
 using MscStats.Results;
 
 namespace MscStats.Internal.Ranking;
@@ -57,9 +58,7 @@ internal static class OrderStatisticInterval
         double lower = k == 0 ? double.NegativeInfinity : values.Select(k - 1), upper = k == 0 ? double.PositiveInfinity : values.Select(m - k);
         if (k != 0 && (double.IsInfinity(lower) || double.IsInfinity(upper)))
         {
-            diagnostics.Add(Diagnostic.Warning(
-                DiagnosticCodes.IntervalUndefined,
-                "a limit of the interval is beyond double precision (magnitude above 1.8e308) and is reported as infinite; rescale the data (e.g. change its unit) for a finite limit"));
+            diagnostics.Add(ArmMoments.LimitBeyondDouble());
         }
 
         return new ConfidenceInterval(
