@@ -93,36 +93,9 @@ public static class NoncentralT
             ? delta => p - Cdf(t, degreesOfFreedom, delta)
             : delta => Sf(t, degreesOfFreedom, delta) - (1 - p);
 
-        // A bracket around t whose steps grow with |t| (a step of 1 would not move t = 1e100), kept within ±1.8e308: a
-        // root beyond double precision (t near 1.8e308) is returned as ±∞.
-        // (As RootFinder.IncreasingRoot: for |t| up to 2 the same bracket, so the same bits as before.)
-        static double Clamp(double x) => Math.Clamp(x, -double.MaxValue, double.MaxValue);
-        double step = Math.Max(1, Math.Abs(t) / 2), lo = Clamp(t - step), hi = Clamp(t + step);
-        for (int i = 0; i < 2100 && g(lo) > 0; i++)
-        {
-            if (lo == -double.MaxValue)
-            {
-                return double.NegativeInfinity;
-            }
-
-            hi = lo;
-            step *= 2;
-            lo = Clamp(lo - step);
-        }
-
-        for (int i = 0; i < 2100 && g(hi) < 0; i++)
-        {
-            if (hi == double.MaxValue)
-            {
-                return double.PositiveInfinity;
-            }
-
-            lo = hi;
-            step *= 2;
-            hi = Clamp(hi + step);
-        }
-
-        return RootFinder.Brent(g, lo, hi, 1e-13 * Math.Max(1, Math.Abs(t)));
+        // The first step grows with |t|, so that a bracket around t = 1e100 forms (a step of 1 would not move it); a root
+        // beyond ±1.8e308 (t near the end of double precision) comes back as ±∞.
+        return RootFinder.IncreasingRoot(g, t, Math.Max(1, Math.Abs(t) / 2), 1e-13 * Math.Max(1, Math.Abs(t)));
     }
 
     private static void Check(double t, double degreesOfFreedom, double noncentrality)

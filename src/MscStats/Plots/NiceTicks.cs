@@ -69,8 +69,7 @@ public static class NiceTicks
 
         if (!double.IsFinite(max - min))
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(max), max, "spans " + Guard.Format(min) + " to " + Guard.Format(max) + ", a range beyond double precision (above 1.8e308) that no axis can hold; rescale the values (e.g. change their unit).");
+            throw PlotGuard.RangeBeyondDouble(nameof(max), min, max);
         }
 
         double range = NiceNumber(max - min, round: false);

@@ -78,4 +78,9 @@ internal static class PlotGuard
 
         return result;
     }
+
+    /// <summary>The refusal of a range from <paramref name="min"/> to <paramref name="max"/> wider than a double holds: no axis can show it.</summary>
+    public static ArgumentOutOfRangeException RangeBeyondDouble(string paramName, double min, double max)
+        => new(paramName, "spans " + Guard.Format(min) + " to " + Guard.Format(max)
+            + ", a range beyond double precision (above 1.8e308) that no axis can hold; rescale the values (e.g. change their unit).");
 }

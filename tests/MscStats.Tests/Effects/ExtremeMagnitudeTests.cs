@@ -42,12 +42,12 @@ public class ExtremeMagnitudeTests
         public override string ToString() => Name;
     }
 
-    private static double[] Values(string s) => s.Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+    internal static double[] Values(string s) => s.Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
 
-    private static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+    internal static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
 
     /// <summary>The data lines of a reference file, split at ';'.</summary>
-    private static IEnumerable<string[]> Rows(string file)
+    internal static IEnumerable<string[]> Rows(string file)
         => File.ReadAllLines(Repository.Reference(file)).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split(';'));
 
     /// <summary>Reference/moments-extreme.csv: two arms.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using MscStats.Data;
 using MscStats.Effects;
@@ -10,8 +9,8 @@ using MscStats.Exceptions;
 using MscStats.Plots;
 using MscStats.Reporting;
 using MscStats.Results;
-using MscStats.Tests.Infrastructure;
 using NUnit.Framework;
+using static MscStats.Tests.Effects.ExtremeMagnitudeTests;
 
 namespace MscStats.Tests.Exact;
 
@@ -31,13 +30,6 @@ namespace MscStats.Tests.Exact;
 /// </remarks>
 public class ExtremeExactTests
 {
-    private static double[] Values(string s) => s.Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-
-    private static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
-
-    private static IEnumerable<string[]> Rows(string file)
-        => File.ReadAllLines(Repository.Reference(file)).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split(';'));
-
     /// <summary>Reference/moments-extreme.csv: name, treated, control, exact means of both arms.</summary>
     private static IEnumerable<TestCaseData> TwoArmCases()
         => Rows("moments-extreme.csv").Select(f => new TestCaseData(f[0], Values(f[1]), Values(f[2]), D(f[3]), D(f[4])).SetArgDisplayNames(f[0]));

@@ -84,11 +84,8 @@ internal sealed class AdjustedDesign
             }
 
             // A change of values near ±1.8e308 can overflow: the changes are then formed from the values divided by 2^k.
-            shift = finite ? 0 : Math.ILogB(Math.Max(ArmMoments.LargestMagnitude(y), ArmMoments.LargestMagnitude(x)));
-            for (int i = 0; i < n; i++)
-            {
-                y[i] = Math.ScaleB(y[i], -shift) - Math.ScaleB(x[i], -shift);
-            }
+            shift = finite ? 0 : ArmMoments.ChangeExponent(y, x);
+            ArmMoments.Changes(y, x, shift, y);
         }
 
         if (use == BaselineUse.Covariate)

@@ -94,15 +94,28 @@ internal readonly record struct ArmMoments(int N, double ScaledMean, double Scal
             return From(differences);
         }
 
-        int k = Math.ILogB(Math.Max(LargestMagnitude(followUp), LargestMagnitude(baseline)));
+        int k = ChangeExponent(followUp, baseline);
         var scaled = new double[differences.Length];
-        for (int i = 0; i < scaled.Length; i++)
-        {
-            scaled[i] = Math.ScaleB(followUp[i], -k) - Math.ScaleB(baseline[i], -k);
-        }
-
+        Changes(followUp, baseline, k, scaled);
         var m = From(scaled);
         return m with { Exponent = m.Exponent + k };
+    }
+
+    /// <summary>The binary exponent of the largest magnitude of either column: changes formed in units of 2^it cannot overflow.</summary>
+    public static int ChangeExponent(ReadOnlySpan<double> followUp, ReadOnlySpan<double> baseline)
+        => Math.ILogB(Math.Max(LargestMagnitude(followUp), LargestMagnitude(baseline)));
+
+    /// <summary>
+    /// The changes follow-up − baseline formed from the values divided by 2^<paramref name="exponent"/> (exact unless a value
+    /// falls below 2.2e−308), written to <paramref name="into"/> (which may be the follow-up itself); exponent 0 gives the
+    /// plain differences.
+    /// </summary>
+    public static void Changes(ReadOnlySpan<double> followUp, ReadOnlySpan<double> baseline, int exponent, Span<double> into)
+    {
+        for (int i = 0; i < into.Length; i++)
+        {
+            into[i] = Math.ScaleB(followUp[i], -exponent) - Math.ScaleB(baseline[i], -exponent);
+        }
     }
 
     /// <summary>The values divided by 2^<paramref name="exponent"/> (exact unless a value falls below 2.2e−308); the same array when the exponent is 0.</summary>
@@ -248,12 +261,8 @@ internal readonly record struct TwoArmMoments(ArmMoments Treated, ArmMoments Con
             return From(change.AsSpan(0, treated), change.AsSpan(treated), arms);
         }
 
-        int k = Math.ILogB(Math.Max(ArmMoments.LargestMagnitude(followUp), ArmMoments.LargestMagnitude(baseline)));
-        for (int i = 0; i < change.Length; i++)
-        {
-            change[i] = Math.ScaleB(followUp[i], -k) - Math.ScaleB(baseline[i], -k);
-        }
-
+        int k = ArmMoments.ChangeExponent(followUp, baseline);
+        ArmMoments.Changes(followUp, baseline, k, change);
         var m = From(change.AsSpan(0, treated), change.AsSpan(treated), arms);
         return new TwoArmMoments(m.Treated with { Exponent = m.Exponent + k }, m.Control with { Exponent = m.Exponent + k }, arms);
     }

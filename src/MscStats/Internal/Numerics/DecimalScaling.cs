@@ -222,12 +222,14 @@ internal static class ExactDifferences
 
         var hi = new double[n];
         var lo = new double[n];
+        var sign = new long[n];
         for (int i = 0; i < n; i++)
         {
             double a = overflow ? Math.ScaleB(followUp[i], -3) : followUp[i], b = overflow ? -Math.ScaleB(baseline[i], -3) : -baseline[i];
             double s = a + b, bb = s - a;
             double e = (a - (s - bb)) + (b - bb);
-            (hi[i], lo[i]) = s < 0 || (s == 0 && e < 0) ? (-s, -e) : (s, e);
+            sign[i] = s < 0 || (s == 0 && e < 0) ? -1 : 1;
+            (hi[i], lo[i]) = (sign[i] * s, sign[i] * e);
         }
 
         var order = new int[n];
@@ -248,16 +250,10 @@ internal static class ExactDifferences
                 rank++;
             }
 
-            images[i] = zero ? 0 : Sign(followUp[i], baseline[i], overflow) * rank;
+            images[i] = zero ? 0 : sign[i] * rank;
         }
 
         return images;
-    }
-
-    private static long Sign(double followUp, double baseline, bool overflow)
-    {
-        double a = overflow ? Math.ScaleB(followUp, -3) : followUp, b = overflow ? Math.ScaleB(baseline, -3) : baseline;
-        return a > b ? 1 : -1;
     }
 }
 

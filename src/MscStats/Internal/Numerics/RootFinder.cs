@@ -124,23 +124,35 @@ internal static class RootFinder
 
     /// <summary>
     /// Finds a root of an increasing function: widens a bracket around <paramref name="start"/> by
-    /// doubling steps until f changes sign, then applies <see cref="Brent"/>.
+    /// doubling steps until f changes sign, then applies <see cref="Brent"/>. The bracket stays within ±1.8e308: a root
+    /// beyond (f still of one sign at ±double.MaxValue) is returned as ±∞.
     /// </summary>
     public static double IncreasingRoot(Func<double, double> f, double start, double step, double tolerance = 1e-14)
     {
-        double lo = start - step, hi = start + step;
+        static double Clamp(double x) => Math.Clamp(x, -double.MaxValue, double.MaxValue);
+        double lo = Clamp(start - step), hi = Clamp(start + step);
         for (int i = 0; i < 200 && f(lo) > 0; i++)
         {
+            if (lo == -double.MaxValue)
+            {
+                return double.NegativeInfinity;
+            }
+
             hi = lo;
             step *= 2;
-            lo -= step;
+            lo = Clamp(lo - step);
         }
 
         for (int i = 0; i < 200 && f(hi) < 0; i++)
         {
+            if (hi == double.MaxValue)
+            {
+                return double.PositiveInfinity;
+            }
+
             lo = hi;
             step *= 2;
-            hi += step;
+            hi = Clamp(hi + step);
         }
 
         return Brent(f, lo, hi, tolerance);

@@ -50,8 +50,8 @@ internal sealed class PairwiseOrderStatistics
     public static PairwiseOrderStatistics Differences(ReadOnlySpan<double> treated, ReadOnlySpan<double> control, CancellationToken cancellationToken = default)
     {
         int e = Math.Max(Numerics.ArmMoments.LargestMagnitude(treated), Numerics.ArmMoments.LargestMagnitude(control)) >= OverflowGuard ? 3 : 0;
-        var x = Divided(treated, e);
-        var y = Divided(control, e);
+        var x = Numerics.ArmMoments.Scaled(treated.ToArray(), e);
+        var y = Numerics.ArmMoments.Scaled(control.ToArray(), e);
         Array.Sort(x);
         Array.Sort(y);
         return new PairwiseOrderStatistics(x, y, walsh: false, (long)x.Length * y.Length, e, cancellationToken);
@@ -78,26 +78,8 @@ internal sealed class PairwiseOrderStatistics
         }
 
         var d = new double[followUp.Length];
-        for (int i = 0; i < d.Length; i++)
-        {
-            d[i] = Math.ScaleB(followUp[i], -3) - Math.ScaleB(baseline[i], -3);
-        }
-
+        Numerics.ArmMoments.Changes(followUp, baseline, 3, d);
         return (d, 3);
-    }
-
-    private static double[] Divided(ReadOnlySpan<double> values, int exponent)
-    {
-        var copy = values.ToArray();
-        if (exponent != 0)
-        {
-            for (int i = 0; i < copy.Length; i++)
-            {
-                copy[i] = Math.ScaleB(copy[i], -exponent);
-            }
-        }
-
-        return copy;
     }
 
     /// <summary>The median: the middle value, or the mean of the two middle values (formed before the unit is multiplied back).</summary>

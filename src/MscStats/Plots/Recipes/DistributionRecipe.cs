@@ -47,9 +47,7 @@ internal static class DistributionRecipe
         double range = hi - lo;
         if (!double.IsFinite(range) || !double.IsFinite(observed - lo) || !double.IsFinite(hi - observed))
         {
-            throw new ArgumentOutOfRangeException(
-                valuesParam, "the values and the observed statistic span " + Guard.Format(Math.Min(lo, observed)) + " to " + Guard.Format(Math.Max(hi, observed))
-                + ", a range beyond double precision (above 1.8e308) that no axis can hold; rescale the data (e.g. change its unit).");
+            throw PlotGuard.RangeBeyondDouble(valuesParam, Math.Min(lo, observed), Math.Max(hi, observed));
         }
 
         double binWidth;
