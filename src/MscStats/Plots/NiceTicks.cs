@@ -73,7 +73,7 @@ public static class NiceTicks
         }
 
         double range = NiceNumber(max - min, round: false);
-        double step = NiceNumber(range / (targetCount - 1), round: true);
+        double step = Resolvable(NiceNumber(range / (targetCount - 1), round: true), Math.Max(Math.Abs(min), Math.Abs(max)));
         int decimals = (int)Math.Max(-Math.Floor(Math.Log10(step)), 0);
         double first = Math.Floor(min / step);
         double last = Math.Ceiling(max / step);
@@ -96,6 +96,18 @@ public static class NiceTicks
         int mantissaDigits = (int)Math.Max(0, Math.Floor(Math.Log10(Math.Max(Math.Max(Math.Abs(values[0]), Math.Abs(values[^1])), step))) - Math.Floor(Math.Log10(step)));
         return new TickSet(
             values[0], values[^1], step, values.ToArray(), values.Select(v => scientific ? Scientific(v, mantissaDigits) : Label(v, decimals)).ToArray());
+    }
+
+    /// <summary>
+    /// A nice step of at least 2⁻⁵⁰ times <paramref name="magnitude"/>: every multiple of it up to the magnitude is then an
+    /// integer below 2⁵³ times the step, so that ticks or bins counted along an axis advance (a step below the values'
+    /// precision, as for data that differ only in their last digits near 1e208, would leave the count k + 1 == k forever
+    /// and ask for more ticks or bins than memory holds).
+    /// </summary>
+    internal static double Resolvable(double step, double magnitude)
+    {
+        double least = magnitude * Math.ScaleB(1, -50);
+        return step >= least || least == 0 ? step : NiceNumber(least, round: false);
     }
 
     /// <summary>
@@ -142,8 +154,24 @@ public static class NiceTicks
 
     private static double Clean(double value) => value == 0 ? 0 : value;
 
+    /// <summary>
+    /// d.ddd…e±x with up to <paramref name="mantissaDigits"/> decimals, trailing zeros dropped. From the standard "E" format,
+    /// which rounds exactly at any precision (a custom format such as "0.###e+0" stops at 15 significant digits, so that
+    /// ticks 2e293 apart near 1.7e308 would share one label).
+    /// </summary>
     private static string Scientific(double value, int mantissaDigits)
-        => value == 0 ? "0" : value.ToString((mantissaDigits == 0 ? "0" : "0." + new string('#', mantissaDigits)) + "e+0", CultureInfo.InvariantCulture);
+    {
+        if (value == 0)
+        {
+            return "0";
+        }
+
+        string text = value.ToString("E" + mantissaDigits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        int e = text.IndexOf('E', StringComparison.Ordinal);
+        string mantissa = text[..e].Contains('.', StringComparison.Ordinal) ? text[..e].TrimEnd('0').TrimEnd('.') : text[..e];
+        int exponent = int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        return mantissa + (exponent < 0 ? "e-" : "e+") + Math.Abs(exponent).ToString(CultureInfo.InvariantCulture);
+    }
 
     private static string Label(double value, int decimals)
         => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

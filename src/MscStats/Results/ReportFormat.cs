@@ -12,8 +12,9 @@ namespace MscStats.Results;
 public static class ReportFormat
 {
     /// <summary>
-    /// Formats an estimate or limit: two decimals when |x| ≥ 0.1 or x = 0, otherwise two significant
-    /// digits (<c>0.84</c>, <c>123.46</c>, <c>0.021</c>, <c>7.4e-09</c>); infinities as <c>-inf</c> and <c>inf</c>.
+    /// Formats an estimate or limit: two decimals when 0.1 ≤ |x| &lt; 1e15 or x = 0, otherwise two significant
+    /// digits below 0.1 and up to six from 1e15 (<c>0.84</c>, <c>123.46</c>, <c>0.021</c>, <c>7.4e-09</c>,
+    /// <c>1.06932e+192</c>); infinities as <c>-inf</c> and <c>inf</c>.
     /// </summary>
     /// <param name="value">The number.</param>
     /// <returns>The formatted number.</returns>
@@ -32,6 +33,12 @@ public static class ReportFormat
         if (double.IsNegativeInfinity(value))
         {
             return "-inf";
+        }
+
+        if (Math.Abs(value) >= 1e15)
+        {
+            // Two decimals of 1e208 would be 211 characters: six significant digits in scientific notation instead.
+            return value.ToString("0.#####e+00", CultureInfo.InvariantCulture);
         }
 
         if (value == 0 || Math.Abs(value) >= 0.1)

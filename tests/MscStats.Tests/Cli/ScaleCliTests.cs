@@ -71,6 +71,55 @@ public class ScaleCliTests : CliTestBase
     public void Analyze_50000PerArm_EveryRowComputedOrRefused() => AnalyzeAtScale(50_000, 11);
 
     /// <summary>
+    /// File 1,503 of the Slow generated-input run (seed 20261203): a change score of 1e208 beside changes of tens. The
+    /// randomization test's null draws then differ from the observed value only in their last digits near 1e208, and the
+    /// histogram's ticks were counted in steps below the spacing of doubles there, never advancing, until the process was
+    /// killed out of memory at 24 GB. Now the run ends with exit 0 and draws its figures.
+    /// </summary>
+    [Test]
+    public void Analyze_ChangeOf1e208BesideTens_ExitZero()
+    {
+        File.WriteAllText(
+            InFolder("generated-1503.csv"),
+            "subject,arm,time,outcome,unit,value\n" +
+            "S0,Treated,baseline,o1,u,NA\n" +
+            "S0,Treated,baseline,o2,u,86\n" +
+            "S0,Treated,follow-up,o1,u,-30.25\n" +
+            "S0,Treated,follow-up,o2,u,108.5\n" +
+            "S1,Treated,baseline,o1,u,-117.25\n" +
+            "S1,Treated,baseline,o2,u,96.5\n" +
+            "S1,Treated,follow-up,o1,u,-64.25\n" +
+            "S1,Treated,follow-up,o2,u,1e59\n" +
+            "S2,Treated,baseline,o1,u,-79.75\n" +
+            "S2,Treated,baseline,o2,u,89.75\n" +
+            "S2,Treated,follow-up,o1,u,1e-170\n" +
+            "S2,Treated,follow-up,o2,u,-123.25\n" +
+            "S3,Treated,baseline,o1,u,121.25\n" +
+            "S3,Treated,baseline,o2,u,-0\n" +
+            "S3,Treated,follow-up,o1,u,-55\n" +
+            "S3,Treated,follow-up,o2,u,20.75\n" +
+            "S4,Control,baseline,o1,u,-87.5\n" +
+            "S4,Control,baseline,o2,u,98.5\n" +
+            "S4,Control,follow-up,o1,u,-75.5\n" +
+            "S4,Control,follow-up,o2,u,-57\n" +
+            "S5,Control,baseline,o1,u,NA\n" +
+            "S5,Control,baseline,o2,u,60.75\n" +
+            "S5,Control,follow-up,o1,u,1e-227\n" +
+            "S5,Control,follow-up,o2,u,-56.75\n" +
+            "S6,Control,baseline,o1,u,1e100\n" +
+            "S6,Control,baseline,o2,u,-13.25\n" +
+            "S6,Control,follow-up,o1,u,1e208\n" +
+            "S6,Control,follow-up,o2,u,-12.5\n" +
+            "S7,Control,baseline,o1,u,2.25\n" +
+            "S7,Control,baseline,o2,u,-100.75\n" +
+            "S7,Control,follow-up,o1,u,-37\n" +
+            "S7,Control,follow-up,o2,u,59.75\n");
+        var (code, _, error) = Run("analyze", InFolder("generated-1503.csv"), "--out", InFolder("out"), "--resamples", "100");
+        Assert.That(code, Is.EqualTo(0), error);
+        Assert.That(Directory.GetFiles(InFolder("out"), "figure-02-o1-randomization-*.svg"), Has.Length.EqualTo(1));
+    }
+
+    /// <summary>
     /// Values near ±1.8e308 in every outcome kind: sums, changes and mean differences overflow a double. Every row is
     /// computed or says why not (a result beyond double precision, with the remedy), every figure is drawn or listed as
     /// not drawn, and nothing ends in an internal error.

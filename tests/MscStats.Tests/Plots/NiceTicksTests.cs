@@ -106,6 +106,41 @@ public class NiceTicksTests
         });
     }
 
+    /// <summary>
+    /// Data that differ only in their last binary digits, far from zero: the raw nice step would be below the values'
+    /// precision (near 1e208 a step of 5e191 is a quarter of the spacing of doubles), so that counting ticks from
+    /// floor(min/step) ≈ 2e16 > 2⁵³ never advanced and the list grew until memory ran out. The step is widened to at least
+    /// 2⁻⁵⁰ of the magnitude: a handful of distinct, increasing ticks that cover the data.
+    /// </summary>
+    [TestCase(1e208, 1, 7)]
+    [TestCase(-1e300, 3, 5)]
+    [TestCase(1.7e308, 1, 50)]
+    [TestCase(-2e-300, 1, 7)]
+    [TestCase(123456789.0, 1, 7)]
+    public void Linear_RangeWithinTheLastDigitsOfLargeValues_TicksAdvanceAndCoverTheData(double min, int ulps, int count)
+    {
+        double max = min;
+        for (int i = 0; i < ulps; i++)
+        {
+            max = Math.BitIncrement(max);
+        }
+
+        var ticks = NiceTicks.Linear(min, max, count);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ticks.Values.Count, Is.InRange(2, 2 * count + 1));
+            Assert.That(ticks.Min, Is.LessThanOrEqualTo(min));
+            Assert.That(ticks.Max, Is.GreaterThanOrEqualTo(max));
+            for (int i = 1; i < ticks.Values.Count; i++)
+            {
+                Assert.That(ticks.Values[i], Is.GreaterThan(ticks.Values[i - 1]), "ticks strictly increase");
+            }
+
+            Assert.That(ticks.Step!.Value, Is.GreaterThanOrEqualTo(Math.Abs(min) * Math.ScaleB(1, -50)));
+            Assert.That(ticks.Labels.Distinct().Count(), Is.EqualTo(ticks.Labels.Count), string.Join(" | ", ticks.Labels));
+        });
+    }
+
     [Test]
     public void Log10_NarrowRange_Uses125()
     {

@@ -323,6 +323,22 @@ public class PlotTests
         });
     }
 
+    /// <summary>
+    /// A null distribution whose values differ only in their last binary digits near 1e208 (as a randomization test's
+    /// draws can, beside an outlier of 1e208): bins and ticks narrower than the spacing of doubles there were counted
+    /// without end until memory ran out. Now the histogram holds a few bins and every value.
+    /// </summary>
+    [Test]
+    public void Distribution_ValuesWithinTheLastDigitsOfLargeValues_DrawsAFewBins()
+    {
+        double a = 1e208, b = Math.BitIncrement(a), c = Math.BitIncrement(b);
+        var figure = Plot.Distribution(new[] { a, b, b, c, a }, b);
+        var bars = figure.Panels.Single().Marks.OfType<BarsMark>().Single().Bars;
+        Assert.That(bars.Sum(b => b.Y1), Is.EqualTo(5));
+        Assert.That(bars.Count, Is.InRange(1, 60));
+        Assert.That(figure.ToSvg(), Does.Contain("<svg"));
+    }
+
     [Test]
     public void Distribution_AllValuesEqual_StillDraws()
     {

@@ -182,6 +182,10 @@ public class ResultRecordTests
     [TestCase(0.1, "0.10")]
     [TestCase(0.09996, "0.10")]
     [TestCase(double.NegativeInfinity, "-inf")]
+    [TestCase(999999999999999.0, "999999999999999.00")]
+    [TestCase(1e15, "1e+15")]
+    [TestCase(-1.0693220197552e192, "-1.06932e+192")]
+    [TestCase(1.7976931348623157e308, "1.79769e+308")]
     public void ReportFormat_Number(double value, string expected) => Assert.That(ReportFormat.Number(value), Is.EqualTo(expected));
 
     [TestCase(0.0154193, "0.0154")]

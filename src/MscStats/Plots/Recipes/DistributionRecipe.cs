@@ -62,6 +62,8 @@ internal static class DistributionRecipe
             binWidth = NiceTicks.NiceNumber(range / bins, round: true);
         }
 
+        binWidth = NiceTicks.Resolvable(binWidth, Math.Max(Math.Abs(lo), Math.Abs(hi)));
+
         double start = Math.Floor(lo / binWidth) * binWidth;
         int binCount = Math.Max(1, (int)Math.Ceiling((hi - start) / binWidth + 1e-9));
         if (start + binCount * binWidth <= hi)
