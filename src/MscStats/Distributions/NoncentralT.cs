@@ -26,7 +26,9 @@ namespace MscStats.Distributions;
 /// (tests/MscStats.Tests/Reference/noncentral-t.csv, which also holds R's and scipy's values): probabilities
 /// to 2e-13 relative in both tails, however small (R's values are off by up to 7.7e-13 absolute there, and
 /// scipy's lose relative accuracy below about 1e-10); quantiles, solved with Brent's method, to 1e-11
-/// relative (1e-12 absolute near 0). One evaluation takes about 5,000 integrand evaluations. Intended range: 0 &lt; ν ≤ 1e6, any finite δ: beyond |δ| = 50
+/// relative (1e-12 absolute near 0). The quadrature panels are fitted to the integrand (0.25 to 2 wide in log V, see
+/// <c>Expectation</c>), which on the reference grid takes 0.17 ms a probability here, 2.3 times less than uniform 0.25-wide
+/// panels, at the same worst error. Intended range: 0 &lt; ν ≤ 1e6, any finite δ: beyond |δ| = 50
 /// the Φ factor turns from 0 to 1 within about 2/|δ| in log V, and the panels are graded towards that step (checked
 /// against mpmath for δ up to 1.5e12 and the exact χ² limit up to 1.7e308, tests/MscStats.Tests/Reference/noncentral-t-large.csv).
 /// </para>
@@ -43,7 +45,7 @@ public static class NoncentralT
     public static double Cdf(double t, double degreesOfFreedom, double noncentrality)
     {
         Check(t, degreesOfFreedom, noncentrality);
-        return t >= 0 ? Tails(t, degreesOfFreedom, noncentrality).Lower : Tails(-t, degreesOfFreedom, -noncentrality).Upper;
+        return t >= 0 ? Tail(t, degreesOfFreedom, noncentrality, upper: false) : Tail(-t, degreesOfFreedom, -noncentrality, upper: true);
     }
 
     /// <summary>The survival function P(T &gt; t), computed directly (not as 1 − <see cref="Cdf"/>).</summary>
@@ -55,7 +57,7 @@ public static class NoncentralT
     public static double Sf(double t, double degreesOfFreedom, double noncentrality)
     {
         Check(t, degreesOfFreedom, noncentrality);
-        return t >= 0 ? Tails(t, degreesOfFreedom, noncentrality).Upper : Tails(-t, degreesOfFreedom, -noncentrality).Lower;
+        return t >= 0 ? Tail(t, degreesOfFreedom, noncentrality, upper: true) : Tail(-t, degreesOfFreedom, -noncentrality, upper: false);
     }
 
     /// <summary>The quantile function: the t with P(T ≤ t) = <paramref name="p"/>.</summary>
@@ -93,9 +95,13 @@ public static class NoncentralT
             ? delta => p - Cdf(t, degreesOfFreedom, delta)
             : delta => Sf(t, degreesOfFreedom, delta) - (1 - p);
 
-        // The first step grows with |t|, so that a bracket around t = 1e100 forms (a step of 1 would not move it); a root
-        // beyond ±1.8e308 (t near the end of double precision) comes back as ±∞.
-        return RootFinder.IncreasingRoot(g, t, Math.Max(1, Math.Abs(t) / 2), 1e-13 * Math.Max(1, Math.Abs(t)));
+        // The search starts from the normal approximation T ≈ δ + Z·s with s = √(1 + t²/(2ν)) (T − t·√(V/ν) has about
+        // that spread), δ ≈ t − Φ⁻¹(p)·s, and a first step of s/2, so that the bracket usually forms on the first two
+        // evaluations; the step grows with |t|, so that a bracket around t = 1e100 forms, and a root beyond ±1.8e308
+        // (t near the end of double precision) comes back as ±∞. hypot keeps s finite for any finite t.
+        double spread = double.Hypot(1, t / Math.Sqrt(2 * degreesOfFreedom));
+        double start = t - Normal.InvCDF(0, 1, p) * spread;
+        return RootFinder.IncreasingRoot(g, start, spread / 2, 1e-13 * Math.Max(1, Math.Abs(t)));
     }
 
     private static void Check(double t, double degreesOfFreedom, double noncentrality)
@@ -109,23 +115,24 @@ public static class NoncentralT
         Guard.Finite(noncentrality, nameof(noncentrality));
     }
 
-    /// <summary>P(T ≤ t) and P(T &gt; t) for t ≥ 0, each integrated from positive terms of its own.</summary>
-    private static (double Lower, double Upper) Tails(double t, double nu, double delta)
+    /// <summary>P(T ≤ t) or P(T &gt; t) for t ≥ 0, integrated from positive terms of its own.</summary>
+    private static double Tail(double t, double nu, double delta, bool upper)
     {
         if (t == 0)
         {
-            return (Normal.CDF(0, 1, -delta), Normal.CDF(0, 1, delta));
+            return Normal.CDF(0, 1, upper ? delta : -delta);
         }
 
-        return (Expectation(t, nu, delta, upper: false), Expectation(t, nu, delta, upper: true));
+        return Expectation(t, nu, delta, upper);
     }
 
     /// <summary>
     /// P(T ≤ t) = E[Φ(t√(V/ν) − δ)] or P(T &gt; t) = E[Φ(δ − t√(V/ν))] over V ~ χ²(ν), integrated in w = ln V.
     /// The log of the integrand is concave in w, so its maximum is found by golden-section search, the window
     /// where it is within e⁻⁶⁰ of the maximum by stepping outward, and the integral by composite 20-point
-    /// Gauss–Legendre quadrature (MathNet) on panels at most 0.25 wide in log V. Every term is positive, so both tails keep their
-    /// relative accuracy.
+    /// Gauss–Legendre quadrature (MathNet) on panels laid outward from the peak: each as wide as the log-integrand stays
+    /// within 0.02 of its chord and falls by at most 8 (0.25 to 2 wide in log V, twice the previous panel at most). Every
+    /// term is positive, so both tails keep their relative accuracy.
     /// </summary>
     private static double Expectation(double t, double nu, double delta, bool upper)
     {
@@ -142,16 +149,22 @@ public static class NoncentralT
         double lo = -745, hi = Math.Log(nu + 60 * Math.Sqrt(2 * nu) + 200);
         const double golden = 0.6180339887498949;
         double a = lo, b = hi;
+        double c = b - golden * (b - a), d = a + golden * (b - a);
+        double fc = LogIntegrand(c), fd = LogIntegrand(d);
         for (int i = 0; i < 200 && b - a > 1e-7; i++)
         {
-            double c = b - golden * (b - a), d = a + golden * (b - a);
-            if (LogIntegrand(c) > LogIntegrand(d))
+            // Each step keeps one interior point and its value (the golden ratio puts it where the next step needs it).
+            if (fc > fd)
             {
-                b = d;
+                (b, d, fd) = (d, c, fc);
+                c = b - golden * (b - a);
+                fc = LogIntegrand(c);
             }
             else
             {
-                a = c;
+                (a, c, fc) = (c, d, fd);
+                d = a + golden * (b - a);
+                fd = LogIntegrand(d);
             }
         }
 
@@ -180,6 +193,27 @@ public static class NoncentralT
             return 0;
         }
 
+        // Whether the log-integrand is near enough to linear on [a, b] for one 20-point Gauss–Legendre panel: within 0.02 of
+        // its chord at the quarter points and falling by at most 8 across it. On such a panel the integrand is within 2% of
+        // an exponential, which the rule integrates to far below double precision.
+        bool Smooth(double a, double la, double b, double lb)
+        {
+            if (Math.Abs(la - lb) > MaxPanelFall)
+            {
+                return false;
+            }
+
+            for (int q = 1; q <= 3; q++)
+            {
+                if (Math.Abs(LogIntegrand(a + (b - a) * q / 4) - (la + (lb - la) * q / 4)) > MaxChordDistance)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         double Edge(double direction)
         {
             double step = 0.25;
@@ -194,13 +228,29 @@ public static class NoncentralT
         }
 
         double left = Edge(-1), right = Edge(+1);
-        int panels = Math.Max(16, (int)Math.Ceiling((right - left) / PanelWidth));
-        double width = (right - left) / panels, sum = 0;
-        var bounds = new List<double>(panels + 1);
-        for (int k = 0; k <= panels; k++)
+        var bounds = new List<double> { peak };
+        double width = PanelWidth, sum = 0;
+        foreach (int direction in new[] { -1, 1 })
         {
-            bounds.Add(left + k * width);
+            double end = direction < 0 ? left : right, w = peak, lw = top, h = PanelWidth;
+            while ((end - w) * direction > 0)
+            {
+                double room = Math.Abs(end - w);
+                h = Math.Min(Math.Min(2 * h, MaxPanelWidth), room);
+                double next = w + direction * h, lnext = LogIntegrand(next);
+                while (h > PanelWidth && !Smooth(w, lw, next, lnext))
+                {
+                    h = Math.Max(h / 2, PanelWidth);
+                    next = w + direction * h;
+                    lnext = LogIntegrand(next);
+                }
+
+                (w, lw) = (h == room ? end : next, lnext);
+                bounds.Add(w);
+            }
         }
+
+        bounds.Sort();
 
         // Beyond |δ| = 50 the Φ factor turns from 0 to 1 within about 2/|δ| of w* = ln(ν(δ/t)²) (a step, to double
         // precision, for |δ| of 1e12 and more), far narrower than a panel: panels halving towards w* resolve it.
@@ -228,7 +278,21 @@ public static class NoncentralT
         return Math.Min(1, sum * Math.Exp(top));
     }
 
+    /// <summary>The narrowest panel, in log V (everywhere, before the panels were fitted to the integrand's shape).</summary>
     private const double PanelWidth = 0.25;
+
+    /// <summary>The widest panel, in log V.</summary>
+    private const double MaxPanelWidth = 2;
+
+    /// <summary>The largest fall of the log-integrand across one panel.</summary>
+    private const double MaxPanelFall = 8;
+
+    /// <summary>
+    /// The largest distance of the log-integrand from its chord at a panel's quarter points. At 0.07 the worst error on
+    /// the reference points grew from 5e-14 to 8e-13 (t = 100, δ = 30, where the Φ factor's turn is narrow); 0.02 keeps
+    /// the uniform panels' accuracy with a margin.
+    /// </summary>
+    private const double MaxChordDistance = 0.02;
 
     /// <summary>The |δ| beyond which the panels are graded towards the Φ factor's step (within it, the uniform panels reach 2e-13).</summary>
     private const double GradedBeyond = 50;

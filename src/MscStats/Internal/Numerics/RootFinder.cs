@@ -16,8 +16,11 @@ internal static class RootFinder
     /// </summary>
     /// <exception cref="ArgumentException">f(a) and f(b) have the same sign, or f returns NaN.</exception>
     public static double Brent(Func<double, double> f, double a, double b, double tolerance = 1e-14, int maxIterations = 300)
+        => Brent(f, a, f(a), b, f(b), tolerance, maxIterations);
+
+    /// <summary><see cref="Brent(Func{double, double}, double, double, double, int)"/> with f(a) and f(b) already known.</summary>
+    private static double Brent(Func<double, double> f, double a, double fa, double b, double fb, double tolerance, int maxIterations = 300)
     {
-        double fa = f(a), fb = f(b);
         if (double.IsNaN(fa) || double.IsNaN(fb))
         {
             throw new ArgumentException("the function is NaN at an end of the bracket.", nameof(f));
@@ -124,37 +127,45 @@ internal static class RootFinder
 
     /// <summary>
     /// Finds a root of an increasing function: widens a bracket around <paramref name="start"/> by
-    /// doubling steps until f changes sign, then applies <see cref="Brent"/>. The bracket stays within ±1.8e308: a root
+    /// doubling steps until f changes sign, then applies <see cref="Brent(Func{double, double}, double, double, double, int)"/>. The bracket stays within ±1.8e308: a root
     /// beyond (f still of one sign at ±double.MaxValue) is returned as ±∞.
     /// </summary>
     public static double IncreasingRoot(Func<double, double> f, double start, double step, double tolerance = 1e-14)
     {
         static double Clamp(double x) => Math.Clamp(x, -double.MaxValue, double.MaxValue);
         double lo = Clamp(start - step), hi = Clamp(start + step);
-        for (int i = 0; i < 200 && f(lo) > 0; i++)
+        double flo = f(lo), fhi = double.NaN;
+        for (int i = 0; i < 200 && flo > 0; i++)
         {
             if (lo == -double.MaxValue)
             {
                 return double.NegativeInfinity;
             }
 
-            hi = lo;
+            (hi, fhi) = (lo, flo);
             step *= 2;
             lo = Clamp(lo - step);
+            flo = f(lo);
         }
 
-        for (int i = 0; i < 200 && f(hi) < 0; i++)
+        if (double.IsNaN(fhi))
+        {
+            fhi = f(hi);
+        }
+
+        for (int i = 0; i < 200 && fhi < 0; i++)
         {
             if (hi == double.MaxValue)
             {
                 return double.PositiveInfinity;
             }
 
-            lo = hi;
+            (lo, flo) = (hi, fhi);
             step *= 2;
             hi = Clamp(hi + step);
+            fhi = f(hi);
         }
 
-        return Brent(f, lo, hi, tolerance);
+        return Brent(f, lo, flo, hi, fhi, tolerance);
     }
 }
