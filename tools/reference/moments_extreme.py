@@ -70,6 +70,11 @@ for e in [-300, -250, -160, -100, 0, 100, 160, 250, 300, 307]:
 cases.append(("mixed 1e-300..1e300", [1e-300, 2e-300, 1e300, -3e299, 5e-200], [1e-300, -1e300, 7.5e299, 1.0, 2e-150, 3.0]))
 cases.append(("mixed 1e-300..1e150", [1e-300, 1e150, -2e149, 4e149], [3e-300, 1e-250, 2e149, -1e150, 5.0]))
 cases.append(("near max", [1.7e308, -1.7e308, 1.0e308], [1.6e308, 1.5e308, -1e308, 0.0]))
+# An arm of equal values far above the other arm's spread: in the unit of the largest magnitude the squared deviations
+# would vanish (below 2^-1022); the moments are held in the spread's unit instead.
+cases.append(("equal 1e300 beside spread 1", [1e300] * 4, [1.0, 2.0, 4.0, 3.5, -1.5]))
+cases.append(("equal -1e250 beside spread 1e80", [-1e250] * 3, [2e80, 5e80, -1e80, 3e80]))
+cases.append(("equal 1.7e308 beside spread 1e100", [1.7e308] * 3, [1e100, -2e100, 3e100, 0.5e100]))
 
 lines = []
 for name, t, c in cases:

@@ -48,10 +48,11 @@ public class NoncentralTLargeTests
     [TestCase(1e12, 1.0)]
     [TestCase(1e100, 1.0)]
     [TestCase(1e300, 1e150)]
+    [TestCase(1e300, 1e100)]
+    [TestCase(1e200, 1.0)]
     public void HedgesG_HugeEffect_IntervalIsGTimesTheChiSquareLimits(double big, double spread)
     {
-        // Treated all equal to big (SD 0), control 0, 1, 2.5 times spread: df = 4, and t is about big/(0.9 spread). (A
-        // spread below about 1e-154 of the largest magnitude is below double precision in the moments' unit.)
+        // Treated all equal to big (SD 0), control 0, 1, 2.5 times spread: df = 4, and t is about big/(0.9 spread).
         var g = ContinuousEffect.HedgesG(ContinuousSample.Create([big, big, big], [0, spread, 2.5 * spread]));
 
         // √(χ²_{4, 0.025}/4) and √(χ²_{4, 0.975}/4): scipy.stats.chi2.ppf(0.025, 4) = 0.4844185570879299 and

@@ -89,8 +89,14 @@ public class ExtremeMagnitudeTests
     [TestCaseSource(nameof(Cases))]
     public void PairedT_ExtremeMagnitudes_MatchesOneSampleReference(MomentCase c)
     {
-        // Baseline 0: the differences are the treated values; t = mean / (SD / √n).
+        // Baseline 0: the differences are the treated values; t = mean / (SD / √n), undefined for equal values.
         var arm = PairedArm.Create("arm", c.Treated.Select((_, i) => "s" + i).ToArray(), new double[c.Treated.Length], c.Treated);
+        if (c.SdT == 0)
+        {
+            Assert.That(Assert.Throws<AssumptionException>(() => TTest.Paired(arm))!.Message, Does.Contain("SD of the paired differences is 0"));
+            return;
+        }
+
         var t = TTest.Paired(arm);
         Assert.That(t.Estimate!.Estimate, Is.EqualTo(c.MeanT).Within(Math.Abs(c.MeanT) * Relative + c.SdT * Relative));
         double expected = c.MeanT / (c.SdT / Math.Sqrt(c.Treated.Length));

@@ -15,14 +15,20 @@ namespace MscStats.Internal.Numerics;
 /// are those of the data divided by 2^Exponent. The exponent is 0 for data whose largest magnitude lies in
 /// [2^−400, 2^400] (about 3.9e−121 to 2.6e120), so ordinary data are computed exactly as before, bit for bit; beyond that
 /// range it is the binary exponent of the largest magnitude, so the scaled data lie within [−2, 2] and their squared
-/// deviations neither overflow (values up to ±1.8e308) nor underflow (values down to 1e−300). Dividing by a power of two
-/// is exact. Scale-free results (t, p, standardized effects, degrees of freedom) use the scaled moments directly;
+/// deviations neither overflow (values up to ±1.8e308) nor underflow (values down to 1e−300). When the largest deviation
+/// from an arm's mean is more than 2^400 below the largest magnitude (an arm of equal values at 1e300 beside one spread
+/// by 1, where the squared deviations would vanish in the magnitude's unit), the unit is that deviation's instead, but
+/// at most 2^960 below the magnitude, so that the scaled values stay below 2^961 and their sums finite (see
+/// <see cref="UnitFor(ReadOnlySpan{double}, ReadOnlySpan{double})"/>). Dividing by a power of two is exact. Scale-free results (t, p, standardized effects, degrees of freedom) use the scaled moments directly;
 /// results in the data's units are multiplied back by 2^Exponent.
 /// </remarks>
 internal readonly record struct ArmMoments(int N, double ScaledMean, double ScaledVariance, int Exponent)
 {
     /// <summary>Data whose largest magnitude lies in [2^−Limit, 2^Limit] are not scaled.</summary>
     private const int Limit = 400;
+
+    /// <summary>The most a spread-driven unit lies below the largest magnitude: scaled values stay below 2^961.</summary>
+    private const int Headroom = 960;
 
     private const double SmallestNormal = Moments.SmallestNormal;
 
@@ -44,8 +50,8 @@ internal readonly record struct ArmMoments(int N, double ScaledMean, double Scal
     /// <exception cref="Exceptions.AssumptionException">The SD is beyond double precision.</exception>
     public double StandardDeviation => Unscale(Math.Sqrt(ScaledVariance), Exponent, "SD");
 
-    /// <summary>The moments of finite values, in the unit chosen from their largest magnitude.</summary>
-    public static ArmMoments From(ReadOnlySpan<double> values) => From(values, ExponentFor(LargestMagnitude(values)));
+    /// <summary>The moments of finite values, in the unit chosen from their largest magnitude and spread.</summary>
+    public static ArmMoments From(ReadOnlySpan<double> values) => From(values, UnitFor(values, []));
 
     /// <summary>The moments of finite values in units of 2^<paramref name="exponent"/>.</summary>
     public static ArmMoments From(ReadOnlySpan<double> values, int exponent)
@@ -67,11 +73,21 @@ internal readonly record struct ArmMoments(int N, double ScaledMean, double Scal
     }
 
     /// <summary>The moments of a published summary; the SD is squared in units of 2^Exponent, so SDs up to 1.8e308 are kept.</summary>
-    public static ArmMoments From(SummaryArm arm)
+    public static ArmMoments From(SummaryArm arm) => From(arm, UnitFor(arm, arm));
+
+    /// <summary>The moments of a published summary in units of 2^<paramref name="exponent"/>.</summary>
+    public static ArmMoments From(SummaryArm arm, int exponent)
     {
-        int k = ExponentFor(Math.Max(Math.Abs(arm.Mean), arm.StandardDeviation));
-        double sd = Math.ScaleB(arm.StandardDeviation, -k);
-        return new ArmMoments(arm.N, Math.ScaleB(arm.Mean, -k), sd * sd, k);
+        double sd = Math.ScaleB(arm.StandardDeviation, -exponent);
+        return new ArmMoments(arm.N, Math.ScaleB(arm.Mean, -exponent), sd * sd, exponent);
+    }
+
+    /// <summary>The unit for two published summaries, chosen as <see cref="UnitFor(ReadOnlySpan{double}, ReadOnlySpan{double})"/> chooses it from data, with the larger SD as the spread.</summary>
+    public static int UnitFor(SummaryArm treated, SummaryArm control)
+    {
+        double largest = Math.Max(Math.Max(Math.Abs(treated.Mean), treated.StandardDeviation), Math.Max(Math.Abs(control.Mean), control.StandardDeviation));
+        double spread = Math.Max(treated.StandardDeviation, control.StandardDeviation);
+        return Unit(largest, spread > 0 ? Math.ILogB(spread) : int.MinValue);
     }
 
     /// <summary>
@@ -165,6 +181,58 @@ internal readonly record struct ArmMoments(int N, double ScaledMean, double Scal
         return largest;
     }
 
+    /// <summary>
+    /// The unit 2^k for the moments of one or two arms: 0 for data whose largest magnitude lies in [2^−400, 2^400];
+    /// otherwise the binary exponent of the largest magnitude, unless the largest deviation of a value from its own arm's
+    /// mean is more than 2^400 below it: then that deviation's exponent, but at least the magnitude's minus 960. Squared
+    /// deviations of order 1 then neither underflow nor, for values below 2^961 in the unit, overflow; an arm of equal
+    /// values at 1e300 beside one spread by 1 keeps the spread (in the magnitude's unit its variance would be 2^−1992, 0).
+    /// Each arm's deviations are found in that arm's own unit, so an arm of tiny values beside huge ones keeps its spread.
+    /// </summary>
+    public static int UnitFor(ReadOnlySpan<double> treated, ReadOnlySpan<double> control)
+    {
+        double largest = Math.Max(LargestMagnitude(treated), LargestMagnitude(control));
+        return ExponentFor(largest) == 0 ? 0 : Unit(largest, Math.Max(SpreadExponent(treated), SpreadExponent(control)));
+    }
+
+    /// <summary>The unit for a largest magnitude and the binary exponent of the largest spread (int.MinValue for none).</summary>
+    private static int Unit(double largest, int spread)
+    {
+        int k = ExponentFor(largest);
+        if (k == 0 || spread == int.MinValue)
+        {
+            return k;
+        }
+
+        int top = Math.ILogB(largest);
+        return spread >= top - Limit ? k : Math.Max(spread, top - Headroom);
+    }
+
+    /// <summary>The binary exponent of the largest deviation from the mean, in the data's units; int.MinValue for fewer than two values or equal values.</summary>
+    private static int SpreadExponent(ReadOnlySpan<double> values)
+    {
+        if (values.Length < 2)
+        {
+            return int.MinValue;
+        }
+
+        double largest = LargestMagnitude(values);
+        int own = largest == 0 ? 0 : Math.ILogB(largest);
+        var scaled = new double[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            scaled[i] = Math.ScaleB(values[i], -own);
+        }
+
+        double mean = Moments.Mean(scaled), deviation = 0;
+        foreach (double v in scaled)
+        {
+            deviation = Math.Max(deviation, Math.Abs(v - mean));
+        }
+
+        return deviation == 0 ? int.MinValue : own + Math.ILogB(deviation);
+    }
+
     /// <summary>0 for a largest magnitude in [2^−400, 2^400] (or 0); otherwise its binary exponent.</summary>
     public static int ExponentFor(double largest)
     {
@@ -225,19 +293,17 @@ internal readonly record struct TwoArmMoments(ArmMoments Treated, ArmMoments Con
         return From(sample.Treated.AsSpan(), sample.Control.AsSpan(), sample.Arms);
     }
 
-    /// <summary>The moments of two arms of finite values, in the unit chosen from the largest magnitude of both.</summary>
+    /// <summary>The moments of two arms of finite values, in the unit chosen from the largest magnitude and spread of both (<see cref="ArmMoments.UnitFor(ReadOnlySpan{double}, ReadOnlySpan{double})"/>).</summary>
     public static TwoArmMoments From(ReadOnlySpan<double> treated, ReadOnlySpan<double> control, ArmLabels arms)
     {
-        int k = ArmMoments.ExponentFor(Math.Max(ArmMoments.LargestMagnitude(treated), ArmMoments.LargestMagnitude(control)));
+        int k = ArmMoments.UnitFor(treated, control);
         return new TwoArmMoments(ArmMoments.From(treated, k), ArmMoments.From(control, k), arms);
     }
 
     public static TwoArmMoments From(SummarySample sample)
     {
-        var t = ArmMoments.From(sample.Treated);
-        var c = ArmMoments.From(sample.Control);
-        int k = Math.Max(t.Exponent, c.Exponent);
-        return new TwoArmMoments(Rescale(t, k), Rescale(c, k), sample.Arms);
+        int k = ArmMoments.UnitFor(sample.Treated, sample.Control);
+        return new TwoArmMoments(ArmMoments.From(sample.Treated, k), ArmMoments.From(sample.Control, k), sample.Arms);
     }
 
     /// <summary>
@@ -289,10 +355,4 @@ internal readonly record struct TwoArmMoments(ArmMoments Treated, ArmMoments Con
 
     /// <summary>A value in units of 2^<see cref="Exponent"/> (a limit, an SE) back in the data's units: exact, or ±∞ beyond double.</summary>
     public double Unscale(double x) => Math.ScaleB(x, Exponent);
-
-    private static ArmMoments Rescale(ArmMoments a, int k)
-    {
-        int shift = a.Exponent - k;
-        return shift == 0 ? a : new ArmMoments(a.N, Math.ScaleB(a.ScaledMean, shift), Math.ScaleB(a.ScaledVariance, 2 * shift), k);
-    }
 }

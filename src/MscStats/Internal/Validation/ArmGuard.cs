@@ -59,7 +59,7 @@ internal static class ArmGuard
         if (!(spread > 0))
         {
             throw new AssumptionException(
-                AssumptionReason.ZeroVariance, what, "the " + what + " is 0 (the values of each arm are equal, or spread by less than about 1e-154 of the largest magnitude, below what double precision holds beside it; subtract a common offset first), so the standardized difference is undefined.", paramName);
+                AssumptionReason.ZeroVariance, what, "the " + what + " is 0 (the values of each arm are equal, or differ by less than about 1e-440 of the largest magnitude, where the standardized difference would be beyond double precision), so the standardized difference is undefined.", paramName);
         }
     }
 
