@@ -630,24 +630,85 @@ public static class MetaAnalysis
     /// <summary>I² in percent at τ²: 100 τ²/(τ² + s²), at most 100 (rounding can pass it when τ² ≫ s²), 100 at an unbounded τ² limit.</summary>
     private static double ISquared(double tau2, double s2) => double.IsPositiveInfinity(tau2) ? 100 : Math.Min(100, 100 * tau2 / (tau2 + s2));
 
-    /// <summary>
-    /// Q, τ², its Q-profile search and the weights square the effects and use the variances' reciprocals: effects beyond
-    /// 1e50 in magnitude or variances outside 1e-150 to 1e100 would take them out of double range. Such trials are refused
-    /// with the remedy.
-    /// </summary>
-    private static void RefuseOverflow(double[] y, double[] v, string outcome, string paramName)
+    /// <summary>Whether every effect is within 1e50 in magnitude and every variance within 1e-150 to 1e100.</summary>
+    private static bool InPoolingRange(double[] y, double[] v)
     {
         for (int i = 0; i < y.Length; i++)
         {
             if (!(Math.Abs(y[i]) <= 1e50) || !(v[i] >= 1e-150 && v[i] <= 1e100))
             {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Q, τ², its Q-profile search and the weights square the effects and use the variances' reciprocals, so they are
+    /// computed on effects within 1e50 and variances within 1e-150 to 1e100. Trials outside that window are pooled in a
+    /// power-of-two unit 2^j, j the binary exponent of the largest effect or SD: effects divided by 2^j and variances by
+    /// 2^2j (exact), so that both are at most 4; Q, I², H², the p-value and the weights do not change, and the estimate,
+    /// its SE and limits and τ² are multiplied back. Data within the window are not scaled (j = 0). A variance still
+    /// below 1e-150 in that unit (an SD below about 1e-75 of the largest effect or SD) is refused with the remedy.
+    /// </summary>
+    private static int PoolingUnit(double[] y, double[] v, string outcome, string paramName)
+    {
+        if (InPoolingRange(y, v))
+        {
+            return 0;
+        }
+
+        double largest = 0;
+        for (int i = 0; i < y.Length; i++)
+        {
+            if (!double.IsFinite(y[i]) || !double.IsFinite(v[i]))
+            {
+                // An effect or variance formed from the trial's summaries overflowed (Hedges' g of a mean difference near 1e300).
                 throw new AssumptionException(
                     AssumptionReason.WrongKindOfData, outcome,
-                    "a trial's effect (" + y[i].ToString("G3", CultureInfo.InvariantCulture) + ") or variance (" + v[i].ToString("G3", CultureInfo.InvariantCulture)
-                    + ") is too large or too small to pool in double precision (effects up to 1e50, variances 1e-150 to 1e100, so that tau^2 and its Q-profile stay in range); rescale the outcome (e.g. change its unit).",
+                    "a trial's effect (" + Short(y[i]) + ") or variance (" + Short(v[i]) + ") is beyond double precision (1.8e308); rescale the outcome (e.g. change its unit).",
+                    paramName);
+            }
+
+            largest = Math.Max(largest, Math.Max(Math.Abs(y[i]), Math.Sqrt(v[i])));
+        }
+
+        int j = Math.ILogB(largest);
+        for (int i = 0; i < y.Length; i++)
+        {
+            double scaled = Math.ScaleB(v[i], -2 * j);
+            if (!(scaled >= 1e-150))
+            {
+                throw new AssumptionException(
+                    AssumptionReason.WrongKindOfData, outcome,
+                    "a trial's variance (" + Short(v[i]) + ") is below 1e-150 of the largest squared effect or variance (the largest effect or SD is "
+                    + Short(largest) + "), more orders of magnitude than tau^2 and its Q-profile hold in double precision; "
+                    + "subtract a common offset from the effects, or leave out the trial.",
                     paramName);
             }
         }
+
+        return j;
+    }
+
+    /// <summary>Three significant digits, invariant culture (1e-100, 9.9e+298, inf).</summary>
+    private static string Short(double x) => double.IsInfinity(x) ? (x > 0 ? "inf" : "-inf") : x.ToString("0.##e+0", CultureInfo.InvariantCulture);
+
+    private static double[] ScaledBy(double[] x, int e)
+    {
+        if (e == 0)
+        {
+            return x;
+        }
+
+        var scaled = new double[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            scaled[i] = Math.ScaleB(x[i], e);
+        }
+
+        return scaled;
     }
 
     private static MetaAnalysisResult Pool(
@@ -666,7 +727,9 @@ public static class MetaAnalysis
                 paramName);
         }
 
-        RefuseOverflow(y, v, p.OutcomeName, paramName);
+        int unit = PoolingUnit(y, v, p.OutcomeName, paramName);
+        y = ScaledBy(y, -unit);
+        v = ScaledBy(v, -2 * unit);
         var diagnostics = p.Diagnostics;
         var conventions = p.Conventions;
         double q0 = RandomEffectsFit.GeneralizedQ(y, v, 0);
@@ -692,9 +755,15 @@ public static class MetaAnalysis
             }
 
             string qp = "Q-profile (Viechtbauer 2007)";
+            var (tau2Lower, tau2Upper, tau2Beyond) = ArmMoments.UnscaleLimits(lo, hi, 2 * unit);
+            if (tau2Beyond is not null)
+            {
+                diagnostics.Add(tau2Beyond);
+            }
+
             heterogeneity = new Heterogeneity(
-                q0, k - 1, ChiSquareUpper(q0, k - 1), ISquared(tau2, s2), (tau2 + s2) / s2, tau2,
-                new ConfidenceInterval(lo, hi, level, qp), Monotone(ISquared(lo, s2), ISquared(hi, s2), level, qp),
+                q0, k - 1, ChiSquareUpper(q0, k - 1), ISquared(tau2, s2), (tau2 + s2) / s2, ArmMoments.InDataUnits(tau2, 2 * unit, "tau^2", paramName),
+                new ConfidenceInterval(tau2Lower, tau2Upper, level, qp), Monotone(ISquared(lo, s2), ISquared(hi, s2), level, qp),
                 Monotone((lo + s2) / s2, (hi + s2) / s2, level, qp));
             conventions.Add(new Convention(ConventionNames.Model, "random effects, weights 1/(v + tau^2)"));
             conventions.Add(new Convention(ConventionNames.Tau2, Tau2Text(tau2Method.GetValueOrDefault())));
@@ -758,14 +827,14 @@ public static class MetaAnalysis
             else
             {
                 double half = TDistribution.Quantile(1 - level.Alpha / 2, k - 2) * Math.Sqrt(1 / sumW + tau2);
-                predictionInterval = new ConfidenceInterval(estimate - half, estimate + half, level, "prediction, t with k - 2 df");
+                predictionInterval = Unscaled(estimate - half, estimate + half, unit, level, "prediction, t with k - 2 df", diagnostics);
             }
         }
         else if (random)
         {
             double crit = df is double d ? TDistribution.Quantile(1 - level.Alpha / 2, d) : Normal.InvCDF(0, 1, 1 - level.Alpha / 2);
             double half = crit * Math.Sqrt(se * se + tau2);
-            predictionInterval = new ConfidenceInterval(estimate - half, estimate + half, level, "prediction, " + (df is null ? "normal" : "t with k - 1 df"));
+            predictionInterval = Unscaled(estimate - half, estimate + half, unit, level, "prediction, " + (df is null ? "normal" : "t with k - 1 df"), diagnostics);
             conventions.Add(new Convention(ConventionNames.PredictionInterval, "mu +/- c sqrt(SE^2 + tau^2), c from " + (df is null ? "the normal" : "t with k - 1 df") + " (as metafor predict.rma)"));
         }
 
@@ -774,18 +843,30 @@ public static class MetaAnalysis
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.SingleTrial, "a single trial was pooled: the estimate is that trial's and heterogeneity is undefined"));
         }
 
-        double total = p.Rows.Where(r => r.Included).Sum(r => 1 / (r.Variance + tau2));
+        double total = p.Rows.Where(r => r.Included).Sum(r => 1 / (Math.ScaleB(r.Variance, -2 * unit) + tau2));
         var rows = p.Rows.Select(r => new MetaTrialRow(
             r.Label, r.Included, r.Included || !double.IsNaN(r.Effect) ? r.Effect : null, r.Included || !double.IsNaN(r.Variance) ? r.Variance : null,
-            r.Included ? 100 / (r.Variance + tau2) / total : 0, r.TreatedCorrection, r.ControlCorrection, r.Note)).ToList();
+            r.Included ? 100 / (Math.ScaleB(r.Variance, -2 * unit) + tau2) / total : 0, r.TreatedCorrection, r.ControlCorrection, r.Note)).ToList();
         string name = (random ? "random-effects (" + Tau2Short(tau2Method.GetValueOrDefault()) + (df is null ? "" : ", HKSJ") + ") " : "inverse-variance ") + p.Measure;
-        return Build(name, p.Measure, p.LogScale, random, estimate, se, df, level, kind, heterogeneity, predictionInterval, null, rows, p.Sizes, conventions, diagnostics, k);
+        return Build(name, p.Measure, p.LogScale, random, estimate, se, df, level, kind, heterogeneity, predictionInterval, null, rows, p.Sizes, conventions, diagnostics, k, unit, paramName);
+    }
+
+    /// <summary>Limits computed in units of 2^<paramref name="unit"/>, in the effects' units; a limit beyond double is ±∞ with a warning.</summary>
+    private static ConfidenceInterval Unscaled(double lower, double upper, int unit, ConfidenceLevel level, string method, List<Diagnostic> diagnostics)
+    {
+        var (lo, hi, beyond) = ArmMoments.UnscaleLimits(lower, upper, unit);
+        if (beyond is not null && !diagnostics.Contains(beyond))
+        {
+            diagnostics.Add(beyond);
+        }
+
+        return new ConfidenceInterval(lo, hi, level, method);
     }
 
     private static MetaAnalysisResult Build(
         string method, string measure, bool logScale, bool random, double estimate, double se, double? df, ConfidenceLevel level, string kind,
         Heterogeneity? heterogeneity, ConfidenceInterval? prediction, TestResult? test, List<MetaTrialRow> rows, SampleSizes sizes,
-        List<Convention> conventions, List<Diagnostic> diagnostics, int k)
+        List<Convention> conventions, List<Diagnostic> diagnostics, int k, int unit = 0, string paramName = "sample")
     {
         double statistic = estimate / se;
         double crit, p;
@@ -805,7 +886,10 @@ public static class MetaAnalysis
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.SingleTrial, "a single trial was pooled: the estimate is that trial's and heterogeneity is undefined"));
         }
 
-        var interval = new ConfidenceInterval(estimate - crit * se, estimate + crit * se, level, kind);
+        // Estimate, SE and limits computed in units of 2^unit (see PoolingUnit) are multiplied back; the statistic and p do not change.
+        var interval = Unscaled(estimate - crit * se, estimate + crit * se, unit, level, kind, diagnostics);
+        estimate = ArmMoments.InDataUnits(estimate, unit, "pooled estimate", paramName);
+        se = ArmMoments.InDataUnits(se, unit, "pooled estimate's standard error", paramName);
         return new MetaAnalysisResult(
             method, measure, logScale, random, estimate, se, interval, statistic, df, p, heterogeneity, prediction, test, rows.ToArray(), sizes,
             conventions.ToArray(), diagnostics.ToArray());

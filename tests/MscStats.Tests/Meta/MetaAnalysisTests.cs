@@ -15,6 +15,52 @@ public class MetaAnalysisTests
 {
     private static MetaBinarySample Sparse() => MetaReference.Binary("sparse-dz");
 
+    /// <summary>
+    /// Effects and variances beyond the pooling window (effects above 1e50, variances outside 1e-150 to 1e100) are pooled in a
+    /// power-of-two unit. The metafor-checked "effects-five" trials (MetaReferenceTests) times 2^k, variances times 2^2k:
+    /// estimate, limits and SE times 2^k, τ² and its Q-profile limits times 2^2k, Q, I², p and the weights unchanged,
+    /// for every τ² estimator, to the 1e-9 of the iterative estimators.
+    /// </summary>
+    [TestCase(-500, Tau2Estimator.RestrictedMaximumLikelihood)]
+    [TestCase(-400, Tau2Estimator.PauleMandel)]
+    [TestCase(200, Tau2Estimator.DerSimonianLaird)]
+    [TestCase(400, Tau2Estimator.RestrictedMaximumLikelihood)]
+    [TestCase(500, Tau2Estimator.PauleMandel)]
+    public void RandomEffects_EffectsTimesPowerOfTwo_ScaledResults(int k, Tau2Estimator tau2)
+    {
+        var plain = MetaReference.Effects("effects-five");
+        var scaled = new MetaEffectSample(
+            plain.Trials.Select(t => new EffectTrial(t.Label, Math.ScaleB(t.Effect, k), Math.ScaleB(t.Variance, 2 * k))), plain.Outcome);
+        var options = RandomEffectsOptions.Default with { Tau2 = tau2, Prediction = PredictionDistribution.HigginsTKMinus2 };
+        var a = MetaAnalysis.RandomEffects(plain, options);
+        var b = MetaAnalysis.RandomEffects(scaled, options);
+        void Near(double expected, double actual, string what) => Assert.That(actual, Is.EqualTo(expected).Within(Math.Abs(expected) * 1e-9 + 1e-300), what);
+        Assert.Multiple(() =>
+        {
+            Near(Math.ScaleB(a.Estimate, k), b.Estimate, "estimate");
+            Near(Math.ScaleB(a.StandardError, k), b.StandardError, "SE");
+            Near(Math.ScaleB(a.Interval.Lower, k), b.Interval.Lower, "lower");
+            Near(Math.ScaleB(a.Interval.Upper, k), b.Interval.Upper, "upper");
+            Near(Math.ScaleB(a.PredictionInterval!.Lower, k), b.PredictionInterval!.Lower, "prediction lower");
+            Near(Math.ScaleB(a.Heterogeneity!.Tau2!.Value, 2 * k), b.Heterogeneity!.Tau2!.Value, "tau^2");
+            Near(Math.ScaleB(a.Heterogeneity.Tau2Interval!.Upper, 2 * k), b.Heterogeneity.Tau2Interval!.Upper, "tau^2 upper");
+            Near(a.Heterogeneity.Q, b.Heterogeneity.Q, "Q");
+            Near(a.Heterogeneity.ISquared, b.Heterogeneity.ISquared, "I^2");
+            Near(a.PValue, b.PValue, "p");
+            Assert.That(b.Trials.Select(t => t.WeightPercent), Is.EqualTo(a.Trials.Select(t => t.WeightPercent)).Within(1e-9));
+            Assert.That(b.Diagnostics, Is.EqualTo(a.Diagnostics));
+        });
+    }
+
+    [Test]
+    public void RandomEffects_VariancesSpanningTooMuchBesideHugeEffects_RefusedWithRemedy()
+    {
+        // Largest effect 1e60: in its unit the variance 1e-100 is about 1e-220, below the 1e-150 tau^2's search holds.
+        var sample = new MetaEffectSample([new EffectTrial("A", 1e60, 1e-100), new EffectTrial("B", 0, 1), new EffectTrial("C", 3, 2)], new OutcomeInfo("y"));
+        var e = Assert.Throws<AssumptionException>(() => MetaAnalysis.RandomEffects(sample))!;
+        Assert.That(e.Message, Does.Contain("variance (1e-100) is below 1e-150 of the largest squared effect or variance (the largest effect or SD is 1e+60)").And.Contain("subtract a common offset"));
+    }
+
     [Test]
     public void BinaryTrial_NegativeOrInconsistentCounts_NameTheParameter()
     {
