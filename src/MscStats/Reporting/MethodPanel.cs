@@ -242,113 +242,117 @@ public static class MethodPanel
         foreach (string name in outcomes?.ToList() ?? study.Outcomes.Select(o => o.Name).ToList())
         {
             var info = study.Outcome(name);
-            var policy = options.MissingData;
+            var samples = OutcomeSamples.Of(study, info, options.MissingData);
             void Add<TSample>(PanelEntry<TSample>[] entries, TSample sample, EndpointKind kind, string? arm)
                 => refusals.AddRange(entries.Select(e => (Entry: e, Reason: e.Refuse?.Invoke(sample, options)))
                     .Where(x => x.Reason is not null)
                     .Select(x => new RowRefusal(info.Name, kind, arm, x.Entry.Key, x.Entry.Method, x.Reason!)));
-            void AddPaired(PairedSample paired)
+
+            // The panels and their order as OutcomeRuns runs them on the same samples.
+            if (samples.Baseline is not null)
             {
-                Add(Panels.Paired, paired.Treated, EndpointKind.Paired, paired.Treated.Label);
-                if (paired.Control is not null)
-                {
-                    Add(Panels.Paired, paired.Control, EndpointKind.Paired, paired.Control.Label);
-                }
+                Add(Panels.Adjusted, samples.Baseline, EndpointKind.BaselineAdjusted, null);
             }
 
-            switch (study.KindOf(info.Name))
+            foreach (var sample in samples.Continuous)
             {
-                case OutcomeKind.PairedContinuous:
-                    BaselineSample? baseline = null;
-                    try
-                    {
-                        baseline = study.Baseline(info.Name);
-                    }
-                    catch (Exception e) when (e is Exceptions.AssumptionException or ArgumentException)
-                    {
-                        // No adjusted panel (as in Run): its rows are neither computed nor refused.
-                    }
+                Add(Panels.Continuous, sample, EndpointKind.Continuous, null);
+            }
 
-                    if (baseline is not null)
-                    {
-                        Add(Panels.Adjusted, baseline, EndpointKind.BaselineAdjusted, null);
-                    }
+            foreach (var sample in samples.Binary)
+            {
+                Add(Panels.Binary, sample, EndpointKind.Binary, null);
+            }
 
-                    Add(Panels.Continuous, study.Continuous(info.Name, TimePoint.FollowUp, policy), EndpointKind.Continuous, null);
-                    AddPaired(study.Paired(info.Name, policy));
-                    break;
-                case OutcomeKind.PairedBinary:
-                    Add(Panels.Binary, study.Binary(info.Name, TimePoint.FollowUp, policy), EndpointKind.Binary, null);
-                    foreach (var arm in study.Paired(info.Name, policy) is var p && p.Control is not null ? [p.Treated, p.Control] : new[] { p.Treated })
-                    {
-                        Add(Panels.PairedBinary, PairedBinarySample.FromArm(arm, p.Outcome), EndpointKind.PairedBinary, arm.Label);
-                    }
-
-                    break;
-                case OutcomeKind.Binary:
-                    foreach (var time in study.TimePoints(info.Name))
-                    {
-                        Add(Panels.Binary, study.Binary(info.Name, time, policy), EndpointKind.Binary, null);
-                    }
-
-                    break;
-                default:
-                    foreach (var time in study.TimePoints(info.Name))
-                    {
-                        Add(Panels.Continuous, study.Continuous(info.Name, time, policy), EndpointKind.Continuous, null);
-                    }
-
-                    break;
+            foreach (var arm in samples.PairedArms)
+            {
+                if (samples.Kind == OutcomeKind.PairedBinary)
+                {
+                    Add(Panels.PairedBinary, PairedBinarySample.FromArm(arm, samples.Paired!.Outcome), EndpointKind.PairedBinary, arm.Label);
+                }
+                else
+                {
+                    Add(Panels.Paired, arm, EndpointKind.Paired, arm.Label);
+                }
             }
         }
 
         return refusals;
     }
 
+    /// <summary>
+    /// The samples an outcome's panels run on, formed in one place for <see cref="Run"/> and <see cref="Refusals"/>: with
+    /// baseline and follow-up, the follow-up sample, the pairs and (when it can be formed) the baseline-adjusted sample;
+    /// a paired binary outcome's follow-up table and pairs; otherwise one sample per time point.
+    /// </summary>
+    private sealed record OutcomeSamples(
+        OutcomeKind Kind, IReadOnlyList<ContinuousSample> Continuous, IReadOnlyList<BinarySample> Binary, PairedSample? Paired,
+        BaselineSample? Baseline, Exception? NoBaseline)
+    {
+        /// <summary>The pairs' arms, treated first; none without pairs.</summary>
+        public IEnumerable<PairedArm> PairedArms => Paired is null ? [] : Paired.Control is null ? [Paired.Treated] : [Paired.Treated, Paired.Control];
+
+        public static OutcomeSamples Of(Study study, OutcomeInfo info, MissingDataPolicy policy)
+        {
+            var kind = study.KindOf(info.Name);
+            switch (kind)
+            {
+                case OutcomeKind.PairedContinuous:
+                    var followUp = study.Continuous(info.Name, TimePoint.FollowUp, policy);
+                    var paired = study.Paired(info.Name, policy);
+                    try
+                    {
+                        return new(kind, [followUp], [], paired, study.Baseline(info.Name), null);
+                    }
+                    catch (Exception e) when (e is Exceptions.AssumptionException or ArgumentException)
+                    {
+                        // No adjusted comparison can be formed (e.g. fewer than 3 subjects in an arm): the follow-up panel answers instead.
+                        return new(kind, [followUp], [], paired, null, e);
+                    }
+
+                case OutcomeKind.PairedBinary:
+                    return new(kind, [], [study.Binary(info.Name, TimePoint.FollowUp, policy)], study.Paired(info.Name, policy), null, null);
+                case OutcomeKind.Binary:
+                    return new(kind, [], study.TimePoints(info.Name).Select(t => study.Binary(info.Name, t, policy)).ToList(), null, null, null);
+                default:
+                    return new(kind, study.TimePoints(info.Name).Select(t => study.Continuous(info.Name, t, policy)).ToList(), [], null, null, null);
+            }
+        }
+    }
+
     private static List<ComparisonRun> OutcomeRuns(Study study, string outcome, ComparisonOptions options, PanelWork work)
     {
         var info = study.Outcome(outcome);
-        var policy = options.MissingData;
-        var kind = study.KindOf(info.Name);
-        switch (kind)
+        var samples = OutcomeSamples.Of(study, info, options.MissingData);
+        switch (samples.Kind)
         {
             case OutcomeKind.PairedContinuous:
-                return PairedContinuousRuns(study, info, options, work);
+                return PairedContinuousRuns(study, info, samples, options, work);
             case OutcomeKind.PairedBinary:
                 return
                 [
-                    Binary(study.Binary(info.Name, TimePoint.FollowUp, policy), options, info.Name, work.Part(0, 0.5)),
-                    PairedBinary(study.Paired(info.Name, policy), options, info.Name, work.Part(0.5, 0.5)),
+                    Binary(samples.Binary[0], options, info.Name, work.Part(0, 0.5)),
+                    PairedBinary(samples.Paired!, options, info.Name, work.Part(0.5, 0.5)),
                 ];
+            case OutcomeKind.Binary:
+                return samples.Binary.Select((sample, i) => Binary(sample, options, info.Name, work.Part(i, samples.Binary.Count))).ToList();
+            default:
+                return samples.Continuous.Select((sample, i) => Continuous(sample, options, info.Name, work.Part(i, samples.Continuous.Count))).ToList();
         }
-
-        bool binary = kind == OutcomeKind.Binary;
-        var times = study.TimePoints(info.Name).ToList();
-        return times
-            .Select((time, i) => binary
-                ? Binary(study.Binary(info.Name, time, policy), options, info.Name, work.Part(i, times.Count))
-                : Continuous(study.Continuous(info.Name, time, policy), options, info.Name, work.Part(i, times.Count)))
-            .ToList();
     }
 
     /// <summary>
     /// A continuous outcome with baseline and follow-up: the adjusted panel (when it can be formed), the follow-up panel as
     /// a sensitivity analysis, the within-arm panel as a description, and the difference-in-significance flag.
     /// </summary>
-    private static List<ComparisonRun> PairedContinuousRuns(Study study, OutcomeInfo info, ComparisonOptions options, PanelWork work)
+    private static List<ComparisonRun> PairedContinuousRuns(Study study, OutcomeInfo info, OutcomeSamples samples, ComparisonOptions options, PanelWork work)
     {
-        var policy = options.MissingData;
-        var followUp = Continuous(study.Continuous(info.Name, TimePoint.FollowUp, policy), options, info.Name, work.Part(0, 1 / 3.0), atFollowUp: true);
-        var paired = Paired(study.Paired(info.Name, policy), options, info.Name, work.Part(1 / 3.0, 1 / 3.0), ComparisonRole.Descriptive);
-        BaselineSample sample;
-        try
-        {
-            sample = study.Baseline(info.Name);
-        }
-        catch (Exception e) when (e is Exceptions.AssumptionException or ArgumentException)
+        var followUp = Continuous(samples.Continuous[0], options, info.Name, work.Part(0, 1 / 3.0), atFollowUp: true);
+        var paired = Paired(samples.Paired!, options, info.Name, work.Part(1 / 3.0, 1 / 3.0), ComparisonRole.Descriptive);
+        if (samples.Baseline is not { } sample)
         {
             // No adjusted comparison can be formed (e.g. fewer than 3 subjects in an arm): the follow-up panel answers instead, and says why.
-            var note = Diagnostic.Warning(DiagnosticCodes.IntervalUndefined, "no baseline-adjusted comparison: " + e.Message);
+            var note = Diagnostic.Warning(DiagnosticCodes.IntervalUndefined, "no baseline-adjusted comparison: " + samples.NoBaseline!.Message);
             followUp = followUp with { Comparison = Rebuild(followUp.Comparison, diagnostics: followUp.Comparison.Diagnostics.Append(note)) };
             return [followUp, paired];
         }
