@@ -229,7 +229,7 @@ public static class NoncentralT
 
         double left = Edge(-1), right = Edge(+1);
         var bounds = new List<double> { peak };
-        double width = PanelWidth, sum = 0;
+        double sum = 0;
         foreach (int direction in new[] { -1, 1 })
         {
             double end = direction < 0 ? left : right, w = peak, lw = top, h = PanelWidth;
@@ -258,7 +258,7 @@ public static class NoncentralT
         {
             double smallest = 1e-15 * Math.Max(1, Math.Abs(cliff));
             bounds.Add(cliff);
-            for (double h = width / 2; h >= smallest; h /= 2)
+            for (double h = PanelWidth / 2; h >= smallest; h /= 2)
             {
                 bounds.Add(Math.Max(left, cliff - h));
                 bounds.Add(Math.Min(right, cliff + h));
@@ -294,7 +294,7 @@ public static class NoncentralT
     /// </summary>
     private const double MaxChordDistance = 0.02;
 
-    /// <summary>The |δ| beyond which the panels are graded towards the Φ factor's step (within it, the uniform panels reach 2e-13).</summary>
+    /// <summary>The |δ| beyond which the panels are graded towards the Φ factor's step (within it, the fitted panels reach 2e-13).</summary>
     private const double GradedBeyond = 50;
 
     /// <summary>log Φ(z), finite for every finite z: from erfc above −37, else from the asymptotic Mills-ratio series.</summary>

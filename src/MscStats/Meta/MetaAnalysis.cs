@@ -695,22 +695,6 @@ public static class MetaAnalysis
     /// <summary>Three significant digits, invariant culture (1e-100, 9.9e+298, inf).</summary>
     private static string Short(double x) => double.IsInfinity(x) ? (x > 0 ? "inf" : "-inf") : x.ToString("0.##e+0", CultureInfo.InvariantCulture);
 
-    private static double[] ScaledBy(double[] x, int e)
-    {
-        if (e == 0)
-        {
-            return x;
-        }
-
-        var scaled = new double[x.Length];
-        for (int i = 0; i < x.Length; i++)
-        {
-            scaled[i] = Math.ScaleB(x[i], e);
-        }
-
-        return scaled;
-    }
-
     private static MetaAnalysisResult Pool(
         Prepared p, ConfidenceLevel level, Tau2Estimator? tau2Method, RandomEffectsInterval intervalKind, string paramName,
         PredictionDistribution prediction = PredictionDistribution.MatchInterval)
@@ -728,8 +712,8 @@ public static class MetaAnalysis
         }
 
         int unit = PoolingUnit(y, v, p.OutcomeName, paramName);
-        y = ScaledBy(y, -unit);
-        v = ScaledBy(v, -2 * unit);
+        y = ArmMoments.Scaled(y, unit);
+        v = ArmMoments.Scaled(v, 2 * unit);
         var diagnostics = p.Diagnostics;
         var conventions = p.Conventions;
         double q0 = RandomEffectsFit.GeneralizedQ(y, v, 0);

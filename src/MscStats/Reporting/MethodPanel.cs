@@ -282,12 +282,12 @@ public static class MethodPanel
 
     /// <summary>
     /// The samples an outcome's panels run on, formed in one place for <see cref="Run"/> and <see cref="Refusals"/>: with
-    /// baseline and follow-up, the follow-up sample, the pairs and (when it can be formed) the baseline-adjusted sample;
-    /// a paired binary outcome's follow-up table and pairs; otherwise one sample per time point.
+    /// baseline and follow-up, the follow-up sample, the pairs and (when it can be formed) the baseline-adjusted sample, or
+    /// why it cannot be; a paired binary outcome's follow-up table and pairs; otherwise one sample per time point.
     /// </summary>
     private sealed record OutcomeSamples(
         OutcomeKind Kind, IReadOnlyList<ContinuousSample> Continuous, IReadOnlyList<BinarySample> Binary, PairedSample? Paired,
-        BaselineSample? Baseline, Exception? NoBaseline)
+        BaselineSample? Baseline, string? NoBaseline)
     {
         /// <summary>The pairs' arms, treated first; none without pairs.</summary>
         public IEnumerable<PairedArm> PairedArms => Paired is null ? [] : Paired.Control is null ? [Paired.Treated] : [Paired.Treated, Paired.Control];
@@ -307,7 +307,7 @@ public static class MethodPanel
                     catch (Exception e) when (e is Exceptions.AssumptionException or ArgumentException)
                     {
                         // No adjusted comparison can be formed (e.g. fewer than 3 subjects in an arm): the follow-up panel answers instead.
-                        return new(kind, [followUp], [], paired, null, e);
+                        return new(kind, [followUp], [], paired, null, e.Message);
                     }
 
                 case OutcomeKind.PairedBinary:
@@ -352,7 +352,7 @@ public static class MethodPanel
         if (samples.Baseline is not { } sample)
         {
             // No adjusted comparison can be formed (e.g. fewer than 3 subjects in an arm): the follow-up panel answers instead, and says why.
-            var note = Diagnostic.Warning(DiagnosticCodes.IntervalUndefined, "no baseline-adjusted comparison: " + samples.NoBaseline!.Message);
+            var note = Diagnostic.Warning(DiagnosticCodes.IntervalUndefined, "no baseline-adjusted comparison: " + samples.NoBaseline);
             followUp = followUp with { Comparison = Rebuild(followUp.Comparison, diagnostics: followUp.Comparison.Diagnostics.Append(note)) };
             return [followUp, paired];
         }

@@ -62,12 +62,7 @@ internal readonly record struct ArmMoments(int N, double ScaledMean, double Scal
             return new ArmMoments(values.Length, mean, values.Length >= 2 ? Moments.Variance(values, mean) : double.NaN, 0);
         }
 
-        var scaled = new double[values.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            scaled[i] = Math.ScaleB(values[i], -exponent);
-        }
-
+        var scaled = ScaledCopy(values, exponent);
         double m = Moments.Mean(scaled);
         return new ArmMoments(values.Length, m, values.Length >= 2 ? Moments.Variance(scaled, m) : double.NaN, exponent);
     }
@@ -135,13 +130,11 @@ internal readonly record struct ArmMoments(int N, double ScaledMean, double Scal
     }
 
     /// <summary>The values divided by 2^<paramref name="exponent"/> (exact unless a value falls below 2.2e−308); the same array when the exponent is 0.</summary>
-    public static double[] Scaled(double[] values, int exponent)
-    {
-        if (exponent == 0)
-        {
-            return values;
-        }
+    public static double[] Scaled(double[] values, int exponent) => exponent == 0 ? values : ScaledCopy(values, exponent);
 
+    /// <summary>A new array of the values divided by 2^<paramref name="exponent"/>.</summary>
+    private static double[] ScaledCopy(ReadOnlySpan<double> values, int exponent)
+    {
         var scaled = new double[values.Length];
         for (int i = 0; i < values.Length; i++)
         {
@@ -218,12 +211,7 @@ internal readonly record struct ArmMoments(int N, double ScaledMean, double Scal
 
         double largest = LargestMagnitude(values);
         int own = largest == 0 ? 0 : Math.ILogB(largest);
-        var scaled = new double[values.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            scaled[i] = Math.ScaleB(values[i], -own);
-        }
-
+        var scaled = ScaledCopy(values, own);
         double mean = Moments.Mean(scaled), deviation = 0;
         foreach (double v in scaled)
         {
